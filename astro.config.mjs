@@ -1,0 +1,24 @@
+// @ts-check
+import mdx from "@astrojs/mdx";
+import { unified } from "@astrojs/markdown-remark";
+import { defineConfig } from "astro/config";
+import remarkCjkFriendly from "remark-cjk-friendly";
+
+/**
+ * SITE_BASE sets the sub-path the site is served under (default `/`); every
+ * URL is built by src/lib/urls.ts from it. Build with `npm run build`
+ * (scripts/build.ts), which ingests first and swaps the result into dist/.
+ */
+export default defineConfig({
+  site: process.env.SITE_URL ?? "https://example.org",
+  base: process.env.SITE_BASE ?? "/",
+  trailingSlash: "always",
+  build: { format: "directory", inlineStylesheets: "never" },
+  markdown: {
+    // remark-cjk-friendly needs the unified (remark) processor; smart
+    // punctuation stays off so that the published text is the source text.
+    processor: unified({ remarkPlugins: [remarkCjkFriendly], smartypants: false }),
+  },
+  integrations: [mdx()],
+  devToolbar: { enabled: false },
+});

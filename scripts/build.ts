@@ -1,0 +1,53 @@
+/**
+ * Build: ingest, then render the site, then swap it into dist/.
+ *
+ *   npm run build
+ *
+ * The site is rendered into a staging folder and replaces dist/ only when
+ * every step has succeeded, so a failed build leaves the previous dist/ intact.
+ * SITE_BASE (for example /corpus/) builds the site for a sub-path.
+ */
+import { existsSync, renameSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "astro";
+
+// No usage data leaves this machine; the build makes no request to any other origin.
+process.env.ASTRO_TELEMETRY_DISABLED = "1";
+import { ingest } from "./ingest.ts";
+import { InputError } from "./lib/issues.ts";
+
+export async function buildSite(root: string, outDir = join(root, "dist")): Promise<void> {
+  // 1. ingest: sources and editorial data to content collections
+  const { documents } = ingest(root);
+  // 2. render the site into a staging folder
+  const staging = `${outDir}.staging-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  try {
+    await build({ root, outDir: staging, logLevel: "warn" });
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+  // 3. swap the new site in
+  const previous = `${outDir}.previous-${process.pid}`;
+  if (existsSync(outDir)) renameSync(outDir, previous);
+  renameSync(staging, outDir);
+  rmSync(previous, { recursive: true, force: true });
+  console.log(`build: ${documents} documents rendered into ${outDir}`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const root = fileURLToPath(new URL("..", import.meta.url));
+  try {
+    await buildSite(root, process.env.ASTRO_OUT_DIR ? join(root, process.env.ASTRO_OUT_DIR) : undefined);
+  } catch (error) {
+    if (error instanceof InputError) {
+      console.error(`build stopped; dist/ is unchanged.\n${error.message}`);
+    } else {
+      console.error("build stopped; dist/ is unchanged.");
+      console.error(error);
+    }
+    process.exitCode = 1;
+  }
+}

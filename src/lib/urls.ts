@@ -1,0 +1,36 @@
+/**
+ * The only place that builds URLs. Every link and every `getStaticPaths`
+ * goes through these helpers, so the site works under any base path.
+ */
+
+/** Joins a base path (`/` or `/corpus/`) and a site-relative path. */
+export function joinBase(base: string, path: string): string {
+  const head = base.endsWith("/") ? base : `${base}/`;
+  return `${head}${path.replace(/^\/+/, "")}`;
+}
+
+export interface SiteUrls {
+  home(): string;
+  speeches(): string;
+  speech(slug: string): string;
+  /** Permalink of one block: the document URL and the block id. */
+  block(slug: string, id: string): string;
+  asset(path: string): string;
+}
+
+/**
+ * @example createUrls("/corpus/").speech("zhao") // "/corpus/speeches/zhao/"
+ * @example createUrls("/").block("zhao", "p3") // "/speeches/zhao/#p3"
+ */
+export function createUrls(base: string): SiteUrls {
+  const page = (path: string) => joinBase(base, path);
+  return {
+    home: () => page(""),
+    speeches: () => page("speeches/"),
+    speech: (slug) => page(`speeches/${encodeURIComponent(slug.normalize("NFC"))}/`),
+    block: (slug, id) => `${page(`speeches/${encodeURIComponent(slug.normalize("NFC"))}/`)}#${encodeURIComponent(id)}`,
+    asset: (path) => page(path),
+  };
+}
+
+export const urls = createUrls(import.meta.env.BASE_URL);

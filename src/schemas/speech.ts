@@ -1,0 +1,140 @@
+import { z } from "zod";
+import { reasonKindNames } from "./reasons.ts";
+
+/**
+ * The `speeches` collection: every document of the corpus, one MDX file each
+ * in `content/speeches/`, written by `npm run ingest`. The frontmatter below
+ * carries metadata and structure; the MDX body carries the text, one
+ * component per block. Do not edit these files by hand: edit the editorial
+ * data in `content/editorial/` and run the ingest again.
+ */
+
+export const documentKinds = ["report", "article", "review", "booklet", "study-material"] as const;
+
+/** Verbatim metadata lines a document may carry besides its title. */
+export const fieldNames = [
+  "byline",
+  "credit",
+  "imprint",
+  "label",
+  "series",
+  "issuer",
+  "dateline",
+  "sourceNote",
+] as const;
+
+/**
+ * `part-of`/`has-part`: a booklet and its materials. `same-text-as`: two
+ * copies of one text. `shares-page-with`: documents printed on one page.
+ * Every relation is recorded on both documents.
+ */
+export const relationTypes = ["part-of", "has-part", "same-text-as", "shares-page-with"] as const;
+
+const lineNumbers = z.array(z.number().int().positive()).min(1, { message: "name the source lines this comes from" });
+
+/** Verbatim text and the source lines it comes from. */
+export const placedTextSchema = z
+  .object({
+    text: z.string().min(1),
+    lines: lineNumbers,
+  })
+  .strict();
+
+/** A value that the text states (`stated`) or that the edition infers (`basis`). */
+export const claimSchema = z
+  .object({
+    value: z.string().min(1),
+    /** The verbatim text that states the value. */
+    stated: placedTextSchema.optional(),
+    /** Why the edition infers the value; shown to readers as an inference. */
+    basis: z.string().min(1).optional(),
+  })
+  .strict()
+  .refine((entry) => (entry.stated === undefined) !== (entry.basis === undefined), {
+    message: "a claim is either stated (with `stated`) or inferred (with `basis`)",
+  });
+
+export const dateSchema = claimSchema.and(
+  z.object({
+    /** `after`: the document dates from `value` or later. */
+    precision: z.enum(["year", "month", "day", "after"]),
+  }),
+);
+
+const decisionSchema = z
+  .object({
+    reason: z.enum(reasonKindNames),
+    note: z.string().optional(),
+  })
+  .strict();
+
+/** Where two source lines were joined into one paragraph, and why. */
+const joinSchema = decisionSchema.extend({
+  after: z.number().int().positive(),
+  before: z.number().int().positive(),
+});
+
+export const blockTypes = ["heading", "paragraph", "item", "gap"] as const;
+
+export const blockSchema = z
+  .object({
+    /** Stable id, the fragment of the block's permalink (`p12`). */
+    id: z.string().regex(/^(p|gap-)[1-9]\d*$/),
+    type: z.enum(blockTypes),
+    /** Heading level (2 or 3); only on headings. */
+    level: z.union([z.literal(2), z.literal(3)]).optional(),
+    /** Source lines, in reading order; empty only for a gap. */
+    lines: z.array(z.number().int().positive()),
+    joins: z.array(joinSchema).default([]),
+    /** For a gap, or a paragraph that ends unterminated: the reason. */
+    decision: decisionSchema.optional(),
+  })
+  .strict();
+
+export const speechSchema = z
+  .object({
+    slug: z.string(),
+    kind: z.enum(documentKinds),
+    /** Position of the document in the corpus, for ordering and prev/next. */
+    order: z.number().int().nonnegative(),
+    title: placedTextSchema,
+    fields: z.partialRecord(z.enum(fieldNames), placedTextSchema).default({}),
+    date: dateSchema.optional(),
+    authors: z.array(claimSchema).default([]),
+    outlet: claimSchema.optional(),
+    page: claimSchema.optional(),
+    source: z
+      .object({
+        file: z.string(),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      })
+      .strict(),
+    /** Why the reading order differs from the order of the source lines. */
+    readingOrder: z.string().optional(),
+    relations: z
+      .array(
+        z
+          .object({
+            type: z.enum(relationTypes),
+            target: z.string(),
+            note: z.string().optional(),
+          })
+          .strict(),
+      )
+      .default([]),
+    /** The contents list of a booklet, as structure. */
+    contents: z
+      .array(z.object({ label: placedTextSchema, title: placedTextSchema, target: z.string() }).strict())
+      .optional(),
+    blocks: z.array(blockSchema),
+  })
+  .strict();
+
+export type Speech = z.infer<typeof speechSchema>;
+/** Frontmatter as written, before defaults are applied. */
+export type SpeechInput = z.input<typeof speechSchema>;
+export type Block = z.infer<typeof blockSchema>;
+export type PlacedText = z.infer<typeof placedTextSchema>;
+export type Claim = z.infer<typeof claimSchema>;
+export type DocumentKind = (typeof documentKinds)[number];
+export type FieldName = (typeof fieldNames)[number];

@@ -1,0 +1,51 @@
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach } from "vitest";
+
+export const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
+
+const created: string[] = [];
+afterEach(() => {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/**
+ * A throwaway copy of the project's input (sources, manifests, editorial
+ * data) and current output, for tests that break the input on purpose.
+ */
+export function copyOfProject(): string {
+  const root = mkdtempSync(join(tmpdir(), "corpus-test-"));
+  created.push(root);
+  for (const dir of ["content/sources", "content/editorial", "content/speeches", "content/provenance"]) {
+    cpSync(join(projectRoot, dir), join(root, dir), { recursive: true });
+  }
+  return root;
+}
+
+export function edit(root: string, path: string, change: (text: string) => string): void {
+  const file = join(root, path);
+  writeFileSync(file, change(readFileSync(file, "utf8")));
+}
+
+/** Every file below `dir`, with its content, for before/after comparisons. */
+export function snapshotDir(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) {
+      const path = join(entry.parentPath, entry.name);
+      files[path.slice(dir.length + 1)] = readFileSync(path, "utf8");
+    }
+  }
+  return files;
+}
+
+/** The 1-based number of the first line of a file that contains `needle`. */
+export function lineContaining(root: string, path: string, needle: string): number {
+  const index = readFileSync(join(root, path), "utf8")
+    .split("\n")
+    .findIndex((line) => line.includes(needle));
+  if (index < 0) throw new Error(`${path} has no line containing ${needle}`);
+  return index + 1;
+}

@@ -1,0 +1,172 @@
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ingest } from "../../scripts/ingest.ts";
+import { InputError, type InputIssue } from "../../scripts/lib/issues.ts";
+import { copyOfProject, edit, lineContaining, snapshotDir } from "../helpers/project.ts";
+
+const EDITORIAL_000 = "content/editorial/000_4e4dd60d782a0e7d.yaml";
+const EDITORIAL_001 = "content/editorial/001_5568d11231c8a51e.yaml";
+
+/** Runs the ingest on a broken copy; returns its issues and checks that the output is untouched. */
+function failingIngest(root: string): InputIssue[] {
+  const before = {
+    speeches: snapshotDir(join(root, "content/speeches")),
+    provenance: snapshotDir(join(root, "content/provenance")),
+  };
+  let caught: unknown;
+  try {
+    ingest(root);
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught).toBeInstanceOf(InputError);
+  expect(snapshotDir(join(root, "content/speeches"))).toEqual(before.speeches);
+  expect(snapshotDir(join(root, "content/provenance"))).toEqual(before.provenance);
+  const issues = (caught as InputError).issues;
+  for (const issue of issues) expect(issue.fix.length).toBeGreaterThan(10);
+  return [...issues];
+}
+
+describe("bad input gets a clear error and changes nothing", () => {
+  it("reports a missing source, naming its manifest", () => {
+    const root = copyOfProject();
+    rmSync(join(root, "content/sources/002_1a3153f4b095e14b.txt"));
+    const [issue] = failingIngest(root);
+    expect(issue).toMatchObject({
+      file: "content/sources/002_1a3153f4b095e14b.manifest.yaml",
+      line: 1,
+      problem: expect.stringContaining("002_1a3153f4b095e14b.txt is missing"),
+      fix: expect.stringContaining("git checkout"),
+    });
+  });
+
+  it("reports a source that no longer matches its hash", () => {
+    const root = copyOfProject();
+    edit(root, "content/sources/003_6555140d0db160fb.txt", (text) => text.replace("十年来", "十年以来"));
+    const [issue] = failingIngest(root);
+    expect(issue?.file).toBe("content/sources/003_6555140d0db160fb.txt");
+    expect(issue?.problem).toMatch(/no longer matches its manifest: SHA-256 is [0-9a-f]{64}/);
+    expect(issue?.fix).toContain("sha256");
+  });
+
+  it("reports a line used twice, with the editorial line", () => {
+    const root = copyOfProject();
+    edit(root, EDITORIAL_000, (text) => text.replace("    title: [3]", "    title: [3, 5]"));
+    const issues = failingIngest(root);
+    expect(issues).toContainEqual({
+      file: EDITORIAL_000,
+      line: lineContaining(root, EDITORIAL_000, "byline: [5]"),
+      problem:
+        "piece 5 (“工业和信息化部网络安全管理局局长…”) is used twice: already in zhao-zhiguo-new-era-cyber-power.title",
+      fix: expect.stringContaining("exactly once"),
+    });
+  });
+
+  it("reports a line left out", () => {
+    const root = copyOfProject();
+    edit(root, EDITORIAL_001, (text) =>
+      text.replace("    body: [5-19, 47, 49, 67-77]", "    body: [5-19, 47, 49, 67-75]"),
+    );
+    const issues = failingIngest(root);
+    expect(issues).toContainEqual(
+      expect.objectContaining({
+        file: EDITORIAL_001,
+        problem: expect.stringContaining(
+          "piece 77 of 001_5568d11231c8a51e.txt (“中央网络安全和信息化委员会成员，…”) is not used",
+        ),
+        fix: expect.stringContaining("omissions with a reason"),
+      }),
+    );
+  });
+
+  it("reports a line that does not exist", () => {
+    const root = copyOfProject();
+    edit(root, EDITORIAL_000, (text) => text.replace("      byline: [5]", "      byline: [5, 400]"));
+    const issues = failingIngest(root);
+    const issue = issues.find((candidate) => candidate.problem.includes("400"));
+    expect(issue).toMatchObject({
+      file: EDITORIAL_000,
+      line: lineContaining(root, EDITORIAL_000, "byline: [5, 400]"),
+      problem: "piece 400 names line 400, which does not exist (the source has 39 lines)",
+    });
+  });
+
+  it("reports a field of the wrong type, with its line", () => {
+    const root = copyOfProject();
+    edit(root, EDITORIAL_000, (text) => text.replace("{ piece: 15, level: 2 }", "{ piece: 15, level: two }"));
+    const [issue] = failingIngest(root);
+    expect(issue).toMatchObject({
+      file: EDITORIAL_000,
+      line: lineContaining(root, EDITORIAL_000, "level: two"),
+      problem: expect.stringContaining("documents[0].headings[1].level: level is 2 (section) or 3 (subsection)"),
+    });
+  });
+
+  it("reports a manifest field of the wrong type", () => {
+    const root = copyOfProject();
+    edit(root, "content/sources/000_4e4dd60d782a0e7d.manifest.yaml", (text) =>
+      text.replace(/sha256: \w+/, "sha256: 12"),
+    );
+    const [issue] = failingIngest(root);
+    expect(issue).toMatchObject({
+      file: "content/sources/000_4e4dd60d782a0e7d.manifest.yaml",
+      line: 2,
+      problem: expect.stringContaining("sha256"),
+    });
+  });
+
+  it("reports a duplicate document id", () => {
+    const root = copyOfProject();
+    edit(root, EDITORIAL_000, (text) =>
+      text.replace("slug: zhao-zhiguo-new-era-cyber-power", "slug: cac-stride-toward-cyber-power-2024"),
+    );
+    const issues = failingIngest(root);
+    expect(issues).toContainEqual(
+      expect.objectContaining({
+        file: "content/editorial/003_6555140d0db160fb.yaml",
+        problem: expect.stringMatching(
+          /^duplicate document slug cac-stride-toward-cyber-power-2024: also used at content\/editorial\/000_4e4dd60d782a0e7d\.yaml:\d+$/,
+        ),
+      }),
+    );
+  });
+
+  it("reports an unexplained cut line, suggesting the join", () => {
+    const root = copyOfProject();
+    edit(root, EDITORIAL_000, (text) => text.replace(/ {6}- pieces: \[35, 37\][\s\S]*$/, ""));
+    const issues = failingIngest(root);
+    expect(issues).toContainEqual(
+      expect.objectContaining({
+        file: EDITORIAL_000,
+        problem: expect.stringContaining("piece 35 ends without sentence-final punctuation"),
+        fix: expect.stringContaining("{pieces: [35, 37], reason: page-break}"),
+      }),
+    );
+  });
+
+  it("reports a stated date that the text does not state", () => {
+    const root = copyOfProject();
+    edit(root, "content/editorial/003_6555140d0db160fb.yaml", (text) =>
+      text.replace("value: 2024-02-27", "value: 2024-02-28"),
+    );
+    const issues = failingIngest(root);
+    expect(issues).toContainEqual(
+      expect.objectContaining({ problem: expect.stringContaining("does not state 2024-02-28") }),
+    );
+  });
+});
+
+describe("a failed build", () => {
+  it("stops at the ingest and leaves the previous dist/ intact", async () => {
+    const { buildSite } = await import("../../scripts/build.ts");
+    const { mkdirSync, writeFileSync } = await import("node:fs");
+    const root = copyOfProject();
+    const dist = join(root, "dist");
+    mkdirSync(dist);
+    writeFileSync(join(dist, "index.html"), "previous build");
+    edit(root, "content/sources/000_4e4dd60d782a0e7d.txt", (text) => text.slice(1));
+    await expect(buildSite(root, dist)).rejects.toThrow(/no longer matches its manifest/);
+    expect(snapshotDir(dist)).toEqual({ "index.html": "previous build" });
+  });
+});

@@ -16,25 +16,28 @@ import { build } from "astro";
 process.env.ASTRO_TELEMETRY_DISABLED = "1";
 import { ingest } from "./ingest.ts";
 import { InputError } from "./lib/issues.ts";
+import { passagesOf, writeSearchIndex } from "./lib/search-index.ts";
 
 export async function buildSite(root: string, outDir = join(root, "dist")): Promise<void> {
   // 1. ingest: sources and editorial data to content collections
-  const { documents } = ingest(root);
+  const { corpus } = ingest(root);
   // 2. render the site into a staging folder
   const staging = `${outDir}.staging-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   try {
     await build({ root, outDir: staging, logLevel: "warn" });
+    // 3. index every passage for exact phrase search
+    await writeSearchIndex(passagesOf(corpus), staging, process.env.SITE_BASE ?? "/");
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
   }
-  // 3. swap the new site in
+  // 4. swap the new site in
   const previous = `${outDir}.previous-${process.pid}`;
   if (existsSync(outDir)) renameSync(outDir, previous);
   renameSync(staging, outDir);
   rmSync(previous, { recursive: true, force: true });
-  console.log(`build: ${documents} documents rendered into ${outDir}`);
+  console.log(`build: ${corpus.documents.length} documents rendered and indexed into ${outDir}`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -12,6 +12,8 @@ export function joinBase(base: string, path: string): string {
 export interface SiteUrls {
   home(): string;
   speeches(): string;
+  /** The search page, with a query when one is given. */
+  search(query?: string): string;
   speech(slug: string): string;
   /** Permalink of one block: the document URL and the block id. */
   block(slug: string, id: string): string;
@@ -27,10 +29,12 @@ export function createUrls(base: string): SiteUrls {
   return {
     home: () => page(""),
     speeches: () => page("speeches/"),
+    search: (query) => (query ? `${page("search/")}?q=${encodeURIComponent(query)}` : page("search/")),
     speech: (slug) => page(`speeches/${encodeURIComponent(slug.normalize("NFC"))}/`),
     block: (slug, id) => `${page(`speeches/${encodeURIComponent(slug.normalize("NFC"))}/`)}#${encodeURIComponent(id)}`,
     asset: (path) => page(path),
   };
 }
 
-export const urls = createUrls(import.meta.env.BASE_URL);
+/** The site's URLs under its configured base; outside Vite (build scripts) `import.meta.env` is absent and the base is `/`. */
+export const urls = createUrls(import.meta.env?.BASE_URL ?? "/");

@@ -2,20 +2,19 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseHTML } from "linkedom";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { buildSite } from "../../scripts/build.ts";
 import { buildCorpus, type Corpus } from "../../scripts/lib/corpus.ts";
 import { projectRoot, snapshotDir } from "../helpers/project.ts";
 
-/** Builds the real site twice, into two fresh folders. */
+/** The site built by the global setup, and a second build into a fresh folder. */
+const first = inject("siteDir");
 const scratch = mkdtempSync(join(tmpdir(), "corpus-build-"));
-const first = join(scratch, "first");
 const second = join(scratch, "second");
 let corpus: Corpus;
 
 beforeAll(async () => {
   corpus = buildCorpus(projectRoot);
-  await buildSite(projectRoot, first);
   await buildSite(projectRoot, second);
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

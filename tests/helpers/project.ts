@@ -1,10 +1,11 @@
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterEach } from "vitest";
 
-export const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
+import { projectRoot } from "./root.ts";
+
+export { projectRoot };
 
 const created: string[] = [];
 afterEach(() => {

@@ -1,0 +1,64 @@
+import { normalizeWithOrigin } from "./normalize.ts";
+
+/** A stretch of a passage's original text: [start, end). */
+export type Range = readonly [number, number];
+
+/**
+ * Every occurrence of every term in a passage, as ranges of the original text,
+ * sorted and merged. Empty when some term does not occur: then the passage
+ * does not match.
+ */
+export function findOccurrences(text: string, terms: readonly string[]): Range[] {
+  const { text: normalized, origin } = normalizeWithOrigin(text);
+  const ranges: [number, number][] = [];
+  for (const term of terms) {
+    let from = normalized.indexOf(term);
+    if (from < 0) return [];
+    while (from >= 0) {
+      const last = from + term.length - 1;
+      const start = origin[from] ?? 0;
+      const lastStart = origin[last] ?? start;
+      ranges.push([start, lastStart + characterLength(text, lastStart)]);
+      from = normalized.indexOf(term, from + 1);
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const merged: [number, number][] = [];
+  for (const range of ranges) {
+    const previous = merged.at(-1);
+    if (previous && range[0] <= previous[1]) previous[1] = Math.max(previous[1], range[1]);
+    else merged.push([range[0], range[1]]);
+  }
+  return merged;
+}
+
+function characterLength(text: string, index: number): number {
+  return (text.codePointAt(index) ?? 0) > 0xffff ? 2 : 1;
+}
+
+export interface Segment {
+  text: string;
+  marked: boolean;
+}
+
+/**
+ * A keyword-in-context line: every occurrence marked, with up to `context`
+ * characters around each; stretches between distant occurrences are elided
+ * with “…”.
+ */
+export function keywordInContext(text: string, occurrences: readonly Range[], context = 24): Segment[] {
+  const segments: Segment[] = [];
+  let position = 0;
+  occurrences.forEach(([start, end], index) => {
+    const before = Math.max(position, start - context);
+    if (before > position) segments.push({ text: "…", marked: false });
+    if (start > before) segments.push({ text: text.slice(before, start), marked: false });
+    segments.push({ text: text.slice(start, end), marked: true });
+    const next = occurrences[index + 1];
+    const after = Math.min(text.length, end + context, next ? next[0] : Infinity);
+    if (after > end) segments.push({ text: text.slice(end, after), marked: false });
+    position = after;
+  });
+  if (position < text.length) segments.push({ text: "…", marked: false });
+  return segments.filter((segment) => segment.text.length > 0);
+}

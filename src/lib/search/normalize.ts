@@ -1,0 +1,63 @@
+import t2s from "./t2s.json";
+
+/**
+ * The one normalisation that search, its index and its tests share. Applied
+ * code point by code point:
+ * - Unicode NFKC (full-width and half-width forms folded: ７６．４％ → 76.4%),
+ * - Latin case folded (App → app),
+ * - Traditional characters mapped to Simplified (網絡 → 网络; map from opencc-js),
+ * - whitespace dropped (10 亿 → 10亿).
+ */
+
+const toSimplified = new Map<string, string>();
+const pairCharacters = [...t2s.pairs];
+for (let index = 0; index + 1 < pairCharacters.length; index += 2) {
+  toSimplified.set(pairCharacters[index] ?? "", pairCharacters[index + 1] ?? "");
+}
+
+const whitespace = /\s/u;
+
+/** Normalised text, and for each of its UTF-16 units the index in the original text it comes from. */
+export interface NormalizedText {
+  text: string;
+  origin: number[];
+}
+
+export function normalizeWithOrigin(text: string): NormalizedText {
+  let normalized = "";
+  const origin: number[] = [];
+  let index = 0;
+  for (const character of text) {
+    if (!whitespace.test(character)) {
+      for (const folded of character.normalize("NFKC").toLowerCase()) {
+        if (whitespace.test(folded)) continue;
+        const output = toSimplified.get(folded) ?? folded;
+        normalized += output;
+        for (let unit = 0; unit < output.length; unit += 1) origin.push(index);
+      }
+    }
+    index += character.length;
+  }
+  return { text: normalized, origin };
+}
+
+/** @example normalizeForSearch("網絡強國 １０ 億") // "网络强国10亿" */
+export function normalizeForSearch(text: string): string {
+  return normalizeWithOrigin(text).text;
+}
+
+const wordCharacter = /[\p{L}\p{N}]/u;
+
+/**
+ * The text as Pagefind indexes it: one token per character, so that a quoted
+ * phrase of tokens matches exactly where the normalised text contains the
+ * phrase. Letters and digits stand for themselves; any other character
+ * becomes `x` and its hex code, a token Pagefind keeps and no text can spell.
+ *
+ * @example indexTokens("网信76.4%") // "网 信 7 6 x2e 4 x25"
+ */
+export function indexTokens(normalized: string): string {
+  return [...normalized]
+    .map((character) => (wordCharacter.test(character) ? character : `x${character.codePointAt(0)?.toString(16)}`))
+    .join(" ");
+}

@@ -1,0 +1,184 @@
+import { ui } from "../i18n/ui.ts";
+import {
+  searchPassages,
+  type DocumentGroup,
+  type PagefindApi,
+  type SearchFilters,
+  type SearchOutcome,
+} from "../lib/search/engine.ts";
+import { keywordInContext } from "../lib/search/kwic.ts";
+import { urls } from "../lib/urls.ts";
+import { rememberHighlight } from "./highlight-store.ts";
+
+/**
+ * The search page: reads `?q=` (and the filters) from the address, runs the
+ * search as the reader types (never while an input method is composing), keeps
+ * the address in step, and renders results with DOM methods only: no result
+ * text is ever parsed as HTML.
+ */
+
+let pagefindPromise: Promise<PagefindApi> | undefined;
+function loadPagefind(): Promise<PagefindApi> {
+  pagefindPromise ??= (async () => {
+    const module = (await import(/* @vite-ignore */ urls.asset("pagefind/pagefind.js"))) as PagefindApi & {
+      options(options: object): Promise<void>;
+      init(): Promise<void>;
+    };
+    await module.options({ basePath: urls.asset("pagefind/") });
+    await module.init();
+    return module;
+  })();
+  return pagefindPromise;
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+function renderGroup(group: DocumentGroup, query: string): HTMLElement {
+  const list = element("ol", { class: "passages" });
+  for (const passage of group.passages) {
+    const href = passage.id === "title" ? urls.block(group.doc, "title") : urls.block(group.doc, passage.id);
+    const line = element("a", { href, class: "kwic" });
+    for (const segment of keywordInContext(passage.text, passage.occurrences)) {
+      line.append(segment.marked ? element("mark", {}, segment.text) : segment.text);
+    }
+    line.addEventListener("click", () => rememberHighlight(query, passage.id));
+    const label = passage.id === "title" ? ui.search.title : passage.id.slice(1);
+    list.append(
+      element(
+        "li",
+        { "data-result": "" },
+        element("a", { href, class: "permalink", "aria-label": `${ui.paragraphLink} ${passage.id}` }, label),
+        " ",
+        line,
+      ),
+    );
+  }
+  return element(
+    "section",
+    { class: "result-group", "data-result-doc": group.doc, "data-result-count": String(group.passages.length) },
+    element(
+      "h2",
+      {},
+      element("a", { href: urls.speech(group.doc) }, group.title),
+      " ",
+      element("small", {}, ui.search.count(group.passages.length)),
+    ),
+    list,
+  );
+}
+
+function renderDistribution(groups: readonly DocumentGroup[]): HTMLElement {
+  const most = Math.max(...groups.map((group) => group.passages.length));
+  const rows = groups.map((group) =>
+    element(
+      "li",
+      {},
+      element("span", { class: "bar-label" }, group.title),
+      element("meter", { class: "bar", min: "0", max: String(most), value: String(group.passages.length) }),
+      element("span", { class: "bar-count" }, String(group.passages.length)),
+    ),
+  );
+  return element(
+    "figure",
+    { class: "distribution" },
+    element("figcaption", {}, ui.search.distribution),
+    element("ul", {}, ...rows),
+  );
+}
+
+export function startSearchPage(): void {
+  const form = document.querySelector<HTMLFormElement>("#search-form");
+  const input = document.querySelector<HTMLInputElement>("#search-input");
+  const results = document.querySelector<HTMLElement>("#search-results");
+  const status = document.querySelector<HTMLElement>("#search-status");
+  const output = document.querySelector<HTMLElement>("#search-output");
+  if (!form || !input || !results || !status || !output) return;
+  const select = (name: string) => form.querySelector<HTMLSelectElement>(`select[name="${name}"]`);
+
+  const params = new URL(location.href).searchParams;
+  input.value = params.get("q") ?? "";
+  for (const name of ["collection", "doc", "year"]) {
+    const control = select(name);
+    if (control) control.value = params.get(name) ?? "";
+  }
+
+  let generation = 0;
+  const run = async () => {
+    const current = (generation += 1);
+    const query = input.value;
+    const filters: SearchFilters = {
+      collection: select("collection")?.value || undefined,
+      document: select("doc")?.value || undefined,
+      year: select("year")?.value || undefined,
+    };
+    const address = new URL(location.href);
+    address.search = "";
+    if (query) address.searchParams.set("q", query);
+    if (filters.collection) address.searchParams.set("collection", filters.collection);
+    if (filters.document) address.searchParams.set("doc", filters.document);
+    if (filters.year) address.searchParams.set("year", filters.year);
+    history.replaceState(null, "", address);
+
+    results.dataset.searchState = "searching";
+    status.textContent = ui.search.searching;
+    let outcome: SearchOutcome;
+    try {
+      outcome = query.trim() === "" ? { kind: "empty" } : await searchPassages(await loadPagefind(), query, filters);
+    } catch (error) {
+      if (current !== generation) return;
+      console.error(error);
+      status.textContent = ui.search.error;
+      results.dataset.searchState = "error";
+      return;
+    }
+    if (current !== generation) return;
+    render(outcome, query);
+    results.dataset.searchState = "done";
+  };
+
+  const render = (outcome: SearchOutcome, query: string) => {
+    output.replaceChildren();
+    results.dataset.resultTotal = "0";
+    if (outcome.kind === "empty") {
+      status.textContent = query === "" ? ui.search.idle : ui.search.empty;
+    } else if (outcome.kind === "too-long") {
+      status.textContent = ui.search.tooLong(outcome.length, input.maxLength);
+    } else if (outcome.total === 0) {
+      status.textContent = ui.search.none(query.trim());
+    } else {
+      results.dataset.resultTotal = String(outcome.total);
+      status.textContent = ui.search.summary(outcome.total, outcome.groups.length);
+      output.append(renderDistribution(outcome.groups), ...outcome.groups.map((group) => renderGroup(group, query)));
+    }
+  };
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const schedule = () => {
+    results.dataset.searchState = "pending";
+    clearTimeout(timer);
+    timer = setTimeout(() => void run(), 120);
+  };
+  input.addEventListener("input", (event) => {
+    if ((event as InputEvent).isComposing) return;
+    schedule();
+  });
+  input.addEventListener("compositionend", schedule);
+  form.addEventListener("change", (event) => {
+    if (event.target instanceof HTMLSelectElement) schedule();
+  });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    void run();
+  });
+  void run();
+}

@@ -1,0 +1,82 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { buildCorpus } from "../../scripts/lib/corpus.ts";
+import { passagesOf, type Passage } from "../../scripts/lib/search-index.ts";
+import { launchChromium } from "../helpers/browser.ts";
+import { projectRoot } from "../helpers/root.ts";
+import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
+import { precisionRecall, substringMatches, tally } from "../search/oracle.ts";
+import { testQueries, type TestQuery } from "../search/queries.ts";
+
+const siteDir = inject("siteDir");
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+let passages: Passage[];
+let queries: TestQuery[];
+
+beforeAll(async () => {
+  const corpus = buildCorpus(projectRoot);
+  passages = passagesOf(corpus);
+  queries = testQueries(corpus, passages);
+  server = await serveStatic(siteDir);
+  browser = await launchChromium();
+  page = await browser.newPage();
+});
+afterAll(async () => {
+  await browser.close();
+  await server.close();
+});
+
+/**
+ * Runs a query as a reader does, typing into the search box of the open
+ * search page (or opening search/?q=… for the first query), and reads the
+ * rendered results through the documented hooks.
+ */
+async function resultsFor(query: string, byAddress: boolean) {
+  if (byAddress) {
+    await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
+  } else {
+    await page.fill("#search-input", query);
+  }
+  await page.waitForSelector('[data-search-state="done"]');
+  expect(new URL(page.url()).searchParams.get("q") ?? "").toBe(query);
+  return page.evaluate(() => {
+    const container = document.querySelector<HTMLElement>("[data-result-total]");
+    const groups = [...document.querySelectorAll<HTMLElement>("[data-result-doc]")].map((group) => ({
+      doc: group.dataset.resultDoc ?? "",
+      count: Number(group.dataset.resultCount),
+      links: [...group.querySelectorAll<HTMLElement>("[data-result]")].map(
+        (result) => result.querySelector("a")?.getAttribute("href") ?? "",
+      ),
+    }));
+    return { total: Number(container?.dataset.resultTotal), groups };
+  });
+}
+
+describe("exact phrase search, in Chromium on the built site", () => {
+  it("finds exactly the passages that a plain substring search finds: precision and recall 1.000", async () => {
+    const results = [];
+    for (const [index, { query }] of queries.entries()) {
+      const { total, groups } = await resultsFor(query, index % 25 === 0);
+      const actual = new Set<string>();
+      for (const group of groups) {
+        expect(group.links).toHaveLength(group.count);
+        for (const href of group.links) {
+          const match = /\/speeches\/([^/]+)\/#(.+)$/.exec(href);
+          expect(match?.[1], href).toBe(group.doc);
+          actual.add(`${match?.[1]}#${match?.[2]}`);
+        }
+      }
+      expect(total, query).toBe(actual.size);
+      results.push({ query, expected: substringMatches(query, passages), actual });
+    }
+    const outcome = tally(results);
+    const { precision, recall } = precisionRecall(outcome);
+    console.log(
+      `chromium: ${queries.length} queries, ${outcome.truePositives} passages found; precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}`,
+    );
+    expect(outcome.wrongQueries).toEqual([]);
+    expect({ precision, recall }).toEqual({ precision: 1, recall: 1 });
+  });
+});

@@ -1,0 +1,46 @@
+import { normalizeForSearch } from "../../src/lib/search/normalize.ts";
+import { parseQuery } from "../../src/lib/search/query.ts";
+import type { Passage } from "../../scripts/lib/search-index.ts";
+
+/** `doc#id` of every passage that a plain substring search finds for the query. */
+export function substringMatches(query: string, passages: readonly Passage[]): Set<string> {
+  const parsed = parseQuery(query);
+  if (parsed.kind !== "terms") return new Set();
+  return new Set(
+    passages
+      .filter((passage) => {
+        const text = normalizeForSearch(passage.text);
+        return parsed.terms.every((term) => text.includes(term));
+      })
+      .map((passage) => `${passage.doc}#${passage.id}`),
+  );
+}
+
+export interface Tally {
+  truePositives: number;
+  falsePositives: number;
+  falseNegatives: number;
+  wrongQueries: { query: string; missing: string[]; extra: string[] }[];
+}
+
+export function tally(results: readonly { query: string; expected: Set<string>; actual: Set<string> }[]): Tally {
+  const total: Tally = { truePositives: 0, falsePositives: 0, falseNegatives: 0, wrongQueries: [] };
+  for (const { query, expected, actual } of results) {
+    const missing = [...expected].filter((key) => !actual.has(key));
+    const extra = [...actual].filter((key) => !expected.has(key));
+    total.truePositives += expected.size - missing.length;
+    total.falsePositives += extra.length;
+    total.falseNegatives += missing.length;
+    if (missing.length + extra.length > 0) total.wrongQueries.push({ query, missing, extra });
+  }
+  return total;
+}
+
+export function precisionRecall(total: Tally): { precision: number; recall: number } {
+  const found = total.truePositives + total.falsePositives;
+  const relevant = total.truePositives + total.falseNegatives;
+  return {
+    precision: found === 0 ? 1 : total.truePositives / found,
+    recall: relevant === 0 ? 1 : total.truePositives / relevant,
+  };
+}

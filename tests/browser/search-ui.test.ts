@@ -1,0 +1,173 @@
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { buildCorpus } from "../../scripts/lib/corpus.ts";
+import { passagesOf, writeSearchIndex } from "../../scripts/lib/search-index.ts";
+import { MAX_QUERY_LENGTH } from "../../src/lib/search/query.ts";
+import { ui } from "../../src/i18n/ui.ts";
+import { launchChromium } from "../helpers/browser.ts";
+import { projectRoot } from "../helpers/root.ts";
+import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
+
+const siteDir = inject("siteDir");
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  server = await serveStatic(siteDir);
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser.close();
+  await server.close();
+});
+
+async function freshPage(): Promise<Page> {
+  await page?.close();
+  page = await browser.newPage();
+  return page;
+}
+
+const status = () => page.locator("#search-status").textContent();
+const done = () => page.waitForSelector('[data-search-state="done"]');
+
+describe("the search page", () => {
+  it("tells the reader about an empty query, no result and an over-long query", async () => {
+    await freshPage();
+    await page.goto(`${server.url}search/?q=${encodeURIComponent("  ")}`);
+    await done();
+    expect(await status()).toBe(ui.search.empty);
+
+    await page.goto(`${server.url}search/?q=${encodeURIComponent("网络弱国")}`);
+    await done();
+    expect(await status()).toBe(ui.search.none("网络弱国"));
+    expect(await page.getAttribute("[data-result-total]", "data-result-total")).toBe("0");
+
+    const long = "网".repeat(MAX_QUERY_LENGTH + 5);
+    await page.goto(`${server.url}search/?q=${encodeURIComponent(long)}`);
+    await done();
+    expect(await status()).toBe(ui.search.tooLong(MAX_QUERY_LENGTH + 5, MAX_QUERY_LENGTH));
+    expect(await page.getAttribute("#search-input", "maxlength")).toBe(String(MAX_QUERY_LENGTH));
+  });
+
+  it("keeps the address in step with the query and the filters", async () => {
+    await freshPage();
+    await page.goto(`${server.url}search/`);
+    await page.fill("#search-input", "网信");
+    await done();
+    expect(new URL(page.url()).searchParams.get("q")).toBe("网信");
+    const all = Number(await page.getAttribute("[data-result-total]", "data-result-total"));
+    await page.selectOption('select[name="year"]', "2024");
+    await done();
+    expect(new URL(page.url()).searchParams.get("year")).toBe("2024");
+    const docs = await page.$$eval("[data-result-doc]", (groups) =>
+      groups.map((group) => group.getAttribute("data-result-doc")),
+    );
+    expect(docs).toEqual(["cac-stride-toward-cyber-power-2024"]);
+    expect(Number(await page.getAttribute("[data-result-total]", "data-result-total"))).toBeLessThan(all);
+    await page.selectOption('select[name="year"]', "");
+    await page.selectOption('select[name="doc"]', "booklet-2023-material-3");
+    await done();
+    expect(
+      await page.$$eval("[data-result-doc]", (groups) => groups.map((group) => group.getAttribute("data-result-doc"))),
+    ).toEqual(["booklet-2023-material-3"]);
+  });
+
+  it("does not search while an input method is composing", async () => {
+    await freshPage();
+    await page.goto(`${server.url}search/?q=${encodeURIComponent("网络")}`);
+    await done();
+    await page.focus("#search-input");
+    await page.fill("#search-input", "");
+    await done();
+    const session = await page.context().newCDPSession(page);
+    for (const text of ["w", "wa", "wang", "wangx", "wangxin"]) {
+      await session.send("Input.imeSetComposition", { text, selectionStart: text.length, selectionEnd: text.length });
+    }
+    await page.waitForTimeout(400);
+    expect(await page.getAttribute("[data-search-state]", "data-search-state")).toBe("done");
+    expect(new URL(page.url()).searchParams.get("q")).toBeNull();
+    await session.send("Input.insertText", { text: "网信" });
+    await done();
+    expect(new URL(page.url()).searchParams.get("q")).toBe("网信");
+    expect(Number(await page.getAttribute("[data-result-total]", "data-result-total"))).toBeGreaterThan(0);
+  });
+
+  it("marks every occurrence in each passage and links to its permalink, where the phrase is highlighted", async () => {
+    await freshPage();
+    await page.goto(`${server.url}search/?q=${encodeURIComponent("管得住是硬道理")}`);
+    await done();
+    const first = page.locator("[data-result]").first();
+    expect(await first.locator("mark").first().textContent()).toBe("管得住是硬道理");
+    const href = (await first.locator("a.permalink").getAttribute("href")) ?? "";
+    expect(href).toMatch(/\/speeches\/[a-z0-9-]+\/#p\d+$/);
+    expect(await page.locator(".search-rules").textContent()).toContain(ui.search.ranking);
+    await first.locator("a.kwic").click();
+    await page.waitForURL(`**${href}`);
+    const id = href.split("#")[1] ?? "";
+    await page.waitForSelector(`[id="${id}"] mark`);
+    expect(await page.locator(`[id="${id}"] mark`).first().textContent()).toBe("管得住是硬道理");
+  });
+});
+
+describe("every page", () => {
+  it("has a search box in its header that `/` and Ctrl+K focus", async () => {
+    await freshPage();
+    await page.goto(`${server.url}speeches/zhao-zhiguo-new-era-cyber-power/`);
+    const action = await page.getAttribute("header form[role=search]", "action");
+    expect(action).toBe("/search/");
+    await page.keyboard.press("/");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("site-search");
+    await page.locator("main").click();
+    await page.keyboard.press("Control+k");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("site-search");
+    await page.keyboard.type("网信");
+    await page.keyboard.press("Enter");
+    await page.waitForURL("**/search/?q=*");
+    await done();
+    expect(Number(await page.getAttribute("[data-result-total]", "data-result-total"))).toBeGreaterThan(0);
+  });
+});
+
+describe("safety", () => {
+  it("renders markup-looking passage text as text", async () => {
+    const scratch = mkdtempSync(join(tmpdir(), "corpus-hostile-"));
+    try {
+      cpSync(siteDir, scratch, { recursive: true });
+      rmSync(join(scratch, "pagefind"), { recursive: true });
+      const hostile = "危险样例<img src=x onerror=alert(1)><script>alert(2)</script>";
+      const passages = passagesOf(buildCorpus(projectRoot));
+      const host = passages[1];
+      if (!host) throw new Error("no passage to copy");
+      await writeSearchIndex(
+        [...passages, { ...host, id: "p999", title: `<b>${hostile}</b>`, text: hostile, position: 999 }],
+        scratch,
+        "/",
+      );
+      const hostileServer = await serveStatic(scratch);
+      try {
+        await freshPage();
+        const dialogs: string[] = [];
+        page.on("dialog", (dialog) => {
+          dialogs.push(dialog.message());
+          void dialog.dismiss();
+        });
+        await page.goto(`${hostileServer.url}search/?q=${encodeURIComponent("危险样例")}`);
+        await done();
+        const result = page.locator("[data-result]");
+        expect(await result.count()).toBe(1);
+        expect(await result.locator(".kwic").textContent()).toContain("危险样例<img src=x onerror=alert");
+        expect(await page.locator("#search-output img, #search-output script, #search-output b").count()).toBe(0);
+        expect(await page.locator("[data-result-doc] h2 a").textContent()).toBe(`<b>${hostile}</b>`);
+        expect(dialogs).toEqual([]);
+      } finally {
+        await hostileServer.close();
+      }
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+});

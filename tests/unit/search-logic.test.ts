@@ -1,0 +1,151 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import {
+  rankGroups,
+  searchPassages,
+  type DocumentGroup,
+  type PagefindApi,
+  type PassageMeta,
+} from "../../src/lib/search/engine.ts";
+import { findOccurrences, keywordInContext } from "../../src/lib/search/kwic.ts";
+import { indexTokens, normalizeForSearch, normalizeWithOrigin } from "../../src/lib/search/normalize.ts";
+import { MAX_QUERY_LENGTH, parseQuery } from "../../src/lib/search/query.ts";
+import { T2S_PATH, traditionalToSimplifiedPairs } from "../../scripts/generate-t2s.ts";
+
+describe("normalisation", () => {
+  it("folds width, case, script and whitespace", () => {
+    expect(normalizeForSearch("網絡強國")).toBe("网络强国");
+    expect(normalizeForSearch("７６．４％")).toBe("76.4%");
+    expect(normalizeForSearch("ＡＰＰ App")).toBe("appapp");
+    expect(normalizeForSearch("2023 年 6 月\t1 日")).toBe("2023年6月1日");
+    expect(normalizeForSearch("数據安全")).toBe("数据安全");
+  });
+
+  it("keeps for every normalised character the place it came from", () => {
+    expect(normalizeWithOrigin("10 亿，Ａ")).toEqual({ text: "10亿,a", origin: [0, 1, 3, 4, 5] });
+  });
+
+  it("gives one index token per character, spelling punctuation as tokens no text can form", () => {
+    expect(indexTokens("网信76.4%")).toBe("网 信 7 6 x2e 4 x25");
+  });
+
+  it("ships the Traditional–Simplified table that opencc-js gives today (npm run generate:t2s)", () => {
+    const shipped = JSON.parse(readFileSync(T2S_PATH, "utf8")) as { pairs: string };
+    expect(shipped.pairs).toBe(traditionalToSimplifiedPairs());
+  });
+});
+
+describe("query parsing", () => {
+  it("splits terms at spaces and Chinese quotation marks", () => {
+    expect(parseQuery("“网络强国”“数字中国”")).toEqual({ kind: "terms", terms: ["网络强国", "数字中国"] });
+    expect(parseQuery("网信  人才")).toEqual({ kind: "terms", terms: ["网信", "人才"] });
+    expect(parseQuery("网络 网络强国")).toEqual({ kind: "terms", terms: ["网络强国"] });
+  });
+
+  it("names an empty and an over-long query", () => {
+    expect(parseQuery("  “”  ")).toEqual({ kind: "empty" });
+    expect(parseQuery("网".repeat(MAX_QUERY_LENGTH))).toMatchObject({ kind: "terms" });
+    expect(parseQuery("网".repeat(MAX_QUERY_LENGTH + 1))).toEqual({ kind: "too-long", length: MAX_QUERY_LENGTH + 1 });
+  });
+});
+
+describe("keyword in context", () => {
+  const text = "坚持网信为民，坚持走中国特色治网之道，坚持统筹发展和安全，网信事业高质量发展。";
+
+  it("finds every occurrence, in the original text, and none when a term is missing", () => {
+    expect(findOccurrences(text, ["网信"])).toEqual([
+      [2, 4],
+      [29, 31],
+    ]);
+    expect(findOccurrences("１０ 亿人", ["10亿"])).toEqual([[0, 4]]);
+    expect(findOccurrences(text, ["网信", "不在"])).toEqual([]);
+  });
+
+  it("marks every occurrence and elides what lies between distant ones", () => {
+    const segments = keywordInContext(text, findOccurrences(text, ["网信"]), 4);
+    expect(segments).toEqual([
+      { text: "坚持", marked: false },
+      { text: "网信", marked: true },
+      { text: "为民，坚", marked: false },
+      { text: "…", marked: false },
+      { text: "和安全，", marked: false },
+      { text: "网信", marked: true },
+      { text: "事业高质", marked: false },
+      { text: "…", marked: false },
+    ]);
+  });
+});
+
+describe("search engine", () => {
+  const passage = (
+    doc: string,
+    id: string,
+    type: PassageMeta["type"],
+    text: string,
+    position: number,
+  ): PassageMeta => ({
+    title: `《${doc}》`,
+    doc,
+    id,
+    type,
+    text,
+    position: String(position),
+    order: doc === "a" ? "0" : "1",
+    year: doc === "a" ? "2017" : "2024",
+    collection: "speeches",
+  });
+  const records = [
+    passage("a", "p1", "paragraph", "网络强国建设。", 1),
+    passage("a", "p2", "paragraph", "网络 强国", 2),
+    passage("b", "title", "title", "网络强国", 0),
+    passage("b", "p9", "paragraph", "网络强国与数字中国", 9),
+  ];
+  const fakePagefind: PagefindApi & { queries: string[] } = {
+    queries: [],
+    search(term) {
+      this.queries.push(term);
+      return Promise.resolve({
+        results: records.map((meta, index) => ({
+          id: String(index),
+          data: () => Promise.resolve({ meta: { ...meta } }),
+        })),
+      });
+    },
+  };
+
+  it("searches the longest term as one quoted phrase and verifies every candidate", async () => {
+    const outcome = await searchPassages(fakePagefind, "中国 网络强国");
+    expect(fakePagefind.queries.at(-1)).toBe('"网 络 强 国"');
+    expect(outcome).toMatchObject({ kind: "results", total: 1, groups: [{ doc: "b", passages: [{ id: "p9" }] }] });
+  });
+
+  it("applies the filters", async () => {
+    const outcome = await searchPassages(fakePagefind, "网络强国", { year: "2017" });
+    expect(outcome).toMatchObject({ kind: "results", total: 2, groups: [{ doc: "a" }] });
+  });
+
+  it("ranks title matches first, then more hits, then corpus order; passages in reading order", () => {
+    const group = (doc: string, order: number, types: PassageMeta["type"][]): DocumentGroup => ({
+      doc,
+      title: doc,
+      order,
+      year: "",
+      collection: "",
+      passages: types.map((type, index) => ({
+        id: `p${types.length - index}`,
+        type,
+        text: "",
+        position: types.length - index,
+        occurrences: [],
+      })),
+    });
+    const ranked = rankGroups([
+      group("many", 0, ["paragraph", "paragraph", "paragraph"]),
+      group("few", 1, ["paragraph"]),
+      group("heading", 2, ["heading"]),
+      group("titled", 3, ["title"]),
+    ]);
+    expect(ranked.map((entry) => entry.doc)).toEqual(["titled", "heading", "many", "few"]);
+    expect(ranked.find((entry) => entry.doc === "many")?.passages.map((entry) => entry.position)).toEqual([1, 2, 3]);
+  });
+});

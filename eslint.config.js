@@ -4,7 +4,7 @@ import astro from "eslint-plugin-astro";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", ".astro/", "node_modules/", "content/", "dist.*/", "**/*.staging-*/"] },
+  { ignores: ["dist/", ".astro/", ".build/", "node_modules/", "content/", "dist.*/", "**/*.staging-*/"] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   ...astro.configs.recommended,

@@ -10,7 +10,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
   rmSync(siteDir, { recursive: true, force: true });
   await buildSite(projectRoot, siteDir);
   project.provide("siteDir", siteDir);
-  return () => rmSync(join(projectRoot, ".build"), { recursive: true, force: true });
+  return () => rmSync(siteDir, { recursive: true, force: true });
 }
 
 declare module "vitest" {

@@ -1,16 +1,30 @@
-import { readdirSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
 import { indexTokens, normalizeForSearch } from "../../src/lib/search/normalize.ts";
-import type { PassageMeta } from "../../src/lib/search/engine.ts";
+import type { PassageType, SearchDocument } from "../../src/lib/search/engine.ts";
 import { createUrls } from "../../src/lib/urls.ts";
 import type { Corpus } from "./corpus.ts";
 
 /** A searchable passage: a document title or a published block. */
-export interface Passage extends Omit<PassageMeta, "position" | "order"> {
+export interface Passage {
+  /** Title of its document. */
+  title: string;
+  /** Slug of its document. */
+  doc: string;
+  /** Block id, or `title`. */
+  id: string;
+  type: PassageType;
+  text: string;
+  /** Position in the document's reading order (0 is the title). */
   position: number;
+  /** Position of the document in the corpus. */
   order: number;
+  year: string;
+  collection: string;
 }
+
+export const SEARCH_DATA_DIR = "search-data";
 
 /** Every passage of the corpus as published, in corpus and reading order. */
 export function passagesOf(corpus: Corpus): Passage[] {
@@ -39,7 +53,9 @@ export function passagesOf(corpus: Corpus): Passage[] {
 /**
  * Writes the exact-search index into `<outDir>/pagefind/` through Pagefind's
  * Node API: one custom record per passage, its content one token per
- * normalised character, its published text and place in the metadata.
+ * normalised character, filtered by collection, document and year. Beside it,
+ * `<outDir>/search-data/<slug>.json` holds each document's passages, which the
+ * search page matches exactly once Pagefind has named the documents.
  */
 export async function writeSearchIndex(passages: readonly Passage[], outDir: string, base: string): Promise<number> {
   const urls = createUrls(base);
@@ -47,17 +63,7 @@ export async function writeSearchIndex(passages: readonly Passage[], outDir: str
   if (!index) throw new Error(`pagefind: ${errors.join("; ")}`);
   try {
     for (const passage of passages) {
-      const meta: Record<keyof PassageMeta, string> = {
-        title: passage.title,
-        doc: passage.doc,
-        id: passage.id,
-        type: passage.type,
-        text: passage.text,
-        position: String(passage.position),
-        order: String(passage.order),
-        year: passage.year,
-        collection: passage.collection,
-      };
+      const meta = { doc: passage.doc, id: passage.id };
       const added = await index.addCustomRecord({
         url: urls.block(passage.doc, passage.id),
         content: indexTokens(normalizeForSearch(passage.text)),
@@ -77,5 +83,27 @@ export async function writeSearchIndex(passages: readonly Passage[], outDir: str
   } finally {
     await pagefind.close();
   }
+  writeSearchData(passages, outDir);
   return passages.length;
+}
+
+/** One JSON file per document: its passages in reading order. */
+export function writeSearchData(passages: readonly Passage[], outDir: string): void {
+  const dir = join(outDir, SEARCH_DATA_DIR);
+  mkdirSync(dir, { recursive: true });
+  for (const [doc, ofDocument] of Map.groupBy(passages, (passage) => passage.doc)) {
+    const ordered = [...ofDocument].sort((a, b) => a.position - b.position);
+    const [first] = ordered;
+    if (!first) continue;
+    const { title, order, year, collection } = first;
+    const document: SearchDocument = {
+      doc,
+      title,
+      order,
+      year,
+      collection,
+      passages: ordered.map((passage) => [passage.id, passage.type, passage.text]),
+    };
+    writeFileSync(join(dir, `${doc}.json`), JSON.stringify(document));
+  }
 }

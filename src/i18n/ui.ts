@@ -63,6 +63,7 @@ export const ui = {
     none: (query: string) => `没有找到包含“${query}”的段落。可以试试更短的词句，或去掉一个检索词。`,
     summary: (total: number, documents: number) => `共 ${total} 段，分布在 ${documents} 篇文献中。`,
     count: (count: number) => `${count} 段`,
+    more: (documents: number) => `显示其余 ${documents} 篇文献的结果`,
     distribution: "各文献命中段数",
     ranking:
       "排序规则：标题命中的文献在前，其次是小标题命中的文献，再按命中段数从多到少、文献先后排列；同一文献内按原文顺序。",

@@ -1,5 +1,9 @@
 import { ui } from "../i18n/ui.ts";
+import { createDocumentLoader } from "../lib/search/documents.ts";
 import {
+  DOCUMENTS_PER_STEP,
+  loadGroups,
+  rankGroups,
   searchPassages,
   type DocumentGroup,
   type PagefindApi,
@@ -24,12 +28,15 @@ function loadPagefind(): Promise<PagefindApi> {
       options(options: object): Promise<void>;
       init(): Promise<void>;
     };
-    await module.options({ basePath: urls.asset("pagefind/") });
+    // The exact index is small per query; searching on the main thread saves the worker's download and start-up.
+    await module.options({ basePath: urls.asset("pagefind/"), noWorker: true });
     await module.init();
     return module;
   })();
   return pagefindPromise;
 }
+
+const loadDocument = createDocumentLoader(new URL(urls.home(), location.href).href);
 
 function element<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -132,7 +139,10 @@ export function startSearchPage(): void {
     status.textContent = ui.search.searching;
     let outcome: SearchOutcome;
     try {
-      outcome = query.trim() === "" ? { kind: "empty" } : await searchPassages(await loadPagefind(), query, filters);
+      outcome =
+        query.trim() === ""
+          ? { kind: "empty" }
+          : await searchPassages(await loadPagefind(), loadDocument, query, filters);
     } catch (error) {
       if (current !== generation) return;
       console.error(error);
@@ -155,11 +165,42 @@ export function startSearchPage(): void {
     } else if (outcome.total === 0) {
       status.textContent = ui.search.none(query.trim());
     } else {
-      results.dataset.resultTotal = String(outcome.total);
-      status.textContent = ui.search.summary(outcome.total, outcome.groups.length);
-      output.append(renderDistribution(outcome.groups), ...outcome.groups.map((group) => renderGroup(group, query)));
+      renderResults(outcome, query);
     }
   };
+
+  const renderResults = (outcome: Extract<SearchOutcome, { kind: "results" }>, query: string) => {
+    results.dataset.resultTotal = String(outcome.total);
+    status.textContent = ui.search.summary(outcome.total, outcome.groups.length + outcome.pending.length);
+    output.replaceChildren(
+      renderDistribution(outcome.groups),
+      ...outcome.groups.map((group) => renderGroup(group, query)),
+    );
+    if (outcome.pending.length === 0) return;
+    const more = element("button", { type: "button", class: "more" }, ui.search.more(outcome.pending.length));
+    more.addEventListener("click", () => {
+      const current = generation;
+      more.disabled = true;
+      const next = outcome.pending.slice(0, DOCUMENTS_PER_STEP);
+      void loadGroups(
+        loadDocument,
+        outcome.terms,
+        next.map((entry) => entry.doc),
+      ).then((groups) => {
+        if (current !== generation) return;
+        const loaded = [...outcome.groups, ...rankGroups(groups)];
+        const pending = outcome.pending.slice(DOCUMENTS_PER_STEP);
+        const total =
+          loaded.reduce((sum, group) => sum + group.passages.length, 0) +
+          pending.reduce((sum, entry) => sum + entry.count, 0);
+        renderResults({ ...outcome, groups: loaded, pending, total }, query);
+      });
+    });
+    output.append(element("p", {}, more));
+  };
+
+  // Start loading the search engine as soon as the reader shows intent to search.
+  input.addEventListener("focus", () => void loadPagefind().catch(() => undefined), { once: true });
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   const schedule = () => {

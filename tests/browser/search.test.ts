@@ -1,12 +1,11 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { buildCorpus } from "../../scripts/lib/corpus.ts";
-import { passagesOf, type Passage } from "../../scripts/lib/search-index.ts";
+import type { Passage } from "../../scripts/lib/search-index.ts";
 import { launchChromium } from "../helpers/browser.ts";
 import { projectRoot } from "../helpers/root.ts";
 import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
-import { precisionRecall, substringMatches, tally } from "../search/oracle.ts";
-import { testQueries, type TestQuery } from "../search/queries.ts";
+import { measureExactness } from "../search/oracle.ts";
+import { searchTestSet, type TestQuery } from "../search/queries.ts";
 
 const siteDir = inject("siteDir");
 let server: StaticServer;
@@ -16,9 +15,7 @@ let passages: Passage[];
 let queries: TestQuery[];
 
 beforeAll(async () => {
-  const corpus = buildCorpus(projectRoot);
-  passages = passagesOf(corpus);
-  queries = testQueries(corpus, passages);
+  ({ passages, queries } = searchTestSet(projectRoot));
   server = await serveStatic(siteDir);
   browser = await launchChromium();
   page = await browser.newPage();
@@ -56,9 +53,9 @@ async function resultsFor(query: string, byAddress: boolean) {
 
 describe("exact phrase search, in Chromium on the built site", () => {
   it("finds exactly the passages that a plain substring search finds: precision and recall 1.000", async () => {
-    const results = [];
-    for (const [index, { query }] of queries.entries()) {
-      const { total, groups } = await resultsFor(query, index % 25 === 0);
+    let index = 0;
+    const outcome = await measureExactness("chromium", queries, passages, async (query) => {
+      const { total, groups } = await resultsFor(query, index++ % 25 === 0);
       const actual = new Set<string>();
       for (const group of groups) {
         expect(group.links).toHaveLength(group.count);
@@ -69,14 +66,9 @@ describe("exact phrase search, in Chromium on the built site", () => {
         }
       }
       expect(total, query).toBe(actual.size);
-      results.push({ query, expected: substringMatches(query, passages), actual });
-    }
-    const outcome = tally(results);
-    const { precision, recall } = precisionRecall(outcome);
-    console.log(
-      `chromium: ${queries.length} queries, ${outcome.truePositives} passages found; precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}`,
-    );
+      return actual;
+    });
     expect(outcome.wrongQueries).toEqual([]);
-    expect({ precision, recall }).toEqual({ precision: 1, recall: 1 });
+    expect({ precision: outcome.precision, recall: outcome.recall }).toEqual({ precision: 1, recall: 1 });
   });
 });

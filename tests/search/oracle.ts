@@ -44,3 +44,25 @@ export function precisionRecall(total: Tally): { precision: number; recall: numb
     recall: relevant === 0 ? 1 : total.truePositives / relevant,
   };
 }
+
+/**
+ * Runs every query through `search` (which returns `doc#id` keys), compares
+ * with the substring oracle, prints and returns the tally.
+ */
+export async function measureExactness(
+  label: string,
+  queries: readonly { query: string }[],
+  passages: readonly Passage[],
+  search: (query: string) => Promise<Set<string>>,
+): Promise<Tally & { precision: number; recall: number }> {
+  const results = [];
+  for (const { query } of queries) {
+    results.push({ query, expected: substringMatches(query, passages), actual: await search(query) });
+  }
+  const total = tally(results);
+  const { precision, recall } = precisionRecall(total);
+  console.log(
+    `${label}: ${queries.length} queries, ${total.truePositives} passages found; precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}`,
+  );
+  return { ...total, precision, recall };
+}

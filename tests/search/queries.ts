@@ -1,6 +1,6 @@
 import * as OpenCC from "opencc-js/cn2t";
-import type { Passage } from "../../scripts/lib/search-index.ts";
-import type { Corpus } from "../../scripts/lib/corpus.ts";
+import { buildCorpus, type Corpus } from "../../scripts/lib/corpus.ts";
+import { passagesOf, type Passage } from "../../scripts/lib/search-index.ts";
 
 /** A test query and why it is in the set. */
 export interface TestQuery {
@@ -152,4 +152,11 @@ export function testQueries(corpus: Corpus, passages: readonly Passage[]): TestQ
     ].map((query) => ({ query, kind: "multi" as const })),
   );
   return queries;
+}
+
+/** The published passages and the test queries made from them. */
+export function searchTestSet(root: string): { passages: Passage[]; queries: TestQuery[] } {
+  const corpus = buildCorpus(root);
+  const passages = passagesOf(corpus);
+  return { passages, queries: testQueries(corpus, passages) };
 }

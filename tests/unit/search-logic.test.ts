@@ -1,11 +1,13 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
+  DOCUMENTS_PER_STEP,
   rankGroups,
   searchPassages,
   type DocumentGroup,
   type PagefindApi,
-  type PassageMeta,
+  type PassageType,
+  type SearchDocument,
 } from "../../src/lib/search/engine.ts";
 import { findOccurrences, keywordInContext } from "../../src/lib/search/kwic.ts";
 import { indexTokens, normalizeForSearch, normalizeWithOrigin } from "../../src/lib/search/normalize.ts";
@@ -77,55 +79,100 @@ describe("keyword in context", () => {
 });
 
 describe("search engine", () => {
-  const passage = (
-    doc: string,
-    id: string,
-    type: PassageMeta["type"],
-    text: string,
-    position: number,
-  ): PassageMeta => ({
-    title: `《${doc}》`,
-    doc,
-    id,
-    type,
-    text,
-    position: String(position),
-    order: doc === "a" ? "0" : "1",
-    year: doc === "a" ? "2017" : "2024",
-    collection: "speeches",
-  });
-  const records = [
-    passage("a", "p1", "paragraph", "网络强国建设。", 1),
-    passage("a", "p2", "paragraph", "网络 强国", 2),
-    passage("b", "title", "title", "网络强国", 0),
-    passage("b", "p9", "paragraph", "网络强国与数字中国", 9),
-  ];
-  const fakePagefind: PagefindApi & { queries: string[] } = {
-    queries: [],
-    search(term) {
-      this.queries.push(term);
+  const documents: Record<string, SearchDocument> = {
+    a: {
+      doc: "a",
+      title: "甲",
+      order: 0,
+      year: "2017",
+      collection: "speeches",
+      passages: [
+        ["title", "title", "甲"],
+        ["p1", "paragraph", "网络强国建设。"],
+        ["p2", "paragraph", "网络 强国"],
+      ],
+    },
+    b: {
+      doc: "b",
+      title: "网络强国",
+      order: 1,
+      year: "2024",
+      collection: "speeches",
+      passages: [
+        ["title", "title", "网络强国"],
+        ["p1", "paragraph", "网络强国与数字中国"],
+      ],
+    },
+  };
+  const loaded: string[] = [];
+  const loadDocument = (slug: string) => {
+    loaded.push(slug);
+    const document = documents[slug];
+    return document ? Promise.resolve(document) : Promise.reject(new Error(slug));
+  };
+  const fakePagefind: PagefindApi & { calls: unknown[] } = {
+    calls: [],
+    filters: () => Promise.resolve({}),
+    search(term, options) {
+      this.calls.push([term, options]);
+      const year = options?.filters?.["year"];
       return Promise.resolve({
-        results: records.map((meta, index) => ({
-          id: String(index),
-          data: () => Promise.resolve({ meta: { ...meta } }),
-        })),
+        filters: { document: { a: year === "2024" ? 0 : 2, b: year === "2017" ? 0 : 2, c: 0 } },
       });
     },
   };
 
-  it("searches the longest term as one quoted phrase and verifies every candidate", async () => {
-    const outcome = await searchPassages(fakePagefind, "中国 网络强国");
-    expect(fakePagefind.queries.at(-1)).toBe('"网 络 强 国"');
-    expect(outcome).toMatchObject({ kind: "results", total: 1, groups: [{ doc: "b", passages: [{ id: "p9" }] }] });
+  it("searches the longest term as one quoted phrase and keeps passages that contain every term", async () => {
+    const outcome = await searchPassages(fakePagefind, loadDocument, "中国 网络强国");
+    expect(fakePagefind.calls.at(-1)).toEqual(['"网 络 强 国"', { filters: {} }]);
+    expect(outcome).toMatchObject({
+      kind: "results",
+      total: 1,
+      pending: [],
+      groups: [{ doc: "b", passages: [{ id: "p1" }] }],
+    });
   });
 
-  it("applies the filters", async () => {
-    const outcome = await searchPassages(fakePagefind, "网络强国", { year: "2017" });
-    expect(outcome).toMatchObject({ kind: "results", total: 2, groups: [{ doc: "a" }] });
+  it("passes the filters to Pagefind and loads only the documents it names", async () => {
+    loaded.length = 0;
+    const outcome = await searchPassages(fakePagefind, loadDocument, "网络强国", { year: "2017" });
+    expect(fakePagefind.calls.at(-1)).toEqual(['"网 络 强 国"', { filters: { year: "2017" } }]);
+    expect(loaded).toEqual(["a"]);
+    // whitespace does not count: “网络 强国” contains 网络强国
+    expect(outcome).toMatchObject({
+      kind: "results",
+      total: 2,
+      groups: [{ doc: "a", passages: [{ id: "p1" }, { id: "p2" }] }],
+    });
+  });
+
+  it("loads at most one step of documents and counts the rest from Pagefind", async () => {
+    const many: PagefindApi = {
+      filters: () => Promise.resolve({}),
+      search: () =>
+        Promise.resolve({
+          filters: {
+            document: Object.fromEntries(
+              Array.from({ length: DOCUMENTS_PER_STEP + 3 }, (_, index) => [
+                index < 2 ? ["a", "b"][index] : `x${index}`,
+                1,
+              ]),
+            ),
+          },
+        }),
+    };
+    const stub = (slug: string) =>
+      documents[slug]
+        ? Promise.resolve(documents[slug])
+        : Promise.resolve({ ...documents["b"], doc: slug } as SearchDocument);
+    const outcome = await searchPassages(many, stub, "网络强国");
+    if (outcome.kind !== "results") throw new Error("no results");
+    expect(outcome.groups).toHaveLength(DOCUMENTS_PER_STEP);
+    expect(outcome.pending).toHaveLength(3);
   });
 
   it("ranks title matches first, then more hits, then corpus order; passages in reading order", () => {
-    const group = (doc: string, order: number, types: PassageMeta["type"][]): DocumentGroup => ({
+    const group = (doc: string, order: number, types: PassageType[]): DocumentGroup => ({
       doc,
       title: doc,
       order,

@@ -5,46 +5,46 @@ import { parseQuery } from "./query.ts";
 /**
  * Exact phrase search over Pagefind. The index holds one record per passage
  * (title, heading, paragraph, list item) whose content is one token per
- * normalised character (see indexTokens). The longest term of the query is
- * searched as a quoted phrase of tokens, which Pagefind matches at
- * consecutive positions: every passage containing it, and only those up to
- * tokens that spell no text. Each candidate is then verified against its own
- * text for every term, so a result always contains every term and a match
- * never crosses a passage boundary.
+ * normalised character (see indexTokens), filtered by collection, document
+ * and year. The longest term of the query is searched as a quoted phrase of
+ * tokens, which Pagefind matches at consecutive positions within one passage;
+ * its filter counts say how many passages of each document match. The
+ * passages of the best documents are then fetched (one small file per
+ * document, cached) and matched here, passage by passage, for every term: a
+ * result always contains every term and never spans two passages.
  */
 
 /** What this module needs of the Pagefind browser API (pagefind.js). */
 export interface PagefindApi {
-  search(term: string): Promise<{ results: readonly PagefindResult[] } | null>;
-}
-export interface PagefindResult {
-  id: string;
-  data(): Promise<{ meta: Readonly<Record<string, string | undefined>> }>;
+  /** Loads every filter, so that searches report counts for all of them. */
+  filters(): Promise<unknown>;
+  search(
+    term: string,
+    options?: { filters?: Record<string, string> },
+  ): Promise<{ filters?: Record<string, Record<string, number>> } | null>;
 }
 
-/** The metadata each passage record carries (all values are strings in Pagefind). */
-export interface PassageMeta {
-  /** Title of the document. */
-  title: string;
-  /** Slug of the document. */
+export type PassageType = "title" | "heading" | "paragraph" | "item";
+
+/** A document's passages as the search reads them (`search-data/<slug>.json`). */
+export interface SearchDocument {
   doc: string;
-  /** Block id within the document, or `title`. */
-  id: string;
-  type: "title" | "heading" | "paragraph" | "item";
-  /** The passage as published. */
-  text: string;
-  /** Position of the passage in its document (0 is the title). */
-  position: string;
+  title: string;
   /** Position of the document in the corpus. */
-  order: string;
+  order: number;
   year: string;
   collection: string;
+  /** Passages in reading order, the title first: [id, type, text]. */
+  passages: [id: string, type: PassageType, text: string][];
 }
+
+export type DocumentLoader = (slug: string) => Promise<SearchDocument>;
 
 export interface PassageHit {
   id: string;
-  type: PassageMeta["type"];
+  type: PassageType;
   text: string;
+  /** Position in the document's reading order (0 is the title). */
   position: number;
   occurrences: Range[];
 }
@@ -58,6 +58,12 @@ export interface DocumentGroup {
   passages: PassageHit[];
 }
 
+/** A document with matches whose passages are not loaded yet, and how many it has at most. */
+export interface PendingDocument {
+  doc: string;
+  count: number;
+}
+
 export interface SearchFilters {
   collection?: string | undefined;
   document?: string | undefined;
@@ -67,63 +73,77 @@ export interface SearchFilters {
 export type SearchOutcome =
   | { kind: "empty" }
   | { kind: "too-long"; length: number }
-  | { kind: "results"; terms: string[]; groups: DocumentGroup[]; total: number };
+  | {
+      kind: "results";
+      terms: string[];
+      groups: DocumentGroup[];
+      /** Documents beyond the loaded ones, best first; their counts are upper bounds for several terms. */
+      pending: PendingDocument[];
+      /** Matching passages in all, loaded or pending. */
+      total: number;
+    };
 
-/** Candidates whose data is fetched at once; more would open too many requests together. */
-const FETCH_BATCH = 64;
+/** Documents whose passages are loaded at once; the reader can load more. */
+export const DOCUMENTS_PER_STEP = 40;
 
 export async function searchPassages(
   pagefind: PagefindApi,
+  loadDocument: DocumentLoader,
   raw: string,
   filters: SearchFilters = {},
 ): Promise<SearchOutcome> {
   const query = parseQuery(raw);
   if (query.kind !== "terms") return query;
   const anchor = query.terms.reduce((longest, term) => (term.length > longest.length ? term : longest));
-  const response = await pagefind.search(`"${indexTokens(anchor)}"`);
-  const candidates = response?.results ?? [];
-
-  const groups = new Map<string, DocumentGroup>();
-  for (let start = 0; start < candidates.length; start += FETCH_BATCH) {
-    const batch = await Promise.all(candidates.slice(start, start + FETCH_BATCH).map((result) => result.data()));
-    for (const { meta } of batch) {
-      const passage = meta as unknown as PassageMeta;
-      if (filters.collection && passage.collection !== filters.collection) continue;
-      if (filters.document && passage.doc !== filters.document) continue;
-      if (filters.year && passage.year !== filters.year) continue;
-      const occurrences = findOccurrences(passage.text, query.terms);
-      if (occurrences.length === 0) continue;
-      let group = groups.get(passage.doc);
-      if (!group) {
-        group = {
-          doc: passage.doc,
-          title: passage.title,
-          order: Number(passage.order),
-          year: passage.year,
-          collection: passage.collection,
-          passages: [],
-        };
-        groups.set(passage.doc, group);
-      }
-      group.passages.push({
-        id: passage.id,
-        type: passage.type,
-        text: passage.text,
-        position: Number(passage.position),
-        occurrences,
-      });
-    }
-  }
-  const ranked = rankGroups([...groups.values()]);
+  const pagefindFilters: Record<string, string> = {};
+  if (filters.collection) pagefindFilters["collection"] = filters.collection;
+  if (filters.document) pagefindFilters["document"] = filters.document;
+  if (filters.year) pagefindFilters["year"] = filters.year;
+  // Pagefind reports counts only for filters it has loaded; this loads them all, once.
+  await pagefind.filters();
+  const response = await pagefind.search(`"${indexTokens(anchor)}"`, { filters: pagefindFilters });
+  const counts = Object.entries(response?.filters?.["document"] ?? {})
+    .filter(([, count]) => count > 0)
+    .sort(([a, countA], [b, countB]) => countB - countA || a.localeCompare(b))
+    .map(([doc, count]) => ({ doc, count }));
+  const groups = await loadGroups(
+    loadDocument,
+    query.terms,
+    counts.slice(0, DOCUMENTS_PER_STEP).map((entry) => entry.doc),
+  );
+  const pending = counts.slice(DOCUMENTS_PER_STEP);
   return {
     kind: "results",
     terms: query.terms,
-    groups: ranked,
-    total: ranked.reduce((sum, group) => sum + group.passages.length, 0),
+    groups: rankGroups(groups),
+    pending,
+    total: countPassages(groups) + pending.reduce((sum, entry) => sum + entry.count, 0),
   };
 }
 
-const typeRank: Record<PassageMeta["type"], number> = { title: 0, heading: 1, paragraph: 2, item: 2 };
+/** Loads documents and keeps, in each, exactly the passages that contain every term. */
+export async function loadGroups(
+  loadDocument: DocumentLoader,
+  terms: readonly string[],
+  docs: readonly string[],
+): Promise<DocumentGroup[]> {
+  const documents = await Promise.all(docs.map(loadDocument));
+  return documents.flatMap((document) => {
+    const passages = document.passages.flatMap(([id, type, text], position) => {
+      const occurrences = findOccurrences(text, terms);
+      return occurrences.length > 0 ? [{ id, type, text, position, occurrences }] : [];
+    });
+    if (passages.length === 0) return [];
+    const { doc, title, order, year, collection } = document;
+    return [{ doc, title, order, year, collection, passages }];
+  });
+}
+
+export function countPassages(groups: readonly DocumentGroup[]): number {
+  return groups.reduce((sum, group) => sum + group.passages.length, 0);
+}
+
+const typeRank: Record<PassageType, number> = { title: 0, heading: 1, paragraph: 2, item: 2 };
 
 /**
  * The ranking rule, as the search page states it: documents whose title

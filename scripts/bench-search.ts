@@ -1,0 +1,362 @@
+/**
+ * Search benchmark: this site's exact search beside stock Pagefind, on the
+ * same built site, in the same run, in headless Chromium.
+ *
+ *   npm run bench:search                 the real corpus
+ *   npm run bench:search -- --scale 2000 a generated corpus of 2,000 documents
+ *                                        made of the real paragraphs
+ *
+ * Prints precision and recall (against a plain substring search over the
+ * published text), time from query to rendered results (median and 95th
+ * percentile; first query and warm), bytes fetched for the first query and
+ * per further query, index size, and build time. Figures are measured, never
+ * asserted: this is not a test.
+ */
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import * as pagefind from "pagefind";
+import type { BrowserContext, Page } from "playwright-core";
+import { buildSite } from "./build.ts";
+import { writeSearchIndex, type Passage } from "./lib/search-index.ts";
+import { launchChromium } from "../tests/helpers/browser.ts";
+import { serveStatic } from "../tests/helpers/static-server.ts";
+import { substringMatches } from "../tests/search/oracle.ts";
+import { searchTestSet } from "../tests/search/queries.ts";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const scaleArgument = process.argv.indexOf("--scale");
+const scale = scaleArgument > 0 ? Number(process.argv[scaleArgument + 1]) : 0;
+const QUERIES_TIMED = 80;
+
+function percentile(values: readonly number[], fraction: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? Number.NaN;
+}
+
+function directoryBytes(dir: string): number {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .reduce((sum, entry) => sum + statSync(join(entry.parentPath, entry.name)).size, 0);
+}
+
+/** A corpus of `documents` documents, each a run of real paragraphs, deterministic. */
+function generatedPassages(real: readonly Passage[], documents: number): Passage[] {
+  const paragraphs = real.filter((passage) => passage.type !== "title");
+  const titles = real.filter((passage) => passage.type === "title");
+  const passages: Passage[] = [];
+  let cursor = 0;
+  for (let order = 0; order < documents; order += 1) {
+    const doc = `generated-${order}`;
+    const source = titles[order % titles.length];
+    const common = {
+      doc,
+      order,
+      collection: "speeches",
+      year: String(2014 + (order % 11)),
+      title: `${source?.text ?? ""}（${order}）`,
+    };
+    passages.push({ ...common, id: "title", type: "title", text: common.title, position: 0 });
+    const length = 20 + (order % 15);
+    for (let position = 1; position <= length; position += 1) {
+      const paragraph = paragraphs[(cursor += 7) % paragraphs.length];
+      if (paragraph)
+        passages.push({ ...common, id: `p${position}`, type: paragraph.type, text: paragraph.text, position });
+    }
+  }
+  return passages;
+}
+
+/** Counts the bytes of every response in a browser context, workers included. */
+function byteCounter(context: BrowserContext) {
+  let bytes = 0;
+  const pending: Promise<void>[] = [];
+  context.on("requestfinished", (request) => {
+    pending.push(
+      request.sizes().then((sizes) => {
+        bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+        if (process.env.BENCH_VERBOSE) console.log(`  ${sizes.responseBodySize} ${request.url()}`);
+      }),
+    );
+  });
+  return {
+    async take(): Promise<number> {
+      await Promise.all(pending.splice(0));
+      const taken = bytes;
+      bytes = 0;
+      return taken;
+    },
+  };
+}
+
+/** A page that runs stock Pagefind the way its default UI does: search, then load the first five results. */
+const stockPage = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>stock</title></head><body><ol id="out"></ol>
+<script type="module">
+let api;
+async function ready() {
+  if (!api) { api = await import("../pagefind-stock/pagefind.js"); await api.options({ basePath: "../pagefind-stock/" }); await api.init(); }
+  return api;
+}
+window.stockRender = async (query) => {
+  const start = performance.now();
+  const search = await (await ready()).search(query);
+  const shown = await Promise.all(search.results.slice(0, 5).map((result) => result.data()));
+  const out = document.getElementById("out");
+  out.replaceChildren(...shown.map((data) => { const li = document.createElement("li"); li.textContent = data.meta.title + " " + data.excerpt; return li; }));
+  return performance.now() - start;
+};
+window.stockPages = async (query) => {
+  const search = await (await ready()).search(query);
+  return Promise.all(search.results.map(async (result) => (await result.data()).url));
+};
+</script></body></html>`;
+
+interface EngineFigures {
+  name: string;
+  precision: number;
+  recall: number;
+  level: string;
+  first: number;
+  warmMedian: number;
+  warmP95: number;
+  firstBytes: number;
+  bytesMedian: number;
+  bytesP95: number;
+  indexBytes: number;
+}
+
+async function main(): Promise<void> {
+  const work = join(root, ".build", scale > 0 ? `bench-${scale}` : "bench");
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  const site = join(work, "site");
+
+  // 1. build the real site (ingest, Astro, exact index), and time it
+  let started = performance.now();
+  await buildSite(root, site);
+  const siteBuildSeconds = (performance.now() - started) / 1000;
+  const testSet = searchTestSet(root);
+  const queries = testSet.queries;
+  let passages = testSet.passages;
+
+  // 2. at scale, replace the exact index with one of the generated corpus
+  let indexSeconds = Number.NaN;
+  if (scale > 0) {
+    passages = generatedPassages(passages, scale);
+    rmSync(join(site, "pagefind"), { recursive: true });
+    rmSync(join(site, "search-data"), { recursive: true });
+    started = performance.now();
+    await writeSearchIndex(passages, site, "/");
+    indexSeconds = (performance.now() - started) / 1000;
+  }
+
+  // 3. stock Pagefind on the same pages: every document page, or at scale one page per generated document
+  started = performance.now();
+  const { index } = await pagefind.createIndex({});
+  if (!index) throw new Error("pagefind did not start");
+  if (scale > 0) {
+    const byDoc = Map.groupBy(passages, (passage) => passage.doc);
+    for (const [doc, docPassages] of byDoc) {
+      const body = docPassages
+        .map((passage) => (passage.type === "title" ? `<h1>${passage.text}</h1>` : `<p>${passage.text}</p>`))
+        .join("");
+      await index.addHTMLFile({
+        url: `/generated/${doc}/`,
+        content: `<html lang="zh-CN"><body><main>${body}</main></body></html>`,
+      });
+    }
+  } else {
+    await index.addDirectory({ path: site, glob: "speeches/*/index.html" });
+  }
+  await index.writeFiles({ outputPath: join(site, "pagefind-stock") });
+  await pagefind.close();
+  const stockIndexSeconds = (performance.now() - started) / 1000;
+  mkdirSync(join(site, "bench-stock"));
+  writeFileSync(join(site, "bench-stock", "index.html"), stockPage);
+
+  // 4. the queries, their expected passages and pages
+  const timed = queries.filter((_, index) => index % Math.ceil(queries.length / QUERIES_TIMED) === 0);
+  const expected = new Map(queries.map(({ query }) => [query, substringMatches(query, passages)]));
+  const pagesOf = (keys: Iterable<string>) => new Set([...keys].map((key) => key.split("#")[0]));
+
+  const server = await serveStatic(site);
+  const browser = await launchChromium();
+  const figures: EngineFigures[] = [];
+  try {
+    // 5. this site's search page
+    {
+      const context = await browser.newContext();
+      const bytes = byteCounter(context);
+      const page = await context.newPage();
+      await page.goto(`${server.url}search/`);
+      await page.waitForLoadState("networkidle");
+      await bytes.take();
+      const runOurs = (query: string) =>
+        page.evaluate(
+          (text) =>
+            new Promise<number>((resolve) => {
+              const results = document.querySelector<HTMLElement>("#search-results");
+              const input = document.querySelector<HTMLInputElement>("#search-input");
+              const form = document.querySelector<HTMLFormElement>("#search-form");
+              if (!results || !input || !form) throw new Error("no search page");
+              const start = performance.now();
+              const observer = new MutationObserver(() => {
+                if (results.dataset.searchState === "done") {
+                  observer.disconnect();
+                  resolve(performance.now() - start);
+                }
+              });
+              observer.observe(results, { attributes: true, attributeFilter: ["data-search-state"] });
+              input.value = text;
+              form.requestSubmit();
+            }),
+          query,
+        );
+      figures.push(
+        await measure(
+          "this site (exact)",
+          page,
+          runOurs,
+          bytes,
+          timed.map((entry) => entry.query),
+          [join(site, "pagefind"), join(site, "search-data")],
+        ),
+      );
+      const tally = { found: 0, correct: 0, relevant: 0 };
+      for (const { query } of queries) {
+        await runOurs(query);
+        const links = await page.$$eval("[data-result] a.permalink", (anchors) =>
+          anchors.map((anchor) => anchor.getAttribute("href") ?? ""),
+        );
+        const actual = new Set(
+          links.map((href) =>
+            href.replace(/^.*\/speeches\/([^/]+)\/#(.+)$/, "$1#$2").replace(/^.*\/generated\/([^/]+)\/#/, "$1#"),
+          ),
+        );
+        const wanted = expected.get(query) ?? new Set();
+        tally.found += actual.size;
+        tally.relevant += wanted.size;
+        tally.correct += [...actual].filter((key) => wanted.has(key)).length;
+      }
+      Object.assign(figures.at(-1) ?? {}, {
+        precision: tally.correct / tally.found,
+        recall: tally.correct / tally.relevant,
+        level: "passage",
+      });
+      await context.close();
+    }
+
+    // 6. stock Pagefind
+    {
+      const context = await browser.newContext();
+      const bytes = byteCounter(context);
+      const page = await context.newPage();
+      await page.goto(`${server.url}bench-stock/`);
+      await page.waitForLoadState("networkidle");
+      await bytes.take();
+      const runStock = (query: string) =>
+        page.evaluate(
+          (text) => (window as unknown as { stockRender(q: string): Promise<number> }).stockRender(text),
+          query,
+        );
+      figures.push(
+        await measure(
+          "stock Pagefind",
+          page,
+          runStock,
+          bytes,
+          timed.map((entry) => entry.query),
+          [join(site, "pagefind-stock")],
+        ),
+      );
+      const tally = { found: 0, correct: 0, relevant: 0 };
+      for (const { query } of queries) {
+        const urls = await page.evaluate(
+          (text) => (window as unknown as { stockPages(q: string): Promise<string[]> }).stockPages(text),
+          query,
+        );
+        const actual = new Set(urls.map((url) => url.replace(/^.*\/(speeches|generated)\/([^/]+)\/.*$/, "$2")));
+        const wanted = pagesOf(expected.get(query) ?? []);
+        tally.found += actual.size;
+        tally.relevant += wanted.size;
+        tally.correct += [...actual].filter((key) => wanted.has(key)).length;
+      }
+      Object.assign(figures.at(-1) ?? {}, {
+        precision: tally.correct / tally.found,
+        recall: tally.correct / tally.relevant,
+        level: "page",
+      });
+      // this site's results, judged at page level too, for a like-for-like line
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+
+  // 7. report
+  const documents = new Set(passages.map((passage) => passage.doc)).size;
+  console.log(
+    `search benchmark: ${documents} documents, ${passages.length} passages; ${queries.length} queries for precision/recall, ${timed.length} timed`,
+  );
+  console.log(
+    `site build ${siteBuildSeconds.toFixed(1)} s (ingest, Astro, exact index)${scale > 0 ? `; exact index of the generated corpus ${indexSeconds.toFixed(1)} s` : ""}; stock index ${stockIndexSeconds.toFixed(1)} s`,
+  );
+  console.log(
+    "bytes are as served by a plain static server without compression; times are from query to rendered results",
+  );
+  const rows = figures.map((entry) => [
+    entry.name,
+    `${entry.precision.toFixed(3)} / ${entry.recall.toFixed(3)} (${entry.level})`,
+    `${entry.first.toFixed(0)} ms`,
+    `${entry.warmMedian.toFixed(1)} / ${entry.warmP95.toFixed(1)} ms`,
+    `${(entry.firstBytes / 1024).toFixed(0)} KB`,
+    `${(entry.bytesMedian / 1024).toFixed(1)} / ${(entry.bytesP95 / 1024).toFixed(1)} KB`,
+    `${(entry.indexBytes / 1024).toFixed(0)} KB`,
+  ]);
+  const header = [
+    "engine",
+    "precision / recall",
+    "first query",
+    "warm median / p95",
+    "first-query bytes",
+    "bytes per further query median / p95",
+    "index size",
+  ];
+  console.log([header, ...rows].map((row) => `| ${row.join(" | ")} |`).join("\n"));
+}
+
+async function measure(
+  name: string,
+  page: Page,
+  run: (query: string) => Promise<number>,
+  bytes: { take(): Promise<number> },
+  queries: readonly string[],
+  indexDirs: readonly string[],
+): Promise<EngineFigures> {
+  const [firstQuery, ...rest] = queries;
+  const first = await run(firstQuery ?? "网信");
+  await page.waitForLoadState("networkidle");
+  const firstBytes = await bytes.take();
+  const times: number[] = [];
+  const sizes: number[] = [];
+  for (const query of rest) {
+    times.push(await run(query));
+    sizes.push(await bytes.take());
+  }
+  return {
+    name,
+    precision: Number.NaN,
+    recall: Number.NaN,
+    level: "",
+    first,
+    warmMedian: percentile(times, 0.5),
+    warmP95: percentile(times, 0.95),
+    firstBytes,
+    bytesMedian: percentile(sizes, 0.5),
+    bytesP95: percentile(sizes, 0.95),
+    indexBytes: indexDirs.reduce((sum, dir) => sum + directoryBytes(dir), 0),
+  };
+}
+
+await main();

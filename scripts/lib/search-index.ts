@@ -51,25 +51,35 @@ export function passagesOf(corpus: Corpus): Passage[] {
 }
 
 /**
+ * A token that separates passages in a document's record. Queries never
+ * contain it (normalisation drops whitespace, and U+2029 is whitespace), so a
+ * phrase never matches across two passages.
+ */
+export const PASSAGE_SEPARATOR = indexTokens("\u2029");
+
+/**
  * Writes the exact-search index into `<outDir>/pagefind/` through Pagefind's
- * Node API: one custom record per passage, its content one token per
- * normalised character, filtered by collection, document and year. Beside it,
- * `<outDir>/search-data/<slug>.json` holds each document's passages, which the
- * search page matches exactly once Pagefind has named the documents.
+ * Node API: one custom record per document, its content one token per
+ * normalised character with a separator token between passages, filtered by
+ * collection, document and year. Beside it, `<outDir>/search-data/<slug>.json`
+ * holds each document's passages, which the search page matches exactly once
+ * Pagefind has named the documents.
  */
 export async function writeSearchIndex(passages: readonly Passage[], outDir: string, base: string): Promise<number> {
   const urls = createUrls(base);
   const { index, errors } = await pagefind.createIndex({ forceLanguage: "zh-cn" });
   if (!index) throw new Error(`pagefind: ${errors.join("; ")}`);
   try {
-    for (const passage of passages) {
-      const meta = { doc: passage.doc, id: passage.id };
+    for (const [doc, ofDocument] of Map.groupBy(passages, (passage) => passage.doc)) {
+      const ordered = [...ofDocument].sort((a, b) => a.position - b.position);
+      const first = ordered[0];
+      if (!first) continue;
       const added = await index.addCustomRecord({
-        url: urls.block(passage.doc, passage.id),
-        content: indexTokens(normalizeForSearch(passage.text)),
+        url: urls.speech(doc),
+        content: ordered.map((passage) => indexTokens(normalizeForSearch(passage.text))).join(` ${PASSAGE_SEPARATOR} `),
         language: "zh-cn",
-        meta,
-        filters: { collection: [passage.collection], document: [passage.doc], year: [passage.year] },
+        meta: { doc },
+        filters: { collection: [first.collection], document: [doc], year: [first.year] },
       });
       if (added.errors.length > 0) throw new Error(`pagefind: ${added.errors.join("; ")}`);
     }

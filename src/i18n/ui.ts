@@ -64,9 +64,10 @@ export const ui = {
     summary: (total: number, documents: number) => `共 ${total} 段，分布在 ${documents} 篇文献中。`,
     count: (count: number) => `${count} 段`,
     more: (documents: number) => `显示其余 ${documents} 篇文献的结果`,
+    pending: (documents: number) => `另有 ${documents} 篇文献含有检索词，尚未展开。`,
     distribution: "各文献命中段数",
     ranking:
-      "排序规则：标题命中的文献在前，其次是小标题命中的文献，再按命中段数从多到少、文献先后排列；同一文献内按原文顺序。",
+      "排序规则：标题命中的文献在前，其次是小标题命中的文献，再按命中段数从多到少、文献先后排列；同一文献内按原文顺序。文献较多时分批展开，排序在已展开的文献之间进行。",
     semantics:
       "检索规则：逐字匹配。全角半角、简繁、英文大小写视为相同，空白不计；空格或引号分隔的多个词须出现在同一段中。匹配不跨段。",
     error: "检索出错，请刷新页面重试。",

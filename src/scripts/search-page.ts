@@ -2,6 +2,7 @@ import { ui } from "../i18n/ui.ts";
 import { createDocumentLoader } from "../lib/search/documents.ts";
 import {
   DOCUMENTS_PER_STEP,
+  countPassages,
   loadGroups,
   rankGroups,
   searchPassages,
@@ -171,7 +172,9 @@ export function startSearchPage(): void {
 
   const renderResults = (outcome: Extract<SearchOutcome, { kind: "results" }>, query: string) => {
     results.dataset.resultTotal = String(outcome.total);
-    status.textContent = ui.search.summary(outcome.total, outcome.groups.length + outcome.pending.length);
+    status.textContent =
+      ui.search.summary(outcome.total, outcome.groups.length) +
+      (outcome.pending.length > 0 ? ui.search.pending(outcome.pending.length) : "");
     output.replaceChildren(
       renderDistribution(outcome.groups),
       ...outcome.groups.map((group) => renderGroup(group, query)),
@@ -182,17 +185,11 @@ export function startSearchPage(): void {
       const current = generation;
       more.disabled = true;
       const next = outcome.pending.slice(0, DOCUMENTS_PER_STEP);
-      void loadGroups(
-        loadDocument,
-        outcome.terms,
-        next.map((entry) => entry.doc),
-      ).then((groups) => {
+      void loadGroups(loadDocument, outcome.terms, next).then((groups) => {
         if (current !== generation) return;
         const loaded = [...outcome.groups, ...rankGroups(groups)];
         const pending = outcome.pending.slice(DOCUMENTS_PER_STEP);
-        const total =
-          loaded.reduce((sum, group) => sum + group.passages.length, 0) +
-          pending.reduce((sum, entry) => sum + entry.count, 0);
+        const total = countPassages(loaded);
         renderResults({ ...outcome, groups: loaded, pending, total }, query);
       });
     });

@@ -3,15 +3,15 @@ import { indexTokens } from "./normalize.ts";
 import { parseQuery } from "./query.ts";
 
 /**
- * Exact phrase search over Pagefind. The index holds one record per passage
- * (title, heading, paragraph, list item) whose content is one token per
- * normalised character (see indexTokens), filtered by collection, document
- * and year. The longest term of the query is searched as a quoted phrase of
- * tokens, which Pagefind matches at consecutive positions within one passage;
- * its filter counts say how many passages of each document match. The
- * passages of the best documents are then fetched (one small file per
- * document, cached) and matched here, passage by passage, for every term: a
- * result always contains every term and never spans two passages.
+ * Exact phrase search over Pagefind. The index holds one record per document
+ * whose content is one token per normalised character (see indexTokens), with
+ * a separator token between passages (title, headings, paragraphs, list
+ * items), filtered by collection, document and year. The longest term of the
+ * query is searched as a quoted phrase of tokens, which Pagefind matches at
+ * consecutive positions, so never across a separator; its document filter
+ * names the documents that contain it. Their passages are then fetched (one
+ * small file per document, cached) and matched here, passage by passage, for
+ * every term: a result always contains every term and never spans two passages.
  */
 
 /** What this module needs of the Pagefind browser API (pagefind.js). */
@@ -58,12 +58,6 @@ export interface DocumentGroup {
   passages: PassageHit[];
 }
 
-/** A document with matches whose passages are not loaded yet, and how many it has at most. */
-export interface PendingDocument {
-  doc: string;
-  count: number;
-}
-
 export interface SearchFilters {
   collection?: string | undefined;
   document?: string | undefined;
@@ -77,14 +71,14 @@ export type SearchOutcome =
       kind: "results";
       terms: string[];
       groups: DocumentGroup[];
-      /** Documents beyond the loaded ones, best first; their counts are upper bounds for several terms. */
-      pending: PendingDocument[];
-      /** Matching passages in all, loaded or pending. */
+      /** Slugs of documents that contain the longest term but are not loaded yet. */
+      pending: string[];
+      /** Matching passages in the loaded documents. */
       total: number;
     };
 
 /** Documents whose passages are loaded at once; the reader can load more. */
-export const DOCUMENTS_PER_STEP = 40;
+export const DOCUMENTS_PER_STEP = 12;
 
 export async function searchPassages(
   pagefind: PagefindApi,
@@ -102,22 +96,17 @@ export async function searchPassages(
   // Pagefind reports counts only for filters it has loaded; this loads them all, once.
   await pagefind.filters();
   const response = await pagefind.search(`"${indexTokens(anchor)}"`, { filters: pagefindFilters });
-  const counts = Object.entries(response?.filters?.["document"] ?? {})
+  const docs = Object.entries(response?.filters?.["document"] ?? {})
     .filter(([, count]) => count > 0)
-    .sort(([a, countA], [b, countB]) => countB - countA || a.localeCompare(b))
-    .map(([doc, count]) => ({ doc, count }));
-  const groups = await loadGroups(
-    loadDocument,
-    query.terms,
-    counts.slice(0, DOCUMENTS_PER_STEP).map((entry) => entry.doc),
-  );
-  const pending = counts.slice(DOCUMENTS_PER_STEP);
+    .map(([doc]) => doc)
+    .sort();
+  const groups = await loadGroups(loadDocument, query.terms, docs.slice(0, DOCUMENTS_PER_STEP));
   return {
     kind: "results",
     terms: query.terms,
     groups: rankGroups(groups),
-    pending,
-    total: countPassages(groups) + pending.reduce((sum, entry) => sum + entry.count, 0),
+    pending: docs.slice(DOCUMENTS_PER_STEP),
+    total: countPassages(groups),
   };
 }
 

@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
 import { indexTokens, normalizeForSearch } from "../../src/lib/search/normalize.ts";
+import { SEARCH_DATA_DIR } from "../../src/lib/search/documents.ts";
 import type { PassageType, SearchDocument } from "../../src/lib/search/engine.ts";
 import { createUrls } from "../../src/lib/urls.ts";
 import type { Corpus } from "./corpus.ts";
@@ -23,8 +24,6 @@ export interface Passage {
   year: string;
   collection: string;
 }
-
-export const SEARCH_DATA_DIR = "search-data";
 
 /** Every passage of the corpus as published, in corpus and reading order. */
 export function passagesOf(corpus: Corpus): Passage[] {
@@ -67,19 +66,19 @@ export const PASSAGE_SEPARATOR = indexTokens("\u2029");
  */
 export async function writeSearchIndex(passages: readonly Passage[], outDir: string, base: string): Promise<number> {
   const urls = createUrls(base);
+  const documents = searchDocuments(passages);
   const { index, errors } = await pagefind.createIndex({ forceLanguage: "zh-cn" });
   if (!index) throw new Error(`pagefind: ${errors.join("; ")}`);
   try {
-    for (const [doc, ofDocument] of Map.groupBy(passages, (passage) => passage.doc)) {
-      const ordered = [...ofDocument].sort((a, b) => a.position - b.position);
-      const first = ordered[0];
-      if (!first) continue;
+    for (const document of documents) {
       const added = await index.addCustomRecord({
-        url: urls.speech(doc),
-        content: ordered.map((passage) => indexTokens(normalizeForSearch(passage.text))).join(` ${PASSAGE_SEPARATOR} `),
+        url: urls.speech(document.doc),
+        content: document.passages
+          .map(([, , text]) => indexTokens(normalizeForSearch(text)))
+          .join(` ${PASSAGE_SEPARATOR} `),
         language: "zh-cn",
-        meta: { doc },
-        filters: { collection: [first.collection], document: [doc], year: [first.year] },
+        meta: { doc: document.doc },
+        filters: { collection: [document.collection], document: [document.doc], year: [document.year] },
       });
       if (added.errors.length > 0) throw new Error(`pagefind: ${added.errors.join("; ")}`);
     }
@@ -93,27 +92,30 @@ export async function writeSearchIndex(passages: readonly Passage[], outDir: str
   } finally {
     await pagefind.close();
   }
-  writeSearchData(passages, outDir);
+  const dataDir = join(outDir, SEARCH_DATA_DIR);
+  mkdirSync(dataDir, { recursive: true });
+  for (const document of documents) writeFileSync(join(dataDir, `${document.doc}.json`), JSON.stringify(document));
   return passages.length;
 }
 
-/** One JSON file per document: its passages in reading order. */
-export function writeSearchData(passages: readonly Passage[], outDir: string): void {
-  const dir = join(outDir, SEARCH_DATA_DIR);
-  mkdirSync(dir, { recursive: true });
-  for (const [doc, ofDocument] of Map.groupBy(passages, (passage) => passage.doc)) {
+/** The passages grouped by document, each document's in reading order. */
+export function searchDocuments(passages: readonly Passage[]): SearchDocument[] {
+  return [...Map.groupBy(passages, (passage) => passage.doc)].flatMap(([doc, ofDocument]) => {
     const ordered = [...ofDocument].sort((a, b) => a.position - b.position);
     const [first] = ordered;
-    if (!first) continue;
+    if (!first) return [];
     const { title, order, year, collection } = first;
-    const document: SearchDocument = {
-      doc,
-      title,
-      order,
-      year,
-      collection,
-      passages: ordered.map((passage) => [passage.id, passage.type, passage.text]),
-    };
-    writeFileSync(join(dir, `${doc}.json`), JSON.stringify(document));
-  }
+    return [
+      {
+        doc,
+        title,
+        order,
+        year,
+        collection,
+        passages: ordered.map(
+          (passage) => [passage.id, passage.type, passage.text] as SearchDocument["passages"][number],
+        ),
+      },
+    ];
+  });
 }

@@ -18,6 +18,7 @@ import { fileURLToPath } from "node:url";
 import * as pagefind from "pagefind";
 import type { BrowserContext, Page } from "playwright-core";
 import { buildSite } from "./build.ts";
+import { SEARCH_DATA_DIR } from "../src/lib/search/documents.ts";
 import { writeSearchIndex, type Passage } from "./lib/search-index.ts";
 import { launchChromium } from "../tests/helpers/browser.ts";
 import { serveStatic } from "../tests/helpers/static-server.ts";
@@ -28,6 +29,8 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const scaleArgument = process.argv.indexOf("--scale");
 const scale = scaleArgument > 0 ? Number(process.argv[scaleArgument + 1]) : 0;
 const QUERIES_TIMED = 80;
+/** Fresh browser contexts in which the first query is timed. */
+const COLD_RUNS = 7;
 
 function percentile(values: readonly number[], fraction: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -67,16 +70,23 @@ function generatedPassages(real: readonly Passage[], documents: number): Passage
   return passages;
 }
 
-/** Counts the bytes of every response in a browser context, workers included. */
+/**
+ * Counts the bytes of every response in a browser context, workers included.
+ * Chromium reports a body size of 0 for a worker's script; its body is
+ * measured instead.
+ */
 function byteCounter(context: BrowserContext) {
   let bytes = 0;
   const pending: Promise<void>[] = [];
   context.on("requestfinished", (request) => {
     pending.push(
-      request.sizes().then((sizes) => {
-        bytes += sizes.responseBodySize + sizes.responseHeadersSize;
-        if (process.env.BENCH_VERBOSE) console.log(`  ${sizes.responseBodySize} ${request.url()}`);
-      }),
+      (async () => {
+        const sizes = await request.sizes();
+        let body = sizes.responseBodySize;
+        if (body === 0) body = (await (await request.response())?.body().catch(() => undefined))?.length ?? 0;
+        bytes += body + sizes.responseHeadersSize;
+        if (process.env.BENCH_VERBOSE) console.log(`  ${body} ${request.url()}`);
+      })(),
     );
   });
   return {
@@ -116,7 +126,8 @@ interface EngineFigures {
   precision: number;
   recall: number;
   level: string;
-  first: number;
+  firstMedian: number;
+  firstP95: number;
   warmMedian: number;
   warmP95: number;
   firstBytes: number;
@@ -144,7 +155,7 @@ async function main(): Promise<void> {
   if (scale > 0) {
     passages = generatedPassages(passages, scale);
     rmSync(join(site, "pagefind"), { recursive: true });
-    rmSync(join(site, "search-data"), { recursive: true });
+    rmSync(join(site, SEARCH_DATA_DIR), { recursive: true });
     started = performance.now();
     await writeSearchIndex(passages, site, "/");
     indexSeconds = (performance.now() - started) / 1000;
@@ -183,52 +194,29 @@ async function main(): Promise<void> {
   const server = await serveStatic(site);
   const browser = await launchChromium();
   const figures: EngineFigures[] = [];
+  const open = (path: string, run: (page: Page, query: string) => Promise<number>) => async (): Promise<Session> => {
+    const context = await browser.newContext();
+    const bytes = byteCounter(context);
+    const page = await context.newPage();
+    await page.goto(`${server.url}${path}`);
+    await page.waitForLoadState("networkidle");
+    await bytes.take();
+    return { page, bytes, run: (query) => run(page, query), close: () => context.close() };
+  };
+  const timedQueries = timed.map((entry) => entry.query);
   try {
     // 5. this site's search page
     {
-      const context = await browser.newContext();
-      const bytes = byteCounter(context);
-      const page = await context.newPage();
-      await page.goto(`${server.url}search/`);
-      await page.waitForLoadState("networkidle");
-      await bytes.take();
-      const runOurs = (query: string) =>
-        page.evaluate(
-          (text) =>
-            new Promise<number>((resolve) => {
-              const results = document.querySelector<HTMLElement>("#search-results");
-              const input = document.querySelector<HTMLInputElement>("#search-input");
-              const form = document.querySelector<HTMLFormElement>("#search-form");
-              if (!results || !input || !form) throw new Error("no search page");
-              const start = performance.now();
-              const observer = new MutationObserver(() => {
-                if (results.dataset.searchState === "done") {
-                  observer.disconnect();
-                  resolve(performance.now() - start);
-                }
-              });
-              observer.observe(results, { attributes: true, attributeFilter: ["data-search-state"] });
-              input.value = text;
-              form.requestSubmit();
-            }),
-          query,
-        );
-      figures.push(
-        await measure(
-          "this site (exact)",
-          page,
-          runOurs,
-          bytes,
-          timed.map((entry) => entry.query),
-          [join(site, "pagefind"), join(site, "search-data")],
-        ),
-      );
+      const { figures: ours, session } = await measure("this site (exact)", open("search/", runOurs), timedQueries, [
+        join(site, "pagefind"),
+        join(site, SEARCH_DATA_DIR),
+      ]);
       console.log("measuring this site's search …");
       const tally = { found: 0, correct: 0, relevant: 0, exactTotals: 0 };
       for (const { query } of judged) {
-        await runOurs(query);
-        const total = Number(await page.getAttribute("[data-result-total]", "data-result-total"));
-        const links = await page.$$eval("[data-result] a.permalink", (anchors) =>
+        await session.run(query);
+        const total = Number(await session.page.getAttribute("[data-result-total]", "data-result-total"));
+        const links = await session.page.$$eval("[data-result] a.permalink", (anchors) =>
           anchors.map((anchor) => anchor.getAttribute("href") ?? ""),
         );
         const actual = new Set(links.map((href) => href.replace(/^.*\/speeches\/([^/]+)\/#(.+)$/, "$1#$2")));
@@ -238,41 +226,32 @@ async function main(): Promise<void> {
         tally.correct += [...actual].filter((key) => wanted.has(key)).length;
         if (total === wanted.size) tally.exactTotals += 1;
       }
-      Object.assign(figures.at(-1) ?? {}, {
+      figures.push({
+        ...ours,
         precision: tally.correct / tally.found,
         recall: tally.correct / tally.relevant,
         level: `passages shown; total right in ${tally.exactTotals} of ${judged.length} queries`,
       });
-      await context.close();
+      await session.close();
     }
 
     // 6. stock Pagefind
     {
-      const context = await browser.newContext();
-      const bytes = byteCounter(context);
-      const page = await context.newPage();
-      await page.goto(`${server.url}bench-stock/`);
-      await page.waitForLoadState("networkidle");
-      await bytes.take();
-      const runStock = (query: string) =>
-        page.evaluate(
-          (text) => (window as unknown as { stockRender(q: string): Promise<number> }).stockRender(text),
-          query,
-        );
-      figures.push(
-        await measure(
-          "stock Pagefind",
-          page,
-          runStock,
-          bytes,
-          timed.map((entry) => entry.query),
-          [join(site, "pagefind-stock")],
+      const { figures: stock, session } = await measure(
+        "stock Pagefind",
+        open("bench-stock/", (page, query) =>
+          page.evaluate(
+            (text) => (window as unknown as { stockRender(q: string): Promise<number> }).stockRender(text),
+            query,
+          ),
         ),
+        timedQueries,
+        [join(site, "pagefind-stock")],
       );
       console.log("measuring stock Pagefind …");
       const tally = { found: 0, correct: 0, relevant: 0 };
       for (const { query } of judged) {
-        const urls = await page.evaluate(
+        const urls = await session.page.evaluate(
           (text) => (window as unknown as { stockPages(q: string): Promise<string[]> }).stockPages(text),
           query,
         );
@@ -282,12 +261,13 @@ async function main(): Promise<void> {
         tally.relevant += wanted.size;
         tally.correct += [...actual].filter((key) => wanted.has(key)).length;
       }
-      Object.assign(figures.at(-1) ?? {}, {
+      figures.push({
+        ...stock,
         precision: tally.correct / tally.found,
         recall: tally.correct / tally.relevant,
         level: "page",
       });
-      await context.close();
+      await session.close();
     }
   } finally {
     await browser.close();
@@ -308,7 +288,7 @@ async function main(): Promise<void> {
   const rows = figures.map((entry) => [
     entry.name,
     `${entry.precision.toFixed(3)} / ${entry.recall.toFixed(3)} (${entry.level})`,
-    `${entry.first.toFixed(0)} ms`,
+    `${entry.firstMedian.toFixed(0)} / ${entry.firstP95.toFixed(0)} ms`,
     `${entry.warmMedian.toFixed(1)} / ${entry.warmP95.toFixed(1)} ms`,
     `${(entry.firstBytes / 1024).toFixed(0)} KB`,
     `${(entry.bytesMedian / 1024).toFixed(1)} / ${(entry.bytesP95 / 1024).toFixed(1)} KB`,
@@ -317,7 +297,7 @@ async function main(): Promise<void> {
   const header = [
     "engine",
     "precision / recall",
-    "first query",
+    `first query median / p95 (${COLD_RUNS} cold runs)`,
     "warm median / p95",
     "first-query bytes",
     "bytes per further query median / p95",
@@ -326,37 +306,82 @@ async function main(): Promise<void> {
   console.log([header, ...rows].map((row) => `| ${row.join(" | ")} |`).join("\n"));
 }
 
+/** A page of one engine in a fresh browser context: nothing cached. */
+interface Session {
+  page: Page;
+  bytes: { take(): Promise<number> };
+  /** Runs a query and resolves to the milliseconds from query to rendered results. */
+  run(query: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Types a query into this site's search page and waits for `data-search-state="done"`. */
+function runOurs(page: Page, query: string): Promise<number> {
+  return page.evaluate(
+    (text) =>
+      new Promise<number>((resolve) => {
+        const results = document.querySelector<HTMLElement>("#search-results");
+        const input = document.querySelector<HTMLInputElement>("#search-input");
+        const form = document.querySelector<HTMLFormElement>("#search-form");
+        if (!results || !input || !form) throw new Error("no search page");
+        const start = performance.now();
+        const observer = new MutationObserver(() => {
+          if (results.dataset.searchState === "done") {
+            observer.disconnect();
+            resolve(performance.now() - start);
+          }
+        });
+        observer.observe(results, { attributes: true, attributeFilter: ["data-search-state"] });
+        input.value = text;
+        form.requestSubmit();
+      }),
+    query,
+  );
+}
+
+/**
+ * Times the first query in COLD_RUNS fresh sessions, then every further
+ * query warm in the last one, which it returns open for the precision pass.
+ */
 async function measure(
   name: string,
-  page: Page,
-  run: (query: string) => Promise<number>,
-  bytes: { take(): Promise<number> },
+  openSession: () => Promise<Session>,
   queries: readonly string[],
   indexDirs: readonly string[],
-): Promise<EngineFigures> {
-  const [firstQuery, ...rest] = queries;
-  const first = await run(firstQuery ?? "网信");
-  await page.waitForLoadState("networkidle");
-  const firstBytes = await bytes.take();
+): Promise<{ figures: EngineFigures; session: Session }> {
+  const [firstQuery = "网信", ...rest] = queries;
+  const firstTimes: number[] = [];
+  const firstSizes: number[] = [];
+  let session: Session | undefined;
+  for (let run = 0; run < COLD_RUNS; run += 1) {
+    await session?.close();
+    session = await openSession();
+    firstTimes.push(await session.run(firstQuery));
+    await session.page.waitForLoadState("networkidle");
+    firstSizes.push(await session.bytes.take());
+  }
+  if (!session) throw new Error("no session");
   const times: number[] = [];
   const sizes: number[] = [];
   for (const query of rest) {
-    times.push(await run(query));
-    sizes.push(await bytes.take());
+    times.push(await session.run(query));
+    sizes.push(await session.bytes.take());
   }
-  return {
+  const figures = {
     name,
     precision: Number.NaN,
     recall: Number.NaN,
     level: "",
-    first,
+    firstMedian: percentile(firstTimes, 0.5),
+    firstP95: percentile(firstTimes, 0.95),
     warmMedian: percentile(times, 0.5),
     warmP95: percentile(times, 0.95),
-    firstBytes,
+    firstBytes: percentile(firstSizes, 0.5),
     bytesMedian: percentile(sizes, 0.5),
     bytesP95: percentile(sizes, 0.95),
     indexBytes: indexDirs.reduce((sum, dir) => sum + directoryBytes(dir), 0),
   };
+  return { figures, session };
 }
 
 await main();

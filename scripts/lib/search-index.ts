@@ -1,8 +1,9 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
 import { indexTokens, normalizeForSearch } from "../../src/lib/search/normalize.ts";
-import { SEARCH_DATA_DIR } from "../../src/lib/search/documents.ts";
+import { SEARCH_DATA_DIR, searchDataFile } from "../../src/lib/search/documents.ts";
 import type { PassageType, SearchDocument } from "../../src/lib/search/engine.ts";
 import { createUrls } from "../../src/lib/urls.ts";
 import type { Corpus } from "./corpus.ts";
@@ -60,9 +61,9 @@ export const PASSAGE_SEPARATOR = indexTokens("\u2029");
  * Writes the exact-search index into `<outDir>/pagefind/` through Pagefind's
  * Node API: one custom record per document, its content one token per
  * normalised character with a separator token between passages, filtered by
- * collection, document and year. Beside it, `<outDir>/search-data/<slug>.json`
- * holds each document's passages, which the search page matches exactly once
- * Pagefind has named the documents.
+ * collection, document and year. Beside it, `<outDir>/search-data/` holds each
+ * document's passages (gzip-compressed JSON, see searchDataFile), which the
+ * search page matches exactly once Pagefind has named the documents.
  */
 export async function writeSearchIndex(passages: readonly Passage[], outDir: string, base: string): Promise<number> {
   const urls = createUrls(base);
@@ -94,7 +95,9 @@ export async function writeSearchIndex(passages: readonly Passage[], outDir: str
   }
   const dataDir = join(outDir, SEARCH_DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
-  for (const document of documents) writeFileSync(join(dataDir, `${document.doc}.json`), JSON.stringify(document));
+  for (const document of documents) {
+    writeFileSync(join(dataDir, searchDataFile(document.doc)), gzipSync(JSON.stringify(document), { level: 9 }));
+  }
   return passages.length;
 }
 

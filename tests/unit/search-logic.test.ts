@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import {
   DOCUMENTS_PER_STEP,
@@ -9,6 +10,7 @@ import {
   type PassageType,
   type SearchDocument,
 } from "../../src/lib/search/engine.ts";
+import { createDocumentLoader, decodeSearchData, searchDataFile } from "../../src/lib/search/documents.ts";
 import { findOccurrences, keywordInContext } from "../../src/lib/search/kwic.ts";
 import { indexTokens, normalizeForSearch, normalizeWithOrigin } from "../../src/lib/search/normalize.ts";
 import { MAX_QUERY_LENGTH, parseQuery } from "../../src/lib/search/query.ts";
@@ -113,6 +115,7 @@ describe("search engine", () => {
   const fakePagefind: PagefindApi & { calls: unknown[] } = {
     calls: [],
     filters: () => Promise.resolve({}),
+    preload: () => Promise.resolve(),
     search(term, options) {
       this.calls.push([term, options]);
       const year = options?.filters?.["year"];
@@ -150,6 +153,7 @@ describe("search engine", () => {
     const slugs = Array.from({ length: DOCUMENTS_PER_STEP + 3 }, (_, index) => `d${String(index).padStart(3, "0")}`);
     const many: PagefindApi = {
       filters: () => Promise.resolve({}),
+      preload: () => Promise.resolve(),
       search: () => Promise.resolve({ filters: { document: Object.fromEntries(slugs.map((slug) => [slug, 1])) } }),
     };
     const stub = (slug: string) => Promise.resolve({ ...documents["b"], doc: slug } as SearchDocument);
@@ -183,5 +187,41 @@ describe("search engine", () => {
     ]);
     expect(ranked.map((entry) => entry.doc)).toEqual(["titled", "heading", "many", "few"]);
     expect(ranked.find((entry) => entry.doc === "many")?.passages.map((entry) => entry.position)).toEqual([1, 2, 3]);
+  });
+});
+
+describe("search data files", () => {
+  const document: SearchDocument = {
+    doc: "a b",
+    title: "网络强国",
+    order: 0,
+    year: "2023",
+    collection: "speeches",
+    passages: [["title", "title", "网络强国"]],
+  };
+  const json = new TextEncoder().encode(JSON.stringify(document));
+
+  it("reads gzip-compressed data, and data a server has already decompressed", async () => {
+    expect(await decodeSearchData(new Uint8Array(gzipSync(json)))).toEqual(document);
+    expect(await decodeSearchData(json)).toEqual(document);
+  });
+
+  it("fetches each document once, relative to the base, and tries a failed one again", async () => {
+    const requested: string[] = [];
+    let failNext = true;
+    const fetchFile = (input: string | URL | Request) => {
+      requested.push(String(input));
+      const status = failNext ? 503 : 200;
+      failNext = false;
+      return Promise.resolve(new Response(status === 200 ? gzipSync(json) : null, { status }));
+    };
+    const load = createDocumentLoader("http://example.test/corpus/", fetchFile as typeof fetch);
+    await expect(load("a b")).rejects.toThrow("search data for a b: HTTP 503");
+    expect(await load("a b")).toEqual(document);
+    expect(await load("a b")).toEqual(document);
+    expect(requested).toEqual([
+      `http://example.test/corpus/search-data/${encodeURIComponent(searchDataFile("a b"))}`,
+      `http://example.test/corpus/search-data/${encodeURIComponent(searchDataFile("a b"))}`,
+    ]);
   });
 });

@@ -18,6 +18,8 @@ import { parseQuery } from "./query.ts";
 export interface PagefindApi {
   /** Loads every filter, so that searches report counts for all of them. */
   filters(): Promise<unknown>;
+  /** Fetches the index chunks a search for `term` will need. */
+  preload(term: string, options?: { filters?: Record<string, string> }): Promise<void>;
   search(
     term: string,
     options?: { filters?: Record<string, string> },
@@ -93,9 +95,11 @@ export async function searchPassages(
   if (filters.collection) pagefindFilters["collection"] = filters.collection;
   if (filters.document) pagefindFilters["document"] = filters.document;
   if (filters.year) pagefindFilters["year"] = filters.year;
-  // Pagefind reports counts only for filters it has loaded; this loads them all, once.
-  await pagefind.filters();
-  const response = await pagefind.search(`"${indexTokens(anchor)}"`, { filters: pagefindFilters });
+  const phrase = `"${indexTokens(anchor)}"`;
+  // Pagefind reports counts only for filters it has loaded: filters() loads them all, once, while
+  // preload() fetches the index chunks of the phrase, so that the two downloads overlap.
+  await Promise.all([pagefind.filters(), pagefind.preload(phrase, { filters: pagefindFilters })]);
+  const response = await pagefind.search(phrase, { filters: pagefindFilters });
   const docs = Object.entries(response?.filters?.["document"] ?? {})
     .filter(([, count]) => count > 0)
     .map(([doc]) => doc)

@@ -1,9 +1,16 @@
 import { defineCollection } from "astro:content";
 import { glob } from "astro/loaders";
+import {
+  milestoneEntrySchema,
+  passagesEntrySchema,
+  principleEntrySchema,
+  principleSetEntrySchema,
+  termEntrySchema,
+} from "./schemas/entities.ts";
 import { provenanceSchema } from "./schemas/provenance.ts";
 import { speechSchema } from "./schemas/speech.ts";
 
-/** Both collections are written by `npm run ingest`; see content/README.md. */
+/** Every collection is written by `npm run ingest`; see content/README.md. */
 const speeches = defineCollection({
   loader: glob({ base: "./content/speeches", pattern: "*.mdx" }),
   schema: speechSchema,
@@ -14,4 +21,29 @@ const provenance = defineCollection({
   schema: provenanceSchema,
 });
 
-export const collections = { speeches, provenance };
+const passages = defineCollection({
+  loader: glob({ base: "./content/passages", pattern: "*.json" }),
+  schema: passagesEntrySchema,
+});
+
+const principleSets = defineCollection({
+  loader: glob({ base: "./content/principle-sets", pattern: "*.mdx" }),
+  schema: principleSetEntrySchema,
+});
+
+const principles = defineCollection({
+  loader: glob({ base: "./content/principles", pattern: "*.mdx" }),
+  schema: principleEntrySchema,
+});
+
+const milestones = defineCollection({
+  loader: glob({ base: "./content/milestones", pattern: "*.mdx" }),
+  schema: milestoneEntrySchema,
+});
+
+const terms = defineCollection({
+  loader: glob({ base: "./content/terms", pattern: "*.mdx" }),
+  schema: termEntrySchema,
+});
+
+export const collections = { speeches, provenance, passages, principleSets, principles, milestones, terms };

@@ -1,13 +1,30 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { Document, isScalar, visit } from "yaml";
+import type { z } from "zod";
+import {
+  milestoneEntrySchema,
+  passagesEntrySchema,
+  principleEntrySchema,
+  principleSetEntrySchema,
+  termEntrySchema,
+} from "../../src/schemas/entities.ts";
 import { provenanceSchema } from "../../src/schemas/provenance.ts";
 import { speechSchema, type SpeechInput } from "../../src/schemas/speech.ts";
 import { toProvenance, toSpeech, type Corpus, type CorpusDocument } from "./corpus.ts";
+import type { Entities } from "./entities.ts";
 import { InputError, type InputIssue } from "./issues.ts";
 
 /** Folders the ingest owns and rewrites whole; nothing else is touched. */
-export const OUTPUT_DIRS = ["content/speeches", "content/provenance"] as const;
+export const OUTPUT_DIRS = [
+  "content/speeches",
+  "content/provenance",
+  "content/passages",
+  "content/principle-sets",
+  "content/principles",
+  "content/milestones",
+  "content/terms",
+] as const;
 
 /**
  * Characters that Markdown or MDX would read as syntax inside a paragraph.
@@ -46,18 +63,53 @@ export function renderMdx(document: CorpusDocument, speech: SpeechInput): string
     }
   }
   if (inList) body.push("</List>", "");
-  const frontmatter = new Document(speech);
+  return `${renderFrontmatter(speech)}\n${body.join("\n").trimEnd()}\n`;
+}
+
+/** YAML frontmatter between `---` lines, formatted for reading in a diff. */
+export function renderFrontmatter(data: unknown): string {
+  const frontmatter = new Document(data);
   // Lists of numbers (source lines) read best on one line: `lines: [31, 33]`.
   visit(frontmatter, {
     Seq(_, node) {
       if (node.items.every((item) => isScalar(item) && typeof item.value === "number")) node.flow = true;
     },
-    // YAML 1.1 readers would take an unquoted 2024-02-27 for a timestamp.
+    // YAML 1.1 readers would take an unquoted 2024-02-27 or 2014 for a timestamp or a number.
     Scalar(_, node) {
-      if (typeof node.value === "string" && /^\d{4}-\d{2}/.test(node.value)) node.type = "QUOTE_DOUBLE";
+      if (typeof node.value === "string" && /^\d{4}([-/]|$)/.test(node.value)) node.type = "QUOTE_DOUBLE";
     },
   });
-  return `---\n${frontmatter.toString({ lineWidth: 0 })}---\n\n${body.join("\n").trimEnd()}\n`;
+  return `---\n${frontmatter.toString({ lineWidth: 0 })}---\n`;
+}
+
+/**
+ * The MDX entries of the curated collections: computed and authored fields in
+ * the frontmatter, the entry's prose (description or note) as the body.
+ */
+export function renderEntityOutputs(entities: Entities): Map<string, string> {
+  const files = new Map<string, string>();
+  const add = <S extends z.ZodType>(
+    dir: string,
+    id: string,
+    schema: S,
+    data: z.input<S>,
+    prose: string | undefined,
+  ) => {
+    const checked = schema.safeParse(data);
+    if (!checked.success) {
+      throw new Error(`pipeline bug: ${dir}/${id}.mdx fails its schema: ${checked.error.message}`);
+    }
+    files.set(`${dir}/${id}.mdx`, `${renderFrontmatter(data)}${prose ? `\n${escapeMdxText(prose)}\n` : ""}`);
+  };
+  for (const set of entities.sets) add("content/principle-sets", set.id, principleSetEntrySchema, set, set.description);
+  for (const principle of entities.principles) {
+    add("content/principles", principle.id, principleEntrySchema, principle, undefined);
+  }
+  for (const milestone of entities.milestones) {
+    add("content/milestones", milestone.id, milestoneEntrySchema, milestone, milestone.description);
+  }
+  for (const term of entities.terms) add("content/terms", term.id, termEntrySchema, term, term.note);
+  return files;
 }
 
 /** Every file the ingest writes, by path relative to the project root. */
@@ -76,6 +128,22 @@ export function renderOutputs(corpus: Corpus): Map<string, string> {
       continue;
     }
     files.set(`content/speeches/${document.slug}.mdx`, renderMdx(document, speech));
+  }
+  for (const document of corpus.documents) {
+    const passages = passagesEntrySchema.parse({
+      doc: document.slug,
+      title: document.title.text,
+      citeTitle: document.fields.label
+        ? `${document.title.text}（${document.fields.label.text}）`
+        : document.title.text,
+      passages: [
+        { id: "title", type: "title", text: document.title.text },
+        ...document.blocks.flatMap((block) =>
+          block.type === "gap" ? [] : [{ id: block.id, type: block.type, text: block.text }],
+        ),
+      ],
+    });
+    files.set(`content/passages/${document.slug}.json`, `${JSON.stringify(passages, null, 2)}\n`);
   }
   for (const source of corpus.sources) {
     const provenance = provenanceSchema.parse(toProvenance(source, corpus));
@@ -104,7 +172,7 @@ export function writeOutputsAtomically(root: string, files: ReadonlyMap<string, 
     for (const { next } of staged) mkdirSync(next, { recursive: true });
     for (const [path, content] of files) {
       const owner = OUTPUT_DIRS.find((dir) => path.startsWith(`${dir}/`));
-      if (!owner) throw new Error(`refusing to write ${path}: not inside ${OUTPUT_DIRS.join(" or ")}`);
+      if (!owner) throw new Error(`refusing to write ${path}: not inside ${OUTPUT_DIRS.join(", ")}`);
       const target = join(root, `${owner}.next-${stamp}`, path.slice(owner.length + 1));
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, content);

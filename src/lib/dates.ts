@@ -14,3 +14,40 @@ export function formatDate(iso: string, precision: DatePrecision): string {
   if (day !== undefined && (precision === "day" || precision === "after")) text += `${day}日`;
   return precision === "after" ? `${text}以后` : text;
 }
+
+/** How precisely a milestone's date is known (see src/schemas/curated.ts). */
+export type MilestonePrecision = "year" | "month" | "day" | "range" | "since";
+
+/**
+ * A milestone's ISO date (`1994`, `2016-06`, `2014-02-27`, a range
+ * `2023-07-14/2023-07-15`, an open interval `2014/..`) written the Chinese way.
+ *
+ * @example formatMilestoneDate("2023-07-14/2023-07-15", "range") // "2023年7月14日至15日"
+ * @example formatMilestoneDate("2014/..", "since") // "2014年以来"
+ */
+export function formatMilestoneDate(value: string, precision: MilestonePrecision): string {
+  const [start = "", end = ""] = value.split("/");
+  const parts = (iso: string) => iso.split("-").map(Number);
+  const written = (iso: string) => {
+    const [year, month, day] = parts(iso);
+    return `${year}年${month ? `${month}月` : ""}${day ? `${day}日` : ""}`;
+  };
+  switch (precision) {
+    case "since":
+      return `${written(start)}以来`;
+    case "range": {
+      const [startYear, startMonth] = parts(start);
+      const [endYear, endMonth, endDay] = parts(end);
+      if (startYear === endYear && startMonth === endMonth) return `${written(start)}至${endDay}日`;
+      if (startYear === endYear) return `${written(start)}至${endMonth}月${endDay}日`;
+      return `${written(start)}至${written(end)}`;
+    }
+    default:
+      return written(start);
+  }
+}
+
+/** The year a milestone belongs to on the timeline: the year it starts. */
+export function milestoneYear(value: string): string {
+  return value.slice(0, 4);
+}

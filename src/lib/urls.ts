@@ -17,6 +17,13 @@ export interface SiteUrls {
   speech(slug: string): string;
   /** Permalink of one block: the document URL and the block id. */
   block(slug: string, id: string): string;
+  principles(): string;
+  /** A principle set's page; with a principle id, that principle's place on it. */
+  principleSet(setId: string, principleId?: string): string;
+  /** The timeline; with a milestone id, that milestone's place on it. */
+  milestones(milestoneId?: string): string;
+  terms(): string;
+  term(id: string): string;
   asset(path: string): string;
 }
 
@@ -32,6 +39,12 @@ export function createUrls(base: string): SiteUrls {
     search: (query) => (query ? `${page("search/")}?q=${encodeURIComponent(query)}` : page("search/")),
     speech: (slug) => page(`speeches/${encodeURIComponent(slug.normalize("NFC"))}/`),
     block: (slug, id) => `${page(`speeches/${encodeURIComponent(slug.normalize("NFC"))}/`)}#${encodeURIComponent(id)}`,
+    principles: () => page("principles/"),
+    principleSet: (setId, principleId) =>
+      `${page(`principles/${encodeURIComponent(setId)}/`)}${principleId ? `#${encodeURIComponent(principleId)}` : ""}`,
+    milestones: (milestoneId) => `${page("milestones/")}${milestoneId ? `#${encodeURIComponent(milestoneId)}` : ""}`,
+    terms: () => page("terms/"),
+    term: (id) => page(`terms/${encodeURIComponent(id)}/`),
     asset: (path) => page(path),
   };
 }

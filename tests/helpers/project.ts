@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach } from "vitest";
+import { OUTPUT_DIRS } from "../../scripts/lib/emit.ts";
 
 import { projectRoot } from "./root.ts";
 
@@ -13,13 +14,13 @@ afterEach(() => {
 });
 
 /**
- * A throwaway copy of the project's input (sources, manifests, editorial
- * data) and current output, for tests that break the input on purpose.
+ * A throwaway copy of the project's input (sources, manifests, editorial and
+ * curated data) and current output, for tests that break the input on purpose.
  */
 export function copyOfProject(): string {
   const root = mkdtempSync(join(tmpdir(), "corpus-test-"));
   created.push(root);
-  for (const dir of ["content/sources", "content/editorial", "content/speeches", "content/provenance"]) {
+  for (const dir of ["content/sources", "content/editorial", "content/curated", ...OUTPUT_DIRS]) {
     cpSync(join(projectRoot, dir), join(root, dir), { recursive: true });
   }
   return root;

@@ -2,6 +2,17 @@ import { normalizeForSearch } from "../../src/lib/search/normalize.ts";
 import { parseQuery } from "../../src/lib/search/query.ts";
 import type { Passage } from "../../scripts/lib/search-index.ts";
 
+/** Each passage's normalised text, computed once however many queries read it. */
+const normalized = new WeakMap<Passage, string>();
+function normalizedText(passage: Passage): string {
+  let text = normalized.get(passage);
+  if (text === undefined) {
+    text = normalizeForSearch(passage.text);
+    normalized.set(passage, text);
+  }
+  return text;
+}
+
 /** `doc#id` of every passage that a plain substring search finds for the query. */
 export function substringMatches(query: string, passages: readonly Passage[]): Set<string> {
   const parsed = parseQuery(query);
@@ -9,7 +20,7 @@ export function substringMatches(query: string, passages: readonly Passage[]): S
   return new Set(
     passages
       .filter((passage) => {
-        const text = normalizeForSearch(passage.text);
+        const text = normalizedText(passage);
         return parsed.terms.every((term) => text.includes(term));
       })
       .map((passage) => `${passage.doc}#${passage.id}`),

@@ -1,32 +1,11 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ingest } from "../../scripts/ingest.ts";
-import { InputError, type InputIssue } from "../../scripts/lib/issues.ts";
+import { failingIngest } from "../helpers/failing-ingest.ts";
 import { copyOfProject, edit, lineContaining, snapshotDir } from "../helpers/project.ts";
 
 const EDITORIAL_000 = "content/editorial/000_4e4dd60d782a0e7d.yaml";
 const EDITORIAL_001 = "content/editorial/001_5568d11231c8a51e.yaml";
-
-/** Runs the ingest on a broken copy; returns its issues and checks that the output is untouched. */
-function failingIngest(root: string): InputIssue[] {
-  const before = {
-    speeches: snapshotDir(join(root, "content/speeches")),
-    provenance: snapshotDir(join(root, "content/provenance")),
-  };
-  let caught: unknown;
-  try {
-    ingest(root);
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(InputError);
-  expect(snapshotDir(join(root, "content/speeches"))).toEqual(before.speeches);
-  expect(snapshotDir(join(root, "content/provenance"))).toEqual(before.provenance);
-  const issues = (caught as InputError).issues;
-  for (const issue of issues) expect(issue.fix.length).toBeGreaterThan(10);
-  return [...issues];
-}
 
 describe("bad input gets a clear error and changes nothing", () => {
   it("reports a missing source, naming its manifest", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate } from "../../src/lib/dates.ts";
+import { formatDate, formatMilestoneDate, milestoneYear } from "../../src/lib/dates.ts";
 import { isTerminated } from "../../src/lib/punctuation.ts";
 import { createUrls, joinBase } from "../../src/lib/urls.ts";
 import { statesDate } from "../../scripts/lib/assemble.ts";
@@ -14,6 +14,11 @@ describe("urls", () => {
     expect(urls.speech("zhao")).toBe("/corpus/speeches/zhao/");
     expect(urls.block("zhao", "p3")).toBe("/corpus/speeches/zhao/#p3");
     expect(createUrls("/").speech("zhao")).toBe("/speeches/zhao/");
+    expect(urls.principleSet("ten-principles", "party-leads-internet")).toBe(
+      "/corpus/principles/ten-principles/#party-leads-internet",
+    );
+    expect(urls.milestones("law-2017")).toBe("/corpus/milestones/#law-2017");
+    expect(urls.term("wangxin")).toBe("/corpus/terms/wangxin/");
   });
 });
 
@@ -24,6 +29,17 @@ describe("dates", () => {
     expect(formatDate("2017-10", "after")).toBe("2017年10月以后");
     expect(formatDate("2017", "after")).toBe("2017年以后");
     expect(formatDate("2023-07-14", "year")).toBe("2023年");
+  });
+
+  it("writes a milestone date at its precision, ranges and open intervals included", () => {
+    expect(formatMilestoneDate("1994", "year")).toBe("1994年");
+    expect(formatMilestoneDate("2016-06", "month")).toBe("2016年6月");
+    expect(formatMilestoneDate("2014-02-27", "day")).toBe("2014年2月27日");
+    expect(formatMilestoneDate("2023-07-14/2023-07-15", "range")).toBe("2023年7月14日至15日");
+    expect(formatMilestoneDate("2023-06-30/2023-07-02", "range")).toBe("2023年6月30日至7月2日");
+    expect(formatMilestoneDate("2022-12-30/2023-01-02", "range")).toBe("2022年12月30日至2023年1月2日");
+    expect(formatMilestoneDate("2014/..", "since")).toBe("2014年以来");
+    expect(milestoneYear("2014/..")).toBe("2014");
   });
 
   it("checks that a text states a date", () => {

@@ -1,0 +1,126 @@
+import { z } from "zod";
+import { citationSchema } from "./citation.ts";
+import { milestoneDateSchema } from "./curated.ts";
+
+/**
+ * The `principle-sets`, `principles`, `milestones` and `terms` collections,
+ * written by `npm run ingest` from `content/curated/` and the published text.
+ * Authored fields are copied from the curated data; fields marked computed
+ * are derived from the published text and never typed in.
+ */
+
+/** A passage of a document: its slug and its permalink id (`p12` or `title`). */
+export const passageRefSchema = z.object({ doc: z.string(), block: z.string() }).strict();
+
+export const principleSetEntrySchema = z
+  .object({
+    id: z.string(),
+    /** Position among the sets, as authored. */
+    order: z.number().int().nonnegative(),
+    name: z.string(),
+    namedInCorpus: z.boolean(),
+    description: z.string(),
+    unlisted: z.string().optional(),
+    /** Ids of the set's principles, in the corpus's order. */
+    items: z.array(z.string()),
+    /** Computed: every passage that names the set. */
+    namedIn: z.array(passageRefSchema),
+  })
+  .strict();
+
+export const principleEntrySchema = z
+  .object({
+    id: z.string(),
+    set: z.string(),
+    /** 1-based position in its set. */
+    order: z.number().int().positive(),
+    wording: z.string(),
+    match: z.array(z.string()),
+    /**
+     * Every passage that states the principle (computed from `match`) or
+     * elaborates it (cited), in corpus and reading order.
+     */
+    passages: z.array(passageRefSchema.extend({ relation: z.enum(["states", "elaborates"]) })),
+  })
+  .strict();
+
+export const milestoneEntrySchema = z
+  .object({
+    id: z.string(),
+    date: milestoneDateSchema,
+    description: z.string(),
+    passages: z.array(citationSchema),
+    /** Computed: the documents of the passages, then the related documents named by hand. */
+    documents: z.array(z.string()),
+    principles: z.array(z.string()),
+    /** Computed: the date expressions of the published text attached to this milestone. */
+    expressions: z.array(passageRefSchema.extend({ expression: z.string() })),
+  })
+  .strict();
+
+export const termEntrySchema = z
+  .object({
+    id: z.string(),
+    term: z.string(),
+    variants: z.array(z.string()),
+    principleSet: z.string().optional(),
+    note: z.string().optional(),
+    /** Computed: occurrences in the published text (titles, headings, paragraphs, items). */
+    total: z.number().int().positive(),
+    /** Computed: per document, in corpus order, with the passages and their counts. */
+    documents: z.array(
+      z
+        .object({
+          doc: z.string(),
+          count: z.number().int().positive(),
+          passages: z.array(z.object({ block: z.string(), count: z.number().int().positive() }).strict()),
+        })
+        .strict(),
+    ),
+    /**
+     * Computed: the earliest year among the dates of the documents that use
+     * the term, and those documents with their dates as the edition gives
+     * them (stated or inferred).
+     */
+    earliest: z
+      .object({
+        year: z.string(),
+        documents: z.array(
+          z.object({ doc: z.string(), date: z.string(), precision: z.string(), inferred: z.boolean() }).strict(),
+        ),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export type PrincipleSetEntry = z.infer<typeof principleSetEntrySchema>;
+export type PrincipleEntry = z.infer<typeof principleEntrySchema>;
+export type MilestoneEntry = z.infer<typeof milestoneEntrySchema>;
+export type TermEntry = z.infer<typeof termEntrySchema>;
+
+/**
+ * The `passages` collection: one JSON file per document in
+ * `content/passages/`, its published passages in reading order (the title
+ * first), so that pages quoting a passage read it from one place.
+ */
+export const passagesEntrySchema = z
+  .object({
+    doc: z.string(),
+    title: z.string(),
+    /** The title as citations show it: with the document's label (材料 2) where it has one, so that two copies of one text differ. */
+    citeTitle: z.string(),
+    passages: z.array(
+      z
+        .object({
+          /** Permalink id: `title` or a block id. */
+          id: z.string(),
+          type: z.enum(["title", "heading", "paragraph", "item"]),
+          text: z.string(),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+export type PassagesEntry = z.infer<typeof passagesEntrySchema>;

@@ -1,0 +1,26 @@
+import { join } from "node:path";
+import { expect } from "vitest";
+import { ingest } from "../../scripts/ingest.ts";
+import { OUTPUT_DIRS } from "../../scripts/lib/emit.ts";
+import { InputError, type InputIssue } from "../../scripts/lib/issues.ts";
+import { snapshotDir } from "./project.ts";
+
+/**
+ * Runs the ingest on a broken copy of the project; checks that it fails with
+ * an InputError whose every issue says how to fix it, and that every output
+ * folder is unchanged. Returns the issues.
+ */
+export function failingIngest(root: string): InputIssue[] {
+  const before = OUTPUT_DIRS.map((dir) => snapshotDir(join(root, dir)));
+  let caught: unknown;
+  try {
+    ingest(root);
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught).toBeInstanceOf(InputError);
+  expect(OUTPUT_DIRS.map((dir) => snapshotDir(join(root, dir)))).toEqual(before);
+  const issues = (caught as InputError).issues;
+  for (const issue of issues) expect(issue.fix.length).toBeGreaterThan(10);
+  return [...issues];
+}

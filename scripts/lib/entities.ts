@@ -172,23 +172,28 @@ export function buildEntities(corpus: Corpus, curated: CuratedData): Entities {
   const principleSource = curated.principles;
   const sets: PrincipleSetEntry[] = [];
   const principles: PrincipleEntry[] = [];
-  const ids = new Map<string, string>();
-  const claimId = (id: string, source: CuratedFile<unknown>, path: YamlPath, entry: string) => {
-    const previous = ids.get(id);
-    if (previous)
-      report(
-        source,
-        path,
-        entry,
-        `the id ${id} is already used by ${previous}`,
-        "give every set and principle an id of its own",
-      );
-    ids.set(id, entry);
+  /**
+   * Ids share a namespace per kind of entry (sets and principles share one, as
+   * milestones may name either); a second use of an id is reported.
+   */
+  const claimId = (
+    namespace: Map<string, string>,
+    id: string,
+    source: CuratedFile<unknown>,
+    path: YamlPath,
+    entry: string,
+  ) => {
+    const previous = namespace.get(id);
+    if (previous) {
+      report(source, path, entry, `the id ${id} is already used by ${previous}`, "give every entry an id of its own");
+    }
+    namespace.set(id, entry);
   };
+  const ids = new Map<string, string>();
   principleSource.data.sets.forEach((set, setIndex) => {
     const setPath: YamlPath = ["sets", setIndex];
     const setEntry = `principle set ${set.id}`;
-    claimId(set.id, principleSource, [...setPath, "id"], setEntry);
+    claimId(ids, set.id, principleSource, [...setPath, "id"], setEntry);
     checkPhrasesOccur(principleSource, [...setPath, "nameMatch"], setEntry, set.nameMatch);
     sets.push({
       id: set.id,
@@ -204,7 +209,7 @@ export function buildEntities(corpus: Corpus, curated: CuratedData): Entities {
     set.items.forEach((item, itemIndex) => {
       const itemPath: YamlPath = [...setPath, "items", itemIndex];
       const entry = `principle ${item.id}`;
-      claimId(item.id, principleSource, [...itemPath, "id"], entry);
+      claimId(ids, item.id, principleSource, [...itemPath, "id"], entry);
       checkPhrasesOccur(principleSource, [...itemPath, "match"], entry, item.match);
       const states = new Set(passagesMatching(item.match).map((place) => placeKey(place.doc, place.block)));
       const elaborates = new Set(
@@ -235,21 +240,12 @@ export function buildEntities(corpus: Corpus, curated: CuratedData): Entities {
 
   // milestones
   const milestoneSource = curated.milestones;
-  const milestoneIds = new Set<string>();
+  const milestoneIds = new Map<string, string>();
   const milestones: MilestoneEntry[] = [];
   milestoneSource.data.milestones.forEach((milestone, index) => {
     const path: YamlPath = ["milestones", index];
     const entry = `milestone ${milestone.id}`;
-    if (milestoneIds.has(milestone.id)) {
-      report(
-        milestoneSource,
-        [...path, "id"],
-        entry,
-        `the id ${milestone.id} is already used`,
-        "give every milestone an id of its own",
-      );
-    }
-    milestoneIds.add(milestone.id);
+    claimId(milestoneIds, milestone.id, milestoneSource, [...path, "id"], entry);
     milestone.passages.forEach((citation, citationIndex) =>
       checkCitation(milestoneSource, [...path, "passages", citationIndex], entry, citation),
     );
@@ -337,20 +333,12 @@ export function buildEntities(corpus: Corpus, curated: CuratedData): Entities {
 
   // terms
   const termSource = curated.terms;
-  const termIds = new Set<string>();
+  const termIds = new Map<string, string>();
   const terms: TermEntry[] = [];
   termSource.data.terms.forEach((term, index) => {
     const path: YamlPath = ["terms", index];
     const entry = `term ${term.term}`;
-    if (termIds.has(term.id))
-      report(
-        termSource,
-        [...path, "id"],
-        entry,
-        `the id ${term.id} is already used`,
-        "give every term an id of its own",
-      );
-    termIds.add(term.id);
+    claimId(termIds, term.id, termSource, [...path, "id"], entry);
     if (term.principleSet !== undefined && !sets.some((set) => set.id === term.principleSet)) {
       report(
         termSource,

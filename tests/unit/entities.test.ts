@@ -323,6 +323,18 @@ describe("bad curated data stops the ingest with a clear message", () => {
     ]);
   });
 
+  it("names an id used twice", () => {
+    const root = copyOfProject();
+    edit(root, TERMS, (text) => text.replace("id: digital-divide,", "id: digital-china,"));
+    expect(failingIngest(root)).toContainEqual(
+      expect.objectContaining({
+        file: TERMS,
+        line: lineContaining(root, TERMS, "term: 数字鸿沟"),
+        problem: expect.stringContaining("the id digital-china is already used by term 数字中国"),
+      }),
+    );
+  });
+
   it("names a not-event entry that matches no date expression", () => {
     const root = copyOfProject();
     edit(root, MILESTONES, (text) => text.replace("expression: 截至2016年底", "expression: 截至2017年底"));

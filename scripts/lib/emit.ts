@@ -14,6 +14,7 @@ import { speechSchema, type SpeechInput } from "../../src/schemas/speech.ts";
 import { toProvenance, toSpeech, type Corpus, type CorpusDocument } from "./corpus.ts";
 import type { Entities } from "./entities.ts";
 import { InputError, type InputIssue } from "./issues.ts";
+import { passagesOf } from "./search-index.ts";
 
 /** Folders the ingest owns and rewrites whole; nothing else is touched. */
 export const OUTPUT_DIRS = [
@@ -129,6 +130,7 @@ export function renderOutputs(corpus: Corpus): Map<string, string> {
     }
     files.set(`content/speeches/${document.slug}.mdx`, renderMdx(document, speech));
   }
+  const published = Map.groupBy(passagesOf(corpus), (passage) => passage.doc);
   for (const document of corpus.documents) {
     const passages = passagesEntrySchema.parse({
       doc: document.slug,
@@ -136,12 +138,7 @@ export function renderOutputs(corpus: Corpus): Map<string, string> {
       citeTitle: document.fields.label
         ? `${document.title.text}（${document.fields.label.text}）`
         : document.title.text,
-      passages: [
-        { id: "title", type: "title", text: document.title.text },
-        ...document.blocks.flatMap((block) =>
-          block.type === "gap" ? [] : [{ id: block.id, type: block.type, text: block.text }],
-        ),
-      ],
+      passages: (published.get(document.slug) ?? []).map(({ id, type, text }) => ({ id, type, text })),
     });
     files.set(`content/passages/${document.slug}.json`, `${JSON.stringify(passages, null, 2)}\n`);
   }

@@ -14,6 +14,7 @@ import { containsQuote, countOccurrences, normalizeForMatch } from "../../src/li
 import type { Corpus } from "./corpus.ts";
 import { findDateExpressions } from "./date-expressions.ts";
 import { InputError, IssueCollector } from "./issues.ts";
+import { passagesOf } from "./search-index.ts";
 import { formatPath, parseYaml, type LocatedYaml, type YamlPath } from "./yaml-file.ts";
 
 export const CURATED_DIR = "content/curated";
@@ -75,20 +76,24 @@ interface TextPlace {
   citable: boolean;
 }
 
-/** Every published text, in corpus and reading order. */
+/** Every published text: the passages (titles and blocks, citable), then each document's metadata fields. */
 function placesOf(corpus: Corpus): TextPlace[] {
-  return corpus.documents.flatMap((document) => [
-    { doc: document.slug, block: "title", text: document.title.text, citable: true },
-    ...Object.entries(document.fields).map(([name, place]) => ({
-      doc: document.slug,
-      block: name,
-      text: place.text,
-      citable: false,
+  return [
+    ...passagesOf(corpus).map((passage) => ({
+      doc: passage.doc,
+      block: passage.id,
+      text: passage.text,
+      citable: true,
     })),
-    ...document.blocks
-      .filter((block) => block.type !== "gap")
-      .map((block) => ({ doc: document.slug, block: block.id, text: block.text, citable: true })),
-  ]);
+    ...corpus.documents.flatMap((document) =>
+      Object.entries(document.fields).map(([name, place]) => ({
+        doc: document.slug,
+        block: name,
+        text: place.text,
+        citable: false,
+      })),
+    ),
+  ];
 }
 
 const excerpt = (text: string) => (text.length > 24 ? `${text.slice(0, 24)}…` : text);

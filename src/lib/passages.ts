@@ -1,4 +1,4 @@
-import { findOccurrences, keywordInContext, type Segment } from "./search/kwic.ts";
+import { findOccurrences, keywordInContext, mergeRanges, type Segment } from "./search/kwic.ts";
 import { normalizeForSearch } from "./search/normalize.ts";
 import type { PassagesEntry } from "../schemas/entities.ts";
 
@@ -36,14 +36,6 @@ export function passageLookup(entries: readonly PassagesEntry[]): (doc: string, 
  * around each occurrence, as in a keyword-in-context list.
  */
 export function markPhrases(text: string, phrases: readonly string[], context = Infinity): Segment[] {
-  const ranges = phrases
-    .flatMap((phrase) => findOccurrences(text, [normalizeForSearch(phrase)]))
-    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const merged: [number, number][] = [];
-  for (const [start, end] of ranges) {
-    const previous = merged.at(-1);
-    if (previous && start <= previous[1]) previous[1] = Math.max(previous[1], end);
-    else merged.push([start, end]);
-  }
+  const merged = mergeRanges(phrases.flatMap((phrase) => findOccurrences(text, [normalizeForSearch(phrase)])));
   return merged.length > 0 ? keywordInContext(text, merged, context) : [{ text, marked: false }];
 }

@@ -22,12 +22,16 @@ export function findOccurrences(text: string, terms: readonly string[]): Range[]
       from = normalized.indexOf(term, from + 1);
     }
   }
-  ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  return mergeRanges(ranges);
+}
+
+/** Ranges sorted by start, overlapping or touching ones merged into one. */
+export function mergeRanges(ranges: readonly Range[]): Range[] {
   const merged: [number, number][] = [];
-  for (const range of ranges) {
+  for (const [start, end] of [...ranges].sort((a, b) => a[0] - b[0] || a[1] - b[1])) {
     const previous = merged.at(-1);
-    if (previous && range[0] <= previous[1]) previous[1] = Math.max(previous[1], range[1]);
-    else merged.push([range[0], range[1]]);
+    if (previous && start <= previous[1]) previous[1] = Math.max(previous[1], end);
+    else merged.push([start, end]);
   }
   return merged;
 }

@@ -1,5 +1,6 @@
 // @ts-check
 import mdx from "@astrojs/mdx";
+import sitemap from "@astrojs/sitemap";
 import { unified } from "@astrojs/markdown-remark";
 import { defineConfig } from "astro/config";
 import remarkCjkFriendly from "remark-cjk-friendly";
@@ -19,7 +20,11 @@ export default defineConfig({
     // punctuation stays off so that the published text is the source text.
     processor: unified({ remarkPlugins: [remarkCjkFriendly], smartypants: false }),
   },
-  integrations: [mdx()],
+  integrations: [
+    mdx(),
+    // The sitemap lists every page with its other-language alternate (src/lib/urls.ts puts English under en/).
+    sitemap({ i18n: { defaultLocale: "zh-CN", locales: { "zh-CN": "zh-CN", en: "en" } } }),
+  ],
   // Scripts and styles stay external files: the Content-Security-Policy allows no inline code.
   vite: {
     build: {

@@ -11,4 +11,9 @@ export default tseslint.config(
   {
     languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", Buffer: "readonly" } },
   },
+  {
+    // Plain scripts served as they are, run by the browser before the page's modules.
+    files: ["public/**/*.js"],
+    languageOptions: { globals: { document: "readonly", localStorage: "readonly" } },
+  },
 );

@@ -1,7 +1,77 @@
-/** Every interface string of the site, in one place. The texts stay Chinese. */
-export const ui = {
+/**
+ * Every interface string of the site, in one place, in each interface
+ * language. The texts themselves, and the editorial notes written about
+ * them, stay Chinese in both interfaces.
+ */
+
+/** The interface languages; the first is the default, served at the site's root. */
+export const locales = ["zh-CN", "en"] as const;
+export type Locale = (typeof locales)[number];
+export const defaultLocale: Locale = "zh-CN";
+
+const zh = {
   siteName: "网络强国文献汇编",
   siteDescription: "“网络强国”战略相关政策文献的校勘本：忠实于原文，逐段可引，全文可检索。",
+  otherLanguage: "English",
+  breadcrumbs: "位置",
+  theme: { label: "配色", system: "跟随系统", light: "浅色", dark: "深色" },
+  blockNotes: {
+    summary: "引用 · 关联",
+    gbt: "GB/T 7714",
+    plain: "通用格式",
+    copy: "复制",
+    copied: "已复制",
+    copyFailed: "无法复制，请手动选择文字。",
+  },
+  tableOfContents: "本文目录",
+  previous: "上一篇",
+  next: "下一篇",
+  documentNavigation: "前后文献",
+  homePage: {
+    editing: "编辑说明",
+    editingText:
+      "正文逐字取自底本，不改一字；报纸版面的乱序各栏按阅读顺序复原，跨页断开的段落接排，底本中的排版符号等未刊文字逐条列出理由，底本未载的日期等元数据标为推断并写明依据。",
+    readMore: "详见“关于”页。",
+    explore: "浏览",
+    entries: {
+      principles: "成套提法及其出处",
+      milestones: "按年份排列的事件",
+      terms: "政策用语及出现次数",
+      search: "逐字精确检索",
+    },
+  },
+  notFound: {
+    title: "页面不存在",
+    body: "没有找到这个地址对应的页面。可以从首页进入，或用检索查找词句。",
+  },
+  about: {
+    title: "关于",
+    intro:
+      "本站收录五份底本中的九篇文献。正文逐字取自底本；每一处编辑处理（阅读顺序、跨页接排、未刊文字、推断的元数据）都记录在数据中，并在此逐条列出。",
+    sources: "底本",
+    sourceLines: (count: number) => `${count} 行`,
+    method: "编辑方法",
+    methodText:
+      "构建程序读取底本和编辑数据，把底本的每一行分派到正文或“未刊出的文字”中，并由测试证明底本的每个字符恰好出现一次。页面中的段落编号即永久链接。日期、作者等元数据凡底本未明载者，标为编者推断并写明依据。",
+    readingOrder: "阅读顺序",
+    joins: "接排",
+    omissions: "未刊出的文字",
+    inferences: "推断的元数据",
+    gaps: "缺文与未完之段",
+    reasons: "处理类别",
+    openData: "开放数据",
+    openDataText: "全部语料及其结构化数据可以下载，供研究使用：",
+    files: {
+      corpus: "语料（文献、段落与元数据，JSON）",
+      principles: "提法（JSON）",
+      milestones: "大事记（JSON）",
+      milestonesCsv: "大事记（CSV）",
+      terms: "术语（JSON）",
+      schema: "以上 JSON 文件的 JSON Schema（由校验用的 zod 模式生成）",
+    },
+    document: "文献",
+    decision: "处理",
+  },
   skipToContent: "跳到正文",
   mainNavigation: "主导航",
   documents: "文献",
@@ -23,6 +93,7 @@ export const ui = {
     dateline: "日期行",
     sourceNote: "来源",
   },
+  kind: "类别",
   date: "日期",
   authors: "作者",
   outlet: "刊发",
@@ -111,3 +182,200 @@ export const ui = {
   },
   footer: "本站为静态网站，可离线部署；正文逐字依据底本，编辑处理均有记录。",
 } as const;
+
+/** The shape of a language's strings: the Chinese strings with every literal widened to `string`. */
+type Strings<T> = T extends string
+  ? string
+  : T extends (...args: infer A) => string
+    ? (...args: A) => string
+    : { readonly [K in keyof T]: Strings<T[K]> };
+export type UiStrings = Strings<typeof zh>;
+
+const en: UiStrings = {
+  siteName: "Cyber Power Texts: A Digital Edition",
+  siteDescription:
+    "A faithful edition of Chinese policy texts on the “cyber power” (网络强国) strategy: every paragraph citable, the whole text searchable.",
+  otherLanguage: "中文",
+  breadcrumbs: "Breadcrumbs",
+  theme: { label: "Colours", system: "System", light: "Light", dark: "Dark" },
+  blockNotes: {
+    summary: "Cite · links",
+    gbt: "GB/T 7714",
+    plain: "Plain",
+    copy: "Copy",
+    copied: "Copied",
+    copyFailed: "Could not copy; please select the text.",
+  },
+  tableOfContents: "In this document",
+  previous: "Previous",
+  next: "Next",
+  documentNavigation: "Previous and next document",
+  homePage: {
+    editing: "How the texts were edited",
+    editingText:
+      "The text is taken from the sources character by character, unchanged. The columns of the newspaper page, extracted out of order, are put back in reading order; paragraphs cut by page breaks are joined; source text that is not published (layout marks and the like) is listed with a reason; metadata the sources do not state is marked as inferred, with its basis.",
+    readMore: "See the About page.",
+    explore: "Explore",
+    entries: {
+      principles: "Enumerated formulas and where they are stated",
+      milestones: "Dated events by year",
+      terms: "Policy terms and how often they occur",
+      search: "Character-exact phrase search",
+    },
+  },
+  notFound: {
+    title: "Page not found",
+    body: "There is no page at this address. Start from the home page, or search for a phrase.",
+  },
+  about: {
+    title: "About",
+    intro:
+      "This site publishes nine documents from five source texts. The text is taken from the sources character by character; every editorial decision (reading order, joins across breaks, omitted text, inferred metadata) is recorded as data and listed here.",
+    sources: "Sources",
+    sourceLines: (count: number) => `${count} lines`,
+    method: "Editorial method",
+    methodText:
+      "The build reads the sources and the editorial data, assigns every source line to the published text or to the list of omitted text, and a test proves that every character of every source appears exactly once. Paragraph numbers are permalinks. Metadata the sources do not state (dates, authors) is marked as the editor's inference, with its basis.",
+    readingOrder: "Reading order",
+    joins: "Joins across breaks",
+    omissions: "Omitted text",
+    inferences: "Inferred metadata",
+    gaps: "Missing text and unfinished paragraphs",
+    reasons: "Kinds of decision",
+    openData: "Open data",
+    openDataText: "The whole corpus and its structured data can be downloaded for research:",
+    files: {
+      corpus: "Corpus (documents, paragraphs and metadata, JSON)",
+      principles: "Formulas (JSON)",
+      milestones: "Timeline (JSON)",
+      milestonesCsv: "Timeline (CSV)",
+      terms: "Terms (JSON)",
+      schema: "JSON Schema of these JSON files (generated from the zod schemas that validate them)",
+    },
+    document: "Document",
+    decision: "Decision",
+  },
+  skipToContent: "Skip to content",
+  mainNavigation: "Main navigation",
+  documents: "Documents",
+  home: "Home",
+  kinds: {
+    report: "Report",
+    article: "Article",
+    review: "Review",
+    booklet: "Study booklet",
+    "study-material": "Study material",
+  },
+  fields: {
+    byline: "Byline",
+    credit: "Credit",
+    imprint: "Printed in",
+    label: "Number",
+    series: "Series",
+    issuer: "Issued by",
+    dateline: "Dateline",
+    sourceNote: "Source",
+  },
+  kind: "Type",
+  date: "Date",
+  authors: "Authors",
+  outlet: "Published in",
+  page: "Page",
+  inferred: "editor's inference",
+  inferenceBasis: "basis",
+  stated: "as the source states it",
+  provenance: "Source and editing",
+  sourceFile: "Source file",
+  sourceLines: "source lines",
+  readingOrder: "Reading order",
+  contents: "Contents",
+  relations: "Related documents",
+  relationTypes: {
+    "part-of": "Part of",
+    "has-part": "Contains",
+    "same-text-as": "Another copy of the same text",
+    "shares-page-with": "On the same page as",
+  },
+  gap: "text missing",
+  joined: "Joined across a break",
+  paragraphLink: "Link to paragraph",
+  paragraph: "paragraph",
+  titlePassage: "title",
+  mentions: { title: "Mentioned in this document" },
+  principles: {
+    title: "Formulas",
+    intro:
+      "The enumerated formulas the corpus states, each item in the wording and order of the texts, with every passage that states or elaborates it. Formulas the corpus names without listing are marked as such; nothing is added from outside the corpus.",
+    namedIn: "Where the corpus names this formula",
+    unnamed: "The corpus gives this set no name; it is named by the wording of its items.",
+    items: (count: number) => `${count} items`,
+    states: "states",
+    elaborates: "elaborates",
+    passages: (count: number) => `${count} ${count === 1 ? "passage" : "passages"}`,
+  },
+  milestones: {
+    title: "Timeline",
+    intro:
+      "Dated events in the corpus, in time order. Each date is as precise as the text makes it; a date computed from the text is marked “derived” with its basis. Each entry quotes its passages.",
+    derived: "derived",
+    derivation: "basis",
+    related: "Related",
+    principles: "Related formulas",
+  },
+  terms: {
+    title: "Terms",
+    intro:
+      "Key policy terms of the corpus. Counts are computed by the build from the published text (titles, headings, paragraphs), never entered by hand.",
+    term: "Term",
+    total: "Occurrences",
+    documents: "Documents",
+    earliest: "Earliest in",
+    perDocument: "Occurrences per document",
+    occurrences: "Where it occurs",
+    inferredDate: "date inferred by the editor",
+    principleSet: "Formula",
+    variants: "Other spellings counted",
+  },
+  search: {
+    label: "Search",
+    title: "Search",
+    placeholder: "Search a phrase (press /)",
+    submit: "Search",
+    filters: "Filters",
+    collection: "Collection",
+    document: "Document",
+    year: "Year",
+    any: "All",
+    collections: { speeches: "Document texts" },
+    idle: "Type a phrase to find.",
+    empty: "Please type a phrase to find.",
+    searching: "Searching …",
+    tooLong: (length: number, max: number) =>
+      `The query is too long (${length} characters); please shorten it to ${max} or fewer.`,
+    none: (query: string) => `No passage contains “${query}”. Try a shorter phrase, or leave out one of the terms.`,
+    summary: (total: number, documents: number) =>
+      `${total} ${total === 1 ? "passage" : "passages"} in ${documents} ${documents === 1 ? "document" : "documents"}.`,
+    count: (count: number) => `${count} ${count === 1 ? "passage" : "passages"}`,
+    more: (documents: number) => `Show results from the other ${documents} documents`,
+    pending: (documents: number) => ` ${documents} more documents contain the terms and are not yet shown.`,
+    distribution: "Matching passages per document",
+    ranking:
+      "Ranking: documents whose title matches come first, then those with a matching heading, then by number of matching passages and document order; within a document, passages in text order. With many documents, results are shown in steps and ranked among the documents shown.",
+    semantics:
+      "Matching is character-exact. Full-width and half-width forms, Traditional and Simplified characters and Latin case count as the same; whitespace is ignored; several terms separated by spaces or quotation marks must occur in one paragraph. A match never crosses a paragraph boundary.",
+    error: "The search failed; please reload the page and try again.",
+    needsScript: "Search needs JavaScript; every other page can be read without it.",
+  },
+  footer:
+    "A static site that can be hosted offline; the text follows the sources character by character, and every editorial decision is recorded.",
+};
+
+const strings: Readonly<Record<Locale, UiStrings>> = { "zh-CN": zh, en };
+
+/** The interface strings of a language. */
+export function uiFor(locale: Locale): UiStrings {
+  return strings[locale];
+}
+
+/** The default language's strings, for code that has no page (build scripts, tests). */
+export const ui: UiStrings = zh;

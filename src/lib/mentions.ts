@@ -40,3 +40,54 @@ export function mentionsOf(
     }),
   };
 }
+
+/** What one passage of a document mentions: the links a reader follows from that passage. */
+export interface PassageMentions {
+  /** Principles the passage states or elaborates, with their set. */
+  principles: { set: PrincipleSetEntry; item: PrincipleEntry; relation: "states" | "elaborates" }[];
+  /** Sets the passage names without listing them. */
+  namedSets: PrincipleSetEntry[];
+  milestones: MilestoneEntry[];
+  terms: TermEntry[];
+}
+
+/**
+ * Per passage id (`title`, `p3`, …) of a document, everything that links to
+ * that passage: the exact reverse of the principles', sets', milestones' and
+ * terms' passage lists, so every link to a passage has a link back.
+ */
+export function passageMentionsOf(
+  doc: string,
+  collections: {
+    sets: readonly PrincipleSetEntry[];
+    principles: readonly PrincipleEntry[];
+    milestones: readonly MilestoneEntry[];
+    terms: readonly TermEntry[];
+  },
+): Map<string, PassageMentions> {
+  const byPassage = new Map<string, PassageMentions>();
+  const at = (block: string) => {
+    let entry = byPassage.get(block);
+    if (!entry) {
+      entry = { principles: [], namedSets: [], milestones: [], terms: [] };
+      byPassage.set(block, entry);
+    }
+    return entry;
+  };
+  const sets = [...collections.sets].sort((a, b) => a.order - b.order);
+  const principleById = new Map(collections.principles.map((item) => [item.id, item]));
+  for (const set of sets)
+    for (const item of set.items.flatMap((id) => principleById.get(id) ?? []))
+      for (const passage of item.passages)
+        if (passage.doc === doc) at(passage.block).principles.push({ set, item, relation: passage.relation });
+  for (const set of sets)
+    for (const passage of set.namedIn) if (passage.doc === doc) at(passage.block).namedSets.push(set);
+  for (const milestone of collections.milestones)
+    for (const passage of milestone.passages)
+      if (passage.doc === doc && !at(passage.block).milestones.includes(milestone))
+        at(passage.block).milestones.push(milestone);
+  for (const term of collections.terms)
+    for (const passage of term.documents.find((entry) => entry.doc === doc)?.passages ?? [])
+      at(passage.block).terms.push(term);
+  return byPassage;
+}

@@ -1,7 +1,24 @@
 /**
  * The only place that builds URLs. Every link and every `getStaticPaths`
- * goes through these helpers, so the site works under any base path.
+ * goes through these helpers, so the site works under any base path and in
+ * each interface language (the default at the root, English under `en/`).
  */
+import { defaultLocale, locales, type Locale } from "../i18n/ui.ts";
+
+/** The first path segment of each interface language's pages; the default language has none. */
+const localeSegments: Readonly<Record<Locale, string | undefined>> = { "zh-CN": undefined, en: "en" };
+
+/** The `lang` route parameter of every page, one entry per interface language (`undefined` at the root). */
+export function localeParams(): { lang: string | undefined }[] {
+  return locales.map((locale) => ({ lang: localeSegments[locale] }));
+}
+
+/** The interface language of a page from its `lang` route parameter. */
+export function localeOfParam(param: string | undefined): Locale {
+  const locale = locales.find((candidate) => localeSegments[candidate] === param);
+  if (!locale) throw new Error(`Unknown interface language in the URL: ${JSON.stringify(param)}`);
+  return locale;
+}
 
 /** Joins a base path (`/` or `/corpus/`) and a site-relative path. */
 export function joinBase(base: string, path: string): string {
@@ -24,15 +41,25 @@ export interface SiteUrls {
   milestones(milestoneId?: string): string;
   terms(): string;
   term(id: string): string;
+  /** The About page; with a section id, that section. */
+  about(section?: string): string;
+  /** A file of the open data under `data/`. */
+  data(file: string): string;
+  /** A file that is the same in every interface language: scripts, search data, the sitemap. */
   asset(path: string): string;
+  /** The page at `pathname` (a path under this site's base, in any language) in this URL set's language. */
+  samePage(pathname: string): string;
 }
 
 /**
  * @example createUrls("/corpus/").speech("zhao") // "/corpus/speeches/zhao/"
  * @example createUrls("/").block("zhao", "p3") // "/speeches/zhao/#p3"
+ * @example createUrls("/", "en").terms() // "/en/terms/"
  */
-export function createUrls(base: string): SiteUrls {
-  const page = (path: string) => joinBase(base, path);
+export function createUrls(base: string, locale: Locale = defaultLocale): SiteUrls {
+  const segment = localeSegments[locale];
+  const page = (path: string) => joinBase(base, segment ? `${segment}/${path.replace(/^\/+/, "")}` : path);
+  const prefixes = locales.flatMap((candidate) => localeSegments[candidate] ?? []).map((name) => `${name}/`);
   return {
     home: () => page(""),
     speeches: () => page("speeches/"),
@@ -45,9 +72,26 @@ export function createUrls(base: string): SiteUrls {
     milestones: (milestoneId) => `${page("milestones/")}${milestoneId ? `#${encodeURIComponent(milestoneId)}` : ""}`,
     terms: () => page("terms/"),
     term: (id) => page(`terms/${encodeURIComponent(id)}/`),
-    asset: (path) => page(path),
+    about: (section) => `${page("about/")}${section ? `#${encodeURIComponent(section)}` : ""}`,
+    data: (file) => joinBase(base, `data/${file}`),
+    asset: (path) => joinBase(base, path),
+    samePage: (pathname) => {
+      const head = base.endsWith("/") ? base : `${base}/`;
+      let path = pathname.startsWith(head) ? pathname.slice(head.length) : pathname.replace(/^\/+/, "");
+      const prefix = prefixes.find((candidate) => path === candidate.slice(0, -1) || path.startsWith(candidate));
+      if (prefix) path = path.slice(prefix.length);
+      return page(path);
+    },
   };
 }
 
-/** The site's URLs under its configured base; outside Vite (build scripts) `import.meta.env` is absent and the base is `/`. */
-export const urls = createUrls(import.meta.env?.BASE_URL ?? "/");
+/** The site's base path; outside Vite (build scripts) `import.meta.env` is absent and the base is `/`. */
+const siteBase: string = import.meta.env?.BASE_URL ?? "/";
+
+/** The site's URLs in one interface language, under the configured base. */
+export function urlsFor(locale: Locale): SiteUrls {
+  return createUrls(siteBase, locale);
+}
+
+/** The site's URLs in the default interface language. */
+export const urls = createUrls(siteBase);

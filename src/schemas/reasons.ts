@@ -46,3 +46,8 @@ export const reasonKinds = {
 export type ReasonKind = keyof typeof reasonKinds;
 
 export const reasonKindNames = Object.keys(reasonKinds) as [ReasonKind, ...ReasonKind[]];
+
+/** The description of a kind of decision in an interface language. */
+export function reasonText(kind: ReasonKind, locale: "zh-CN" | "en"): string {
+  return locale === "en" ? reasonKinds[kind].en : reasonKinds[kind].zh;
+}

@@ -1,4 +1,4 @@
-import { ui } from "../i18n/ui.ts";
+import { defaultLocale, locales, uiFor } from "../i18n/ui.ts";
 import { createDocumentLoader } from "../lib/search/documents.ts";
 import {
   DOCUMENTS_PER_STEP,
@@ -12,7 +12,7 @@ import {
   type SearchOutcome,
 } from "../lib/search/engine.ts";
 import { keywordInContext } from "../lib/search/kwic.ts";
-import { urls } from "../lib/urls.ts";
+import { urls, urlsFor } from "../lib/urls.ts";
 import { rememberHighlight } from "./highlight-store.ts";
 
 /**
@@ -21,6 +21,11 @@ import { rememberHighlight } from "./highlight-store.ts";
  * the address in step, and renders results with DOM methods only: no result
  * text is ever parsed as HTML.
  */
+
+/** The page's interface language, from `<html lang>`; links go to pages in the same language. */
+const locale = locales.find((candidate) => candidate === document.documentElement.lang) ?? defaultLocale;
+const ui = uiFor(locale);
+const pageUrls = urlsFor(locale);
 
 let pagefindPromise: Promise<PagefindApi> | undefined;
 function loadPagefind(): Promise<PagefindApi> {
@@ -37,7 +42,7 @@ function loadPagefind(): Promise<PagefindApi> {
   return pagefindPromise;
 }
 
-const loadDocument = createDocumentLoader(new URL(urls.home(), location.href).href);
+const loadDocument = createDocumentLoader(new URL(urls.asset(""), location.href).href);
 
 function element<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -53,7 +58,7 @@ function element<K extends keyof HTMLElementTagNameMap>(
 function renderGroup(group: DocumentGroup, query: string): HTMLElement {
   const list = element("ol", { class: "passages" });
   for (const passage of group.passages) {
-    const href = passage.id === "title" ? urls.block(group.doc, "title") : urls.block(group.doc, passage.id);
+    const href = passage.id === "title" ? pageUrls.block(group.doc, "title") : pageUrls.block(group.doc, passage.id);
     const line = element("a", { href, class: "kwic" });
     for (const segment of keywordInContext(passage.text, passage.occurrences)) {
       line.append(segment.marked ? element("mark", {}, segment.text) : segment.text);
@@ -76,7 +81,7 @@ function renderGroup(group: DocumentGroup, query: string): HTMLElement {
     element(
       "h2",
       {},
-      element("a", { href: urls.speech(group.doc) }, group.title),
+      element("a", { href: pageUrls.speech(group.doc) }, group.title),
       " ",
       element("small", {}, ui.search.count(group.passages.length)),
     ),

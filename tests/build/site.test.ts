@@ -1,6 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import { parse as parseCsv } from "csv-parse/sync";
 import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { buildSite } from "../../scripts/build.ts";
@@ -63,5 +65,64 @@ describe("the built site", () => {
 
   it("is byte-identical when built twice", () => {
     expect(snapshotDir(second)).toEqual(snapshotDir(first));
+  });
+
+  it("gives every page a language, a title, a description and a canonical URL, and uses no webfont", () => {
+    const pages = (readdirSync(first, { recursive: true }) as string[]).filter((file) => file.endsWith(".html"));
+    expect(pages.length).toBeGreaterThan(100);
+    for (const file of pages) {
+      const html = parseHTML(readFileSync(join(first, file), "utf8")).document;
+      expect(html.documentElement.getAttribute("lang"), file).toMatch(/^(zh-CN|en)$/);
+      expect(html.querySelector("title")?.textContent?.length, file).toBeGreaterThan(2);
+      expect(html.querySelector('meta[name="description"]')?.getAttribute("content")?.length, file).toBeGreaterThan(5);
+      if (file !== "404.html") {
+        const expected = `https://example.org/${file.replace(/index\.html$/, "")}`;
+        expect(html.querySelector('link[rel="canonical"]')?.getAttribute("href"), file).toBe(expected);
+      }
+    }
+    const css = (readdirSync(join(first, "_astro")) as string[]).filter((file) => file.endsWith(".css"));
+    for (const file of css) expect(readFileSync(join(first, "_astro", file), "utf8")).not.toMatch(/@font-face/);
+  });
+
+  it("publishes open data that its generated JSON Schemas accept, and the milestones as CSV", () => {
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    for (const name of ["corpus", "principles", "milestones", "terms"]) {
+      const schema = JSON.parse(readFileSync(join(first, "data", `${name}.schema.json`), "utf8")) as object;
+      const data = JSON.parse(readFileSync(join(first, "data", `${name}.json`), "utf8")) as unknown;
+      const validate = ajv.compile(schema);
+      expect(validate(data), `${name}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+      // The schema is not vacuous: a document without its slug is refused.
+      if (name === "corpus") {
+        const broken = structuredClone(data) as { documents: Record<string, unknown>[] };
+        const [firstDocument] = broken.documents;
+        if (firstDocument) delete firstDocument["slug"];
+        expect(validate(broken)).toBe(false);
+      }
+    }
+    const corpusFile = JSON.parse(readFileSync(join(first, "data", "corpus.json"), "utf8")) as {
+      documents: { slug: string; passages: { id: string; text: string }[] }[];
+    };
+    expect(corpusFile.documents.map((document) => document.slug)).toEqual(
+      corpus.documents.map((document) => document.slug),
+    );
+    for (const document of corpus.documents) {
+      const published = corpusFile.documents.find((entry) => entry.slug === document.slug)?.passages ?? [];
+      const texts = new Map(published.map((passage) => [passage.id, passage.text]));
+      for (const block of document.blocks.filter((entry) => entry.type !== "gap"))
+        expect(texts.get(block.id), `${document.slug}#${block.id}`).toBe(block.text);
+    }
+    const rows = parseCsv(readFileSync(join(first, "data", "milestones.csv"), "utf8"), {
+      bom: true,
+      columns: true,
+    }) as {
+      id: string;
+      date: string;
+    }[];
+    const milestones = JSON.parse(readFileSync(join(first, "data", "milestones.json"), "utf8")) as {
+      milestones: { id: string; date: { value: string } }[];
+    };
+    expect(rows.map((row) => [row.id, row.date])).toEqual(
+      milestones.milestones.map((milestone) => [milestone.id, milestone.date.value]),
+    );
   });
 });

@@ -1,0 +1,93 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { uiFor } from "../../src/i18n/ui.ts";
+import { launchChromium } from "../helpers/browser.ts";
+import { SUB_PATH } from "../helpers/root.ts";
+import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
+
+let server: StaticServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await serveStatic(inject("subPathSiteDir"), SUB_PATH);
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser.close();
+  await server.close();
+});
+
+async function open(context: BrowserContext, path = ""): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${server.url}${path}`);
+  return page;
+}
+
+describe("reading without JavaScript, under a sub-path", () => {
+  it("reads a document, follows a paragraph permalink and opens a principle the paragraph states", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await open(context);
+    const zh = uiFor("zh-CN");
+    await page.getByRole("link", { name: "中央网信办：阔步迈向网络强国" }).first().click();
+    expect(await page.locator("h1").textContent()).toBe("中央网信办：阔步迈向网络强国");
+    const paragraph = page.locator("p.block").nth(2);
+    expect((await paragraph.locator(".block-text").textContent())?.trim().length).toBeGreaterThan(20);
+
+    // The permalink: the address gets the paragraph's id, and the paragraph is the target.
+    const id = await paragraph.getAttribute("id");
+    await paragraph.locator("a.block-number").click();
+    expect(new URL(page.url()).hash).toBe(`#${id}`);
+    expect(await page.evaluate(() => document.querySelector(":target")?.id)).toBe(id);
+
+    // A paragraph that states one of the ten 坚持: its notes open with a click and link to the principle.
+    const toPrinciple = "a[href*='/principles/'][href*='#']";
+    const notes = page.locator("details.block-notes", { has: page.locator(toPrinciple) }).first();
+    await notes.locator("summary").click();
+    expect(await notes.getByText(zh.blockNotes.gbt).isVisible()).toBe(true);
+    const principle = notes.locator(toPrinciple).first();
+    const wording = (await principle.textContent())?.split("·")[1]?.trim() ?? "";
+    await principle.click();
+    expect(page.url()).toContain(`${SUB_PATH}principles/`);
+    expect(wording.length).toBeGreaterThan(1);
+    expect(await page.locator(":target").textContent()).toContain(wording);
+    expect(await page.locator("blockquote.passage").count()).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  it("offers every page in English too, the texts unchanged", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await open(context, "speeches/zhao-zhiguo-new-era-cyber-power/");
+    const text = () => page.locator(".text .block-text").allTextContents();
+    const chinese = await text();
+    expect(chinese.length).toBeGreaterThan(10);
+    await page.getByRole("link", { name: uiFor("zh-CN").otherLanguage }).click();
+    expect(page.url()).toBe(`${server.url}en/speeches/zhao-zhiguo-new-era-cyber-power/`);
+    expect(await page.getAttribute("html", "lang")).toBe("en");
+    expect(await page.getAttribute(".text", "lang")).toBe("zh-CN");
+    expect(await page.locator("nav[aria-label='Main navigation']").textContent()).toContain(
+      uiFor("en").principles.title,
+    );
+    expect(await text()).toEqual(chinese);
+    await context.close();
+  });
+});
+
+describe("colour scheme", () => {
+  it("follows the system, and a chosen scheme persists across pages", async () => {
+    const context = await browser.newContext({ colorScheme: "dark" });
+    const page = await open(context);
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const dark = await background();
+    await page.selectOption("#theme-choice", "light");
+    const light = await background();
+    expect(light).not.toBe(dark);
+    await page
+      .getByRole("link", { name: uiFor("zh-CN").terms.title })
+      .first()
+      .click();
+    expect(await page.getAttribute("html", "data-theme")).toBe("light");
+    expect(await background()).toBe(light);
+    await page.selectOption("#theme-choice", "system");
+    expect(await background()).toBe(dark);
+    await context.close();
+  });
+});

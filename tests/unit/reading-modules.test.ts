@@ -1,0 +1,194 @@
+import { describe, expect, it } from "vitest";
+import { layoutBars, shortLabel } from "../../src/lib/bar-chart.ts";
+import { gbt7714, gbt7714Text, plainCitation, type CitedDocument } from "../../src/lib/citation.ts";
+import { editorialDecisions } from "../../src/lib/editorial-decisions.ts";
+import { passageMentionsOf } from "../../src/lib/mentions.ts";
+import { milestonesCsv } from "../../src/lib/open-data.ts";
+import { createUrls, localeOfParam, localeParams } from "../../src/lib/urls.ts";
+import type { MilestoneEntry, PrincipleEntry, PrincipleSetEntry, TermEntry } from "../../src/schemas/entities.ts";
+import type { Provenance } from "../../src/schemas/provenance.ts";
+import type { Speech } from "../../src/schemas/speech.ts";
+
+describe("urls in each interface language", () => {
+  it("puts English pages under en/ and leaves assets and data where they are", () => {
+    const english = createUrls("/corpus/", "en");
+    expect(english.home()).toBe("/corpus/en/");
+    expect(english.block("zhao", "p3")).toBe("/corpus/en/speeches/zhao/#p3");
+    expect(english.search("网信")).toBe("/corpus/en/search/?q=%E7%BD%91%E4%BF%A1");
+    expect(english.asset("pagefind/pagefind.js")).toBe("/corpus/pagefind/pagefind.js");
+    expect(english.data("corpus.json")).toBe("/corpus/data/corpus.json");
+    expect(createUrls("/").about("open-data")).toBe("/about/#open-data");
+  });
+
+  it("finds the same page in the other language", () => {
+    expect(createUrls("/corpus/", "en").samePage("/corpus/terms/wangxin/")).toBe("/corpus/en/terms/wangxin/");
+    expect(createUrls("/corpus/").samePage("/corpus/en/terms/wangxin/")).toBe("/corpus/terms/wangxin/");
+    expect(createUrls("/corpus/").samePage("/corpus/en/")).toBe("/corpus/");
+    expect(createUrls("/", "en").samePage("/")).toBe("/en/");
+    // A page whose first segment merely starts with “en” is not an English page.
+    expect(createUrls("/", "en").samePage("/entries/")).toBe("/en/entries/");
+  });
+
+  it("maps route parameters to languages and refuses unknown ones", () => {
+    expect(localeParams().map((params) => localeOfParam(params.lang))).toEqual(["zh-CN", "en"]);
+    expect(() => localeOfParam("fr")).toThrow(/Unknown interface language/);
+  });
+});
+
+const newspaperArticle: CitedDocument = {
+  title: "中央网信办：阔步迈向网络强国",
+  authors: ["中央网络安全和信息化委员会办公室室务会"],
+  outlet: "人民日报",
+  date: { value: "2024-02-27", precision: "day", inferred: false },
+  page: "10",
+  kind: "article",
+};
+const url = "https://example.org/speeches/cac/#p3";
+
+describe("citations", () => {
+  it("follow GB/T 7714 with type code, newspaper page, paragraph, access date and URL", () => {
+    const citation = gbt7714(newspaperArticle, "p3", url);
+    expect(gbt7714Text(citation, "2026-11-24")).toBe(
+      "中央网络安全和信息化委员会办公室室务会. 中央网信办：阔步迈向网络强国[N/OL]. 人民日报, 2024-02-27(10): 第3段[2026-11-24]. https://example.org/speeches/cac/#p3",
+    );
+  });
+
+  it("bracket a date the editor inferred and leave out what the source does not give", () => {
+    const online: CitedDocument = {
+      title: "习近平总书记为网络强国建设提出新的使命任务（材料 1）",
+      authors: [],
+      outlet: "共产党员网",
+      date: { value: "2023-07", precision: "after", inferred: true },
+      kind: "study-material",
+    };
+    expect(gbt7714Text(gbt7714(online, "title", url))).toBe(
+      "习近平总书记为网络强国建设提出新的使命任务（材料 1）[EB/OL]. 共产党员网, [2023-07]. https://example.org/speeches/cac/#p3",
+    );
+    expect(plainCitation(online, "p12", url, "网络强国文献汇编")).toBe(
+      "《习近平总书记为网络强国建设提出新的使命任务（材料 1）》，《共产党员网》2023年7月以后（编者推断），第12段。网络强国文献汇编，https://example.org/speeches/cac/#p3",
+    );
+  });
+
+  it("give a plain Chinese form with author, outlet, date, page and paragraph", () => {
+    expect(plainCitation(newspaperArticle, "p3", url, "网络强国文献汇编")).toBe(
+      "中央网络安全和信息化委员会办公室室务会：《中央网信办：阔步迈向网络强国》，《人民日报》2024年2月27日第10版，第3段。网络强国文献汇编，https://example.org/speeches/cac/#p3",
+    );
+  });
+});
+
+describe("passage mentions", () => {
+  const set = { id: "ten", name: "十个坚持", order: 0, items: ["a", "b"], namedIn: [{ doc: "d", block: "p1" }] };
+  const principle = (id: string, order: number, blocks: string[]) =>
+    ({
+      id,
+      set: "ten",
+      order,
+      wording: `坚持${id}`,
+      passages: blocks.map((block) => ({ doc: "d", block, relation: "states" as const })),
+    }) as unknown as PrincipleEntry;
+  const collections = {
+    sets: [set as unknown as PrincipleSetEntry],
+    principles: [principle("b", 2, ["p2"]), principle("a", 1, ["p2", "p3"])],
+    milestones: [
+      {
+        id: "m",
+        passages: [
+          { doc: "d", block: "p3", quote: "x" },
+          { doc: "e", block: "p1", quote: "x" },
+        ],
+      },
+    ] as unknown as MilestoneEntry[],
+    terms: [
+      {
+        id: "t",
+        documents: [
+          {
+            doc: "d",
+            count: 2,
+            passages: [
+              { block: "title", count: 1 },
+              { block: "p2", count: 1 },
+            ],
+          },
+        ],
+      },
+    ] as unknown as TermEntry[],
+  };
+
+  it("reverse every link to a passage of the document, principles in set order", () => {
+    const mentions = passageMentionsOf("d", collections);
+    expect(mentions.get("p2")?.principles.map((entry) => entry.item.id)).toEqual(["a", "b"]);
+    expect(mentions.get("p3")?.principles.map((entry) => entry.item.id)).toEqual(["a"]);
+    expect(mentions.get("p3")?.milestones.map((entry) => entry.id)).toEqual(["m"]);
+    expect(mentions.get("p1")?.namedSets.map((entry) => entry.id)).toEqual(["ten"]);
+    expect(mentions.get("title")?.terms.map((entry) => entry.id)).toEqual(["t"]);
+    expect([...mentions.keys()].sort()).toEqual(["p1", "p2", "p3", "title"]);
+    expect(passageMentionsOf("e", collections).get("p1")?.milestones).toHaveLength(1);
+  });
+});
+
+describe("bar chart", () => {
+  it("scales bars to the largest value", () => {
+    const chart = layoutBars([
+      { label: "a", value: 10 },
+      { label: "b", value: 5 },
+      { label: "c", value: 0 },
+    ]);
+    const [a, b, c] = chart.bars.map((bar) => bar.width);
+    expect(a).toBeCloseTo(2 * (b ?? 0), 0);
+    expect(c).toBe(0);
+    expect(chart.barX + (a ?? Infinity)).toBeLessThan(chart.width);
+    expect(chart.height).toBe(3 * chart.rowHeight);
+  });
+
+  it("shortens labels in the middle so their ends stay apart", () => {
+    const one = shortLabel("向着网络强国阔步迈进——党的十八大以来我国网信事业发展综述（材料 1）", 16);
+    const two = shortLabel("向着网络强国阔步迈进——党的十八大以来我国网信事业发展综述（材料 2）", 16);
+    expect([...one]).toHaveLength(16);
+    expect(one).not.toBe(two);
+    expect(shortLabel("短标题", 16)).toBe("短标题");
+  });
+});
+
+describe("open data", () => {
+  it("writes milestones as RFC 4180 CSV with a byte-order mark, quoting what needs it", () => {
+    const csv = milestonesCsv([
+      {
+        id: "m",
+        date: { value: "2023-07-14/2023-07-15", precision: "range", derivation: "据“今年”, 推算" },
+        description: "会议召开。",
+        documents: ["a", "b"],
+        passages: [{ doc: "a", block: "p1", quote: "q" }],
+        principles: [],
+      } as unknown as MilestoneEntry,
+    ]);
+    expect(csv.startsWith("\uFEFFid,date,precision,derivation,")).toBe(true);
+    expect(csv).toContain('m,2023-07-14/2023-07-15,range,"据“今年”, 推算",会议召开。,a;b,a#p1,\r\n');
+  });
+});
+
+describe("editorial decisions", () => {
+  it("list reading orders, joins, gaps, omissions and inferred metadata from the data", () => {
+    const speech = {
+      slug: "d",
+      order: 0,
+      readingOrder: "各栏乱序",
+      date: { value: "2023", precision: "after", basis: "文中提到2023年" },
+      authors: [{ value: "某某", stated: { text: "某某", lines: [1] } }],
+      blocks: [
+        { id: "p1", type: "paragraph", lines: [3, 5], joins: [{ after: 3, before: 5, reason: "page-break" }] },
+        { id: "gap-1", type: "gap", lines: [], joins: [], decision: { reason: "page-lacks-text" } },
+      ],
+    } as unknown as Speech;
+    const source = {
+      manifest: { file: "s.txt" },
+      omissions: [{ text: "# ", lines: [2], reason: "markup-artifact" }],
+    } as unknown as Provenance;
+    const decisions = editorialDecisions([speech], [source]);
+    expect(decisions.readingOrders).toEqual([{ doc: "d", text: "各栏乱序" }]);
+    expect(decisions.joins).toEqual([{ doc: "d", block: "p1", after: 3, before: 5, reason: "page-break" }]);
+    expect(decisions.gaps.map((gap) => gap.block)).toEqual(["gap-1"]);
+    expect(decisions.omissions).toEqual([{ file: "s.txt", text: "# ", lines: [2], reason: "markup-artifact" }]);
+    expect(decisions.inferences).toEqual([{ doc: "d", field: "date", value: "2023", basis: "文中提到2023年" }]);
+  });
+});

@@ -18,7 +18,8 @@ afterAll(async () => {
 
 async function open(context: BrowserContext, path = ""): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(`${server.url}${path}`);
+  const response = await page.goto(`${server.url}${path}`);
+  expect(response?.status(), path).toBe(200);
   return page;
 }
 
@@ -67,6 +68,39 @@ describe("reading without JavaScript, under a sub-path", () => {
       uiFor("en").principles.title,
     );
     expect(await text()).toEqual(chinese);
+    await context.close();
+  });
+});
+
+describe("layout", () => {
+  const pages = [
+    "",
+    "speeches/cac-stride-toward-cyber-power-2024/",
+    "terms/wangxin/",
+    "about/",
+    "milestones/",
+    "en/principles/ten-principles/",
+    "search/?q=网信",
+  ];
+
+  it.each(pages)("fits a 320 px wide screen without sideways scrolling: /%s", async (path) => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+    const page = await open(context, path);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await context.close();
+  });
+
+  it("prints a document without navigation, each passage with its GB/T 7714 citation and URL", async () => {
+    const context = await browser.newContext();
+    const page = await open(context, "speeches/cac-stride-toward-cyber-power-2024/");
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator(".site-header").isVisible()).toBe(false);
+    expect(await page.locator(".prev-next").isVisible()).toBe(false);
+    const citation = page.locator('[data-notes-for="p3"] [data-citation]').first();
+    expect(await citation.isVisible()).toBe(true);
+    expect(await citation.textContent()).toMatch(
+      /第3段.*https:\/\/example\.org\/corpus\/speeches\/cac-stride-toward-cyber-power-2024\/#p3$/,
+    );
     await context.close();
   });
 });

@@ -116,7 +116,7 @@ const zh = {
   gap: "缺文",
   joined: "接排",
   paragraphLink: "本段链接",
-  paragraph: "段",
+  paragraphNumber: (number: string) => `第${number}段`,
   titlePassage: "标题",
   mentions: { title: "本文涉及" },
   principles: {
@@ -129,6 +129,8 @@ const zh = {
     states: "陈述",
     elaborates: "阐述",
     passages: (count: number) => `${count} 处`,
+    itemOf: (order: number, count: number) => `共 ${count} 项中的第 ${order} 项`,
+    itemNavigation: "同组前后各项",
   },
   milestones: {
     title: "大事记",
@@ -299,7 +301,7 @@ const en: UiStrings = {
   gap: "text missing",
   joined: "Joined across a break",
   paragraphLink: "Link to paragraph",
-  paragraph: "paragraph",
+  paragraphNumber: (number: string) => `paragraph ${number}`,
   titlePassage: "title",
   mentions: { title: "Mentioned in this document" },
   principles: {
@@ -312,6 +314,8 @@ const en: UiStrings = {
     states: "states",
     elaborates: "elaborates",
     passages: (count: number) => `${count} ${count === 1 ? "passage" : "passages"}`,
+    itemOf: (order: number, count: number) => `item ${order} of ${count}`,
+    itemNavigation: "Previous and next item of the set",
   },
   milestones: {
     title: "Timeline",

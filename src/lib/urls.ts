@@ -35,8 +35,10 @@ export interface SiteUrls {
   /** Permalink of one block: the document URL and the block id. */
   block(slug: string, id: string): string;
   principles(): string;
-  /** A principle set's page; with a principle id, that principle's place on it. */
+  /** A principle set's page; with a principle id, that principle's place in the set's list. */
   principleSet(setId: string, principleId?: string): string;
+  /** A principle's own page, under its set. */
+  principle(setId: string, principleId: string): string;
   /** The timeline; with a milestone id, that milestone's place on it. */
   milestones(milestoneId?: string): string;
   terms(): string;
@@ -69,6 +71,8 @@ export function createUrls(base: string, locale: Locale = defaultLocale): SiteUr
     principles: () => page("principles/"),
     principleSet: (setId, principleId) =>
       `${page(`principles/${encodeURIComponent(setId)}/`)}${principleId ? `#${encodeURIComponent(principleId)}` : ""}`,
+    principle: (setId, principleId) =>
+      page(`principles/${encodeURIComponent(setId)}/${encodeURIComponent(principleId)}/`),
     milestones: (milestoneId) => `${page("milestones/")}${milestoneId ? `#${encodeURIComponent(milestoneId)}` : ""}`,
     terms: () => page("terms/"),
     term: (id) => page(`terms/${encodeURIComponent(id)}/`),

@@ -51,7 +51,7 @@ describe.each(variants)("the site crawled $name", ({ dir, base }) => {
   });
 
   it("links every principle, milestone and term to passages that link back", async () => {
-    const entityPages = /\/(principles\/[^/]+|milestones|terms\/[^/]+)\/$/;
+    const entityPages = /\/(principles\/[^/]+(\/[^/]+)?|milestones|terms\/[^/]+)\/$/;
     const toPassage = /\/speeches\/[^/]+\/#(title|p\d+)$/;
     const pairs = report.links.filter(({ from, url }) => entityPages.test(from) && toPassage.test(url));
     expect(pairs.length).toBeGreaterThan(500);

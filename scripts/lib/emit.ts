@@ -15,6 +15,7 @@ import { toProvenance, toSpeech, type Corpus, type CorpusDocument } from "./corp
 import type { Entities } from "./entities.ts";
 import { InputError, type InputIssue } from "./issues.ts";
 import { passagesOf } from "./search-index.ts";
+import { findSharedPassages } from "../../src/lib/collation.ts";
 
 /** Folders the ingest owns and rewrites whole; nothing else is touched. */
 export const OUTPUT_DIRS = [
@@ -131,6 +132,7 @@ export function renderOutputs(corpus: Corpus): Map<string, string> {
     files.set(`content/speeches/${document.slug}.mdx`, renderMdx(document, speech));
   }
   const published = Map.groupBy(passagesOf(corpus), (passage) => passage.doc);
+  const sharedWith = Map.groupBy(findSharedPassages(passagesOf(corpus)), (link) => `${link.from.doc}#${link.from.id}`);
   for (const document of corpus.documents) {
     const passages = passagesEntrySchema.parse({
       doc: document.slug,
@@ -138,7 +140,17 @@ export function renderOutputs(corpus: Corpus): Map<string, string> {
       citeTitle: document.fields.label
         ? `${document.title.text}（${document.fields.label.text}）`
         : document.title.text,
-      passages: (published.get(document.slug) ?? []).map(({ id, type, text }) => ({ id, type, text })),
+      passages: (published.get(document.slug) ?? []).map(({ id, type, text }) => ({
+        id,
+        type,
+        text,
+        shared: (sharedWith.get(`${document.slug}#${id}`) ?? []).map(({ to, longest, shared, identical }) => ({
+          ...to,
+          longest,
+          shared,
+          identical,
+        })),
+      })),
     });
     files.set(`content/passages/${document.slug}.json`, `${JSON.stringify(passages, null, 2)}\n`);
   }

@@ -43,6 +43,10 @@ export interface SiteUrls {
   milestones(milestoneId?: string): string;
   terms(): string;
   term(id: string): string;
+  /** The overview of text shared between documents. */
+  shared(): string;
+  /** The collation of two copies of one text. */
+  collation(docA: string, docB: string): string;
   /** The About page; with a section id, that section. */
   about(section?: string): string;
   /** A file of the open data under `data/`. */
@@ -75,6 +79,8 @@ export function createUrls(base: string, locale: Locale = defaultLocale): SiteUr
       page(`principles/${encodeURIComponent(setId)}/${encodeURIComponent(principleId)}/`),
     milestones: (milestoneId) => `${page("milestones/")}${milestoneId ? `#${encodeURIComponent(milestoneId)}` : ""}`,
     terms: () => page("terms/"),
+    shared: () => page("shared/"),
+    collation: (docA, docB) => page(`shared/${encodeURIComponent(docA)}--${encodeURIComponent(docB)}/`),
     term: (id) => page(`terms/${encodeURIComponent(id)}/`),
     about: (section) => `${page("about/")}${section ? `#${encodeURIComponent(section)}` : ""}`,
     data: (file) => joinBase(base, `data/${file}`),

@@ -117,6 +117,26 @@ export const passagesEntrySchema = z
           id: z.string(),
           type: z.enum(["title", "heading", "paragraph", "item"]),
           text: z.string(),
+          /**
+           * Computed (src/lib/collation.ts): passages of other documents that share
+           * a stretch of at least MIN_SHARED_LENGTH characters with this one.
+           */
+          shared: z
+            .array(
+              z
+                .object({
+                  doc: z.string(),
+                  id: z.string(),
+                  /** Longest common stretch, in characters (whitespace ignored). */
+                  longest: z.number().int().positive(),
+                  /** All common text in stretches of at least SEED_LENGTH (8) characters. */
+                  shared: z.number().int().positive(),
+                  /** The two passages are the same text, whitespace and character width aside. */
+                  identical: z.boolean(),
+                })
+                .strict(),
+            )
+            .default([]),
         })
         .strict(),
     ),

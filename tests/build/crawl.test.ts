@@ -69,4 +69,27 @@ describe.each(variants)("the site crawled $name", ({ dir, base }) => {
     }
     expect(missing).toEqual([]);
   });
+
+  it("marks each passage shared with another document, and the marks link both ways", async () => {
+    const pages = report.pages.filter((url) => /\/speeches\/[^/]+\/$/.test(url) && !url.includes("/en/"));
+    const marks = new Set<string>();
+    for (const page of pages) {
+      const { document } = parseHTML(await (await fetch(page)).text());
+      for (const notes of document.querySelectorAll("[data-notes-for]")) {
+        const links = notes.querySelectorAll("a.shared-link");
+        if (links.length > 0)
+          expect(notes.querySelector(".shared-marker")?.textContent).toContain(String(links.length));
+        for (const link of links)
+          marks.add(
+            `${page}#${notes.getAttribute("data-notes-for")} > ${new URL(link.getAttribute("href") ?? "", page).href}`,
+          );
+      }
+    }
+    expect(marks.size).toBeGreaterThan(100);
+    const oneWay = [...marks].filter((mark) => {
+      const [from = "", to = ""] = mark.split(" > ");
+      return !marks.has(`${to} > ${from}`);
+    });
+    expect(oneWay).toEqual([]);
+  });
 });

@@ -7,6 +7,8 @@ export interface DocumentContext {
   cited: CitedDocument;
   /** What links to each of its passages, by passage id. */
   mentions: Map<string, PassageMentions>;
+  /** Passages of other documents that share text with each passage, by passage id, with their documents' titles. */
+  shared: Map<string, { doc: string; id: string; title: string; identical: boolean; longest: number }[]>;
 }
 
 const contexts = new Map<string, Promise<DocumentContext>>();
@@ -16,7 +18,15 @@ async function load(slug: string): Promise<DocumentContext> {
   const passages = await getEntry("passages", slug);
   if (!speech || !passages) throw new Error(`No document “${slug}” in the speeches and passages collections.`);
   const { data } = speech;
+  const titles = new Map((await getCollection("passages")).map((entry) => [entry.data.doc, entry.data.citeTitle]));
+  const shared = new Map(
+    passages.data.passages.map((passage) => [
+      passage.id,
+      passage.shared.map((link) => ({ ...link, title: titles.get(link.doc) ?? link.doc })),
+    ]),
+  );
   return {
+    shared,
     cited: {
       title: passages.data.citeTitle,
       authors: data.authors.map((author) => author.value),

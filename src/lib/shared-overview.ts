@@ -1,0 +1,54 @@
+/**
+ * Figures for the overview of shared text, from the passages collection's
+ * computed `shared` links (src/lib/collation.ts).
+ */
+import type { PassagesEntry } from "../schemas/entities.ts";
+
+export interface SharedMatrix {
+  docs: string[];
+  /** cells[i][j]: characters documents i and j have in common, summed over their linked passage pairs; 0 on the diagonal. */
+  cells: number[][];
+  largest: number;
+}
+
+/** The document-by-document matrix of shared characters, documents in the given order. */
+export function sharedMatrix(entries: readonly PassagesEntry[], order: readonly string[]): SharedMatrix {
+  const index = new Map(order.map((doc, position) => [doc, position]));
+  const cells = order.map(() => order.map(() => 0));
+  for (const entry of entries) {
+    const row = index.get(entry.doc);
+    if (row === undefined) continue;
+    for (const passage of entry.passages)
+      for (const link of passage.shared) {
+        const column = index.get(link.doc);
+        const cellRow = cells[row];
+        if (column !== undefined && cellRow) cellRow[column] = (cellRow[column] ?? 0) + link.shared;
+      }
+  }
+  return { docs: [...order], cells, largest: Math.max(0, ...cells.flat()) };
+}
+
+export interface SharedPair {
+  a: { doc: string; id: string; text: string };
+  b: { doc: string; id: string };
+  longest: number;
+  identical: boolean;
+}
+
+/** The `count` passage pairs with the longest common stretch, each pair once, longest first. */
+export function longestSharedPairs(entries: readonly PassagesEntry[], count: number): SharedPair[] {
+  const pairs: SharedPair[] = [];
+  for (const entry of entries)
+    for (const passage of entry.passages)
+      for (const link of passage.shared)
+        if (`${entry.doc}#${passage.id}` < `${link.doc}#${link.id}`)
+          pairs.push({
+            a: { doc: entry.doc, id: passage.id, text: passage.text },
+            b: { doc: link.doc, id: link.id },
+            longest: link.longest,
+            identical: link.identical,
+          });
+  return pairs
+    .sort((x, y) => y.longest - x.longest || `${x.a.doc}#${x.a.id}`.localeCompare(`${y.a.doc}#${y.a.id}`))
+    .slice(0, count);
+}

@@ -1,5 +1,13 @@
 import type { MilestoneEntry, PrincipleEntry, PrincipleSetEntry, TermEntry } from "../schemas/entities.ts";
 
+/** The computed collections that link to passages. */
+export interface EntityCollections {
+  sets: readonly PrincipleSetEntry[];
+  principles: readonly PrincipleEntry[];
+  milestones: readonly MilestoneEntry[];
+  terms: readonly TermEntry[];
+}
+
 export interface Mentions {
   /** Principles with a passage in the document, grouped under their set, in set order. */
   principles: { set: PrincipleSetEntry; items: PrincipleEntry[] }[];
@@ -14,15 +22,7 @@ export interface Mentions {
  * What a document mentions, read back from the computed collections: the
  * reverse of each principle's, milestone's and term's links to passages.
  */
-export function mentionsOf(
-  doc: string,
-  collections: {
-    sets: readonly PrincipleSetEntry[];
-    principles: readonly PrincipleEntry[];
-    milestones: readonly MilestoneEntry[];
-    terms: readonly TermEntry[];
-  },
-): Mentions {
+export function mentionsOf(doc: string, collections: EntityCollections): Mentions {
   const sets = [...collections.sets].sort((a, b) => a.order - b.order);
   const principles = sets.flatMap((set) => {
     const items = collections.principles
@@ -56,15 +56,7 @@ export interface PassageMentions {
  * that passage: the exact reverse of the principles', sets', milestones' and
  * terms' passage lists, so every link to a passage has a link back.
  */
-export function passageMentionsOf(
-  doc: string,
-  collections: {
-    sets: readonly PrincipleSetEntry[];
-    principles: readonly PrincipleEntry[];
-    milestones: readonly MilestoneEntry[];
-    terms: readonly TermEntry[];
-  },
-): Map<string, PassageMentions> {
+export function passageMentionsOf(doc: string, collections: EntityCollections): Map<string, PassageMentions> {
   const byPassage = new Map<string, PassageMentions>();
   const at = (block: string) => {
     let entry = byPassage.get(block);

@@ -3,6 +3,34 @@
  * computed `shared` links (src/lib/collation.ts).
  */
 import type { PassagesEntry } from "../schemas/entities.ts";
+import type { Speech } from "../schemas/speech.ts";
+
+/**
+ * The pairs of documents the editorial data calls copies of one text
+ * (`same-text-as`), each once, the earlier document (corpus order) first:
+ * the pairs that have a collation page.
+ */
+export function sameTextPairs(
+  speeches: readonly Pick<Speech, "slug" | "order" | "relations">[],
+): { a: string; b: string }[] {
+  const order = new Map(speeches.map((speech) => [speech.slug, speech.order]));
+  return [...speeches]
+    .sort((x, y) => x.order - y.order)
+    .flatMap((speech) =>
+      speech.relations
+        .filter((relation) => relation.type === "same-text-as" && speech.order < (order.get(relation.target) ?? -1))
+        .map((relation) => ({ a: speech.slug, b: relation.target })),
+    );
+}
+
+/** The pair, from `sameTextPairs`, that holds both documents, in its order. */
+export function orderedPair(
+  pairs: readonly { a: string; b: string }[],
+  x: string,
+  y: string,
+): { a: string; b: string } | undefined {
+  return pairs.find((pair) => (pair.a === x && pair.b === y) || (pair.a === y && pair.b === x));
+}
 
 export interface SharedMatrix {
   docs: string[];

@@ -36,7 +36,7 @@ const zh = {
     longest: "最长的共有段落",
     collations: "同文异本对校",
     collationLink: "逐段对校",
-    collation: (a: string, b: string) => `对校：${a} / ${b}`,
+    collation: (title: string) => `对校：${title}`,
   },
   collation: {
     intro:
@@ -184,6 +184,7 @@ const zh = {
   },
   search: {
     label: "搜索",
+    siteLabel: "全站搜索",
     title: "检索",
     placeholder: "搜索词句（按 / 键）",
     submit: "搜索",
@@ -250,7 +251,7 @@ const en: UiStrings = {
     longest: "Longest shared passages",
     collations: "Collations of two copies of one text",
     collationLink: "collate paragraph by paragraph",
-    collation: (a: string, b: string) => `Collation: ${a} / ${b}`,
+    collation: (title: string) => `Collation: ${title}`,
   },
   collation: {
     intro:
@@ -399,6 +400,7 @@ const en: UiStrings = {
   },
   search: {
     label: "Search",
+    siteLabel: "Site search",
     title: "Search",
     placeholder: "Search a phrase (press /)",
     submit: "Search",

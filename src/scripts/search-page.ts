@@ -64,12 +64,12 @@ function renderGroup(group: DocumentGroup, query: string): HTMLElement {
       line.append(segment.marked ? element("mark", {}, segment.text) : segment.text);
     }
     line.addEventListener("click", () => rememberHighlight(query, passage.id));
-    const label = passage.id === "title" ? ui.search.title : passage.id.slice(1);
+    const label = passage.id === "title" ? ui.titlePassage : passage.id.slice(1);
     list.append(
       element(
         "li",
         { "data-result": "" },
-        element("a", { href, class: "permalink", "aria-label": `${ui.paragraphLink} ${passage.id}` }, label),
+        element("a", { href, class: "permalink", "aria-label": `${ui.paragraphLink} ${label}` }, label),
         " ",
         line,
       ),

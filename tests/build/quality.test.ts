@@ -1,4 +1,4 @@
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { FileSystemConfigLoader, HtmlValidate } from "html-validate";
 import { describe, expect, inject, it } from "vitest";
@@ -36,6 +36,24 @@ describe("every built page", () => {
       join(siteDir, "sample.html"),
     );
     expect(sample.valid).toBe(false);
+  });
+
+  it("carries a strict Content-Security-Policy and no inline script, style or handler", () => {
+    const problems: string[] = [];
+    for (const page of pages) {
+      const html = readFileSync(join(siteDir, page), "utf8");
+      const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? "";
+      const scriptSource = /(?:^|; )script-src ([^;]+)/.exec(policy)?.[1] ?? "";
+      if (!/default-src 'self'/.test(policy)) problems.push(`${page}: no default-src 'self'`);
+      if (scriptSource === "" || scriptSource.includes("unsafe-inline"))
+        problems.push(`${page}: script-src ${scriptSource}`);
+      if (scriptSource.includes("wasm-unsafe-eval") !== isSearchPage(page))
+        problems.push(`${page}: wasm-unsafe-eval ${isSearchPage(page) ? "missing" : "where no search runs"}`);
+      if (/<script(?![^>]*\ssrc=)[^>]*>/.test(html)) problems.push(`${page}: inline script`);
+      if (/\sstyle="|<style[\s>]/.test(html)) problems.push(`${page}: inline style`);
+      if (/<[^>]+\son[a-z]+=/.test(html)) problems.push(`${page}: event handler attribute`);
+    }
+    expect(problems).toEqual([]);
   });
 
   it("stays within its size budget and loads no web font", () => {

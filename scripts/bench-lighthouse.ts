@@ -14,21 +14,12 @@ import lighthouse from "lighthouse";
 import { buildCorpus } from "./lib/corpus.ts";
 import { passagesOf } from "./lib/search-index.ts";
 import { buildSite } from "./build.ts";
+import { chromiumFlags, chromiumPath } from "../tests/helpers/browser.ts";
 import { serveStatic } from "../tests/helpers/static-server.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const RUNS = 3;
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
-/** The flags that run Debian's Chromium headless here (see tests/helpers/browser.ts). */
-const CHROME_FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
@@ -52,8 +43,8 @@ async function main(): Promise<void> {
   // 3. serve, 4. audit
   const server = await serveStatic(site);
   const chrome = await chromeLauncher.launch({
-    chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    chromeFlags: CHROME_FLAGS,
+    chromePath: chromiumPath,
+    chromeFlags: chromiumFlags,
   });
   const rows: string[] = [];
   try {

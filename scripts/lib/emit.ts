@@ -131,8 +131,9 @@ export function renderOutputs(corpus: Corpus): Map<string, string> {
     }
     files.set(`content/speeches/${document.slug}.mdx`, renderMdx(document, speech));
   }
-  const published = Map.groupBy(passagesOf(corpus), (passage) => passage.doc);
-  const sharedWith = Map.groupBy(findSharedPassages(passagesOf(corpus)), (link) => `${link.from.doc}#${link.from.id}`);
+  const allPassages = passagesOf(corpus);
+  const published = Map.groupBy(allPassages, (passage) => passage.doc);
+  const sharedWith = Map.groupBy(findSharedPassages(allPassages), (link) => `${link.from.doc}#${link.from.id}`);
   for (const document of corpus.documents) {
     const passages = passagesEntrySchema.parse({
       doc: document.slug,

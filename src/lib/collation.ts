@@ -86,14 +86,17 @@ export function findSharedPassages(passages: readonly PassageText[]): SharedLink
       else owners.set(gram, [index]);
     }
   });
-  const candidates = new Set<string>();
+  // A candidate pair (left < right) as one number, so that sorting the numbers orders pairs by left, then right.
+  const count = passages.length;
+  const candidates = new Set<number>();
   for (const list of owners.values())
     for (const left of list)
       for (const right of list)
-        if (left < right && passages[left]?.doc !== passages[right]?.doc) candidates.add(`${left} ${right}`);
+        if (left < right && passages[left]?.doc !== passages[right]?.doc) candidates.add(left * count + right);
   const links: SharedLink[] = [];
-  for (const pair of [...candidates].sort((x, y) => pairOrder(x) - pairOrder(y) || x.localeCompare(y))) {
-    const [left, right] = pair.split(" ").map(Number) as [number, number];
+  for (const pair of [...candidates].sort((x, y) => x - y)) {
+    const left = Math.floor(pair / count);
+    const right = pair % count;
     const a = passages[left];
     const b = passages[right];
     if (!a || !b) continue;
@@ -106,11 +109,6 @@ export function findSharedPassages(passages: readonly PassageText[]): SharedLink
     links.push({ from: { doc: b.doc, id: b.id }, to: { doc: a.doc, id: a.id }, ...common });
   }
   return links;
-}
-
-function pairOrder(pair: string): number {
-  const [left = 0, right = 0] = pair.split(" ").map(Number);
-  return left * 1_000_000 + right;
 }
 
 /** A stretch of one copy's text in a collation row: common to both copies, or only in this one. */

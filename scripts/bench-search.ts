@@ -15,6 +15,7 @@
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 import * as pagefind from "pagefind";
 import type { BrowserContext, Page } from "playwright-core";
 import { buildSite } from "./build.ts";
@@ -73,7 +74,7 @@ function generatedPassages(real: readonly Passage[], documents: number): Passage
 /**
  * Counts the bytes of every response in a browser context, workers included.
  * Chromium reports a body size of 0 for a worker's script; its body is
- * measured instead.
+ * measured instead, gzip-compressed the way the compressing server sends it.
  */
 function byteCounter(context: BrowserContext) {
   let bytes = 0;
@@ -83,7 +84,12 @@ function byteCounter(context: BrowserContext) {
       (async () => {
         const sizes = await request.sizes();
         let body = sizes.responseBodySize;
-        if (body === 0) body = (await (await request.response())?.body().catch(() => undefined))?.length ?? 0;
+        if (body === 0) {
+          const response = await request.response();
+          const decoded = (await response?.body().catch(() => undefined)) ?? Buffer.alloc(0);
+          body =
+            (await response?.headerValue("content-encoding")) === "gzip" ? gzipSync(decoded).length : decoded.length;
+        }
         bytes += body + sizes.responseHeadersSize;
         if (process.env.BENCH_VERBOSE) console.log(`  ${body} ${request.url()}`);
       })(),
@@ -131,6 +137,7 @@ interface EngineFigures {
   warmMedian: number;
   warmP95: number;
   firstBytes: number;
+  firstBytesGzip: number;
   bytesMedian: number;
   bytesP95: number;
   indexBytes: number;
@@ -192,17 +199,20 @@ async function main(): Promise<void> {
   const pagesOf = (keys: Iterable<string>) => new Set([...keys].map((key) => key.split("#")[0]));
 
   const server = await serveStatic(site);
+  const gzipServer = await serveStatic(site, "/", { gzip: true });
   const browser = await launchChromium();
   const figures: EngineFigures[] = [];
-  const open = (path: string, run: (page: Page, query: string) => Promise<number>) => async (): Promise<Session> => {
-    const context = await browser.newContext();
-    const bytes = byteCounter(context);
-    const page = await context.newPage();
-    await page.goto(`${server.url}${path}`);
-    await page.waitForLoadState("networkidle");
-    await bytes.take();
-    return { page, bytes, run: (query) => run(page, query), close: () => context.close() };
-  };
+  const open =
+    (path: string, run: (page: Page, query: string) => Promise<number>) =>
+    async (compressed = false): Promise<Session> => {
+      const context = await browser.newContext();
+      const bytes = byteCounter(context);
+      const page = await context.newPage();
+      await page.goto(`${(compressed ? gzipServer : server).url}${path}`);
+      await page.waitForLoadState("networkidle");
+      await bytes.take();
+      return { page, bytes, run: (query) => run(page, query), close: () => context.close() };
+    };
   const timedQueries = timed.map((entry) => entry.query);
   try {
     // 5. this site's search page
@@ -272,6 +282,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await server.close();
+    await gzipServer.close();
   }
 
   // 7. report
@@ -283,14 +294,14 @@ async function main(): Promise<void> {
     `site build ${siteBuildSeconds.toFixed(1)} s (ingest, Astro, exact index)${scale > 0 ? `; exact index of the generated corpus ${indexSeconds.toFixed(1)} s` : ""}; stock index ${stockIndexSeconds.toFixed(1)} s`,
   );
   console.log(
-    "bytes are as served by a plain static server without compression; times are from query to rendered results",
+    "bytes are as served by a plain static server without compression, and for the first query also by one that gzips text (as most hosts do); times are from query to rendered results",
   );
   const rows = figures.map((entry) => [
     entry.name,
     `${entry.precision.toFixed(3)} / ${entry.recall.toFixed(3)} (${entry.level})`,
     `${entry.firstMedian.toFixed(0)} / ${entry.firstP95.toFixed(0)} ms`,
     `${entry.warmMedian.toFixed(1)} / ${entry.warmP95.toFixed(1)} ms`,
-    `${(entry.firstBytes / 1024).toFixed(0)} KB`,
+    `${(entry.firstBytes / 1024).toFixed(0)} KB / ${(entry.firstBytesGzip / 1024).toFixed(0)} KB`,
     `${(entry.bytesMedian / 1024).toFixed(1)} / ${(entry.bytesP95 / 1024).toFixed(1)} KB`,
     `${(entry.indexBytes / 1024).toFixed(0)} KB`,
   ]);
@@ -299,7 +310,7 @@ async function main(): Promise<void> {
     "precision / recall",
     `first query median / p95 (${COLD_RUNS} cold runs)`,
     "warm median / p95",
-    "first-query bytes",
+    "first-query bytes plain / gzip server",
     "bytes per further query median / p95",
     "index size",
   ];
@@ -342,10 +353,12 @@ function runOurs(page: Page, query: string): Promise<number> {
 /**
  * Times the first query in COLD_RUNS fresh sessions, then every further
  * query warm in the last one, which it returns open for the precision pass.
+ * The first query's bytes are also taken in COLD_RUNS fresh sessions on the
+ * compressing server.
  */
 async function measure(
   name: string,
-  openSession: () => Promise<Session>,
+  openSession: (compressed?: boolean) => Promise<Session>,
   queries: readonly string[],
   indexDirs: readonly string[],
 ): Promise<{ figures: EngineFigures; session: Session }> {
@@ -359,6 +372,14 @@ async function measure(
     firstTimes.push(await session.run(firstQuery));
     await session.page.waitForLoadState("networkidle");
     firstSizes.push(await session.bytes.take());
+  }
+  const firstSizesGzip: number[] = [];
+  for (let run = 0; run < COLD_RUNS; run += 1) {
+    const compressed = await openSession(true);
+    await compressed.run(firstQuery);
+    await compressed.page.waitForLoadState("networkidle");
+    firstSizesGzip.push(await compressed.bytes.take());
+    await compressed.close();
   }
   if (!session) throw new Error("no session");
   const times: number[] = [];
@@ -377,6 +398,7 @@ async function measure(
     warmMedian: percentile(times, 0.5),
     warmP95: percentile(times, 0.95),
     firstBytes: percentile(firstSizes, 0.5),
+    firstBytesGzip: percentile(firstSizesGzip, 0.5),
     bytesMedian: percentile(sizes, 0.5),
     bytesP95: percentile(sizes, 0.95),
     indexBytes: indexDirs.reduce((sum, dir) => sum + directoryBytes(dir), 0),

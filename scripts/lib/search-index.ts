@@ -1,5 +1,5 @@
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { gzipSync } from "node:zlib";
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
 import { indexTokens, normalizeForSearch } from "../../src/lib/search/normalize.ts";
@@ -62,8 +62,9 @@ export const PASSAGE_SEPARATOR = indexTokens("\u2029");
  * Node API: one custom record per document, its content one token per
  * normalised character with a separator token between passages, filtered by
  * collection, document and year. Beside it, `<outDir>/search-data/` holds each
- * document's passages (gzip-compressed JSON, see searchDataFile), which the
- * search page matches exactly once Pagefind has named the documents.
+ * document's passages (gzip-compressed JSON named by the document's record id,
+ * see searchDataFile), which the search page matches exactly once Pagefind has
+ * named the records.
  */
 export async function writeSearchIndex(passages: readonly Passage[], outDir: string, base: string): Promise<number> {
   const urls = createUrls(base);
@@ -93,12 +94,43 @@ export async function writeSearchIndex(passages: readonly Passage[], outDir: str
   } finally {
     await pagefind.close();
   }
+  const recordIds = pagefindRecordIds(join(outDir, "pagefind"));
   const dataDir = join(outDir, SEARCH_DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
   for (const document of documents) {
-    writeFileSync(join(dataDir, searchDataFile(document.doc)), gzipSync(JSON.stringify(document), { level: 9 }));
+    const recordId = recordIds.get(urls.speech(document.doc));
+    if (!recordId) throw new Error(`pagefind: no record was written for ${document.doc}`);
+    writeFileSync(join(dataDir, searchDataFile(recordId)), gzipSync(JSON.stringify(document), { level: 9 }));
   }
   return passages.length;
+}
+
+/** How Pagefind 1.x stores a record's fragment: gzip of this signature followed by JSON. */
+const FRAGMENT_SIGNATURE = "pagefind_dcd";
+
+/**
+ * The id Pagefind gave each record, by the record's URL. Pagefind reports a
+ * record's id in search results and names its fragment file after it
+ * (`fragment/<id>.pf_fragment`); the fragment holds the URL. A fragment in
+ * any other format stops the build, since search data named otherwise would
+ * never be found.
+ */
+export function pagefindRecordIds(pagefindDir: string): Map<string, string> {
+  const fragmentDir = join(pagefindDir, "fragment");
+  const ids = new Map<string, string>();
+  for (const name of readdirSync(fragmentDir)) {
+    const text = gunzipSync(readFileSync(join(fragmentDir, name))).toString("utf8");
+    const id = name.replace(/\.pf_fragment$/, "");
+    if (id === name || !text.startsWith(FRAGMENT_SIGNATURE)) {
+      throw new Error(
+        `pagefind: ${join(fragmentDir, name)} is not a fragment as Pagefind 1.x writes it ` +
+          `(gzip of "${FRAGMENT_SIGNATURE}" and JSON); check the installed Pagefind version`,
+      );
+    }
+    const { url } = JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as { url: string };
+    ids.set(url, id);
+  }
+  return ids;
 }
 
 /** The passages grouped by document, each document's in reading order. */

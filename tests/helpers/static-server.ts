@@ -1,5 +1,6 @@
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
+import { createGzip } from "node:zlib";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize } from "node:path";
 
@@ -18,11 +19,23 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+/** Types a compressing host sends gzip-encoded; anything else (WASM, Pagefind's and the search data's gzip files) as is. */
+const compressible = new Set([".html", ".css", ".js", ".json", ".xml", ".svg"]);
+
+export interface ServeOptions {
+  /**
+   * Encode text responses with gzip when the client accepts it, as most
+   * static hosts do (nginx with `gzip on`, GitHub Pages, Netlify). Off by
+   * default: a plain server is the harder case for page weight.
+   */
+  gzip?: boolean;
+}
+
 /**
  * Serves a built site from `dir` under `base` on a free loopback port, as any
  * static host would: `dir/index.html` for a folder, 404 outside the base.
  */
-export async function serveStatic(dir: string, base = "/"): Promise<StaticServer> {
+export async function serveStatic(dir: string, base = "/", options: ServeOptions = {}): Promise<StaticServer> {
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
     if (!path.startsWith(base)) {
@@ -40,8 +53,16 @@ export async function serveStatic(dir: string, base = "/"): Promise<StaticServer
       response.end("not found");
       return;
     }
-    response.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream" });
-    createReadStream(file).pipe(response);
+    const headers: Record<string, string> = { "content-type": types[extname(file)] ?? "application/octet-stream" };
+    const encode =
+      options.gzip === true &&
+      compressible.has(extname(file)) &&
+      /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
+    if (encode) headers["content-encoding"] = "gzip";
+    response.writeHead(200, headers);
+    const body = createReadStream(file);
+    if (encode) body.pipe(createGzip()).pipe(response);
+    else body.pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

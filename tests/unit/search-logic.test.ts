@@ -106,22 +106,21 @@ describe("search engine", () => {
       ],
     },
   };
+  // Record ids stand for Pagefind's page hashes; the fake index below knows which documents contain 网络强国.
+  const recordOf: Record<string, string> = { a: "zh-cn_aaa", b: "zh-cn_bbb", c: "zh-cn_ccc" };
   const loaded: string[] = [];
-  const loadDocument = (slug: string) => {
-    loaded.push(slug);
-    const document = documents[slug];
-    return document ? Promise.resolve(document) : Promise.reject(new Error(slug));
+  const loadDocument = (recordId: string) => {
+    loaded.push(recordId);
+    const document = Object.values(documents).find((candidate) => recordOf[candidate.doc] === recordId);
+    return document ? Promise.resolve(document) : Promise.reject(new Error(recordId));
   };
   const fakePagefind: PagefindApi & { calls: unknown[] } = {
     calls: [],
-    filters: () => Promise.resolve({}),
-    preload: () => Promise.resolve(),
     search(term, options) {
       this.calls.push([term, options]);
       const year = options?.filters?.["year"];
-      return Promise.resolve({
-        filters: { document: { a: year === "2024" ? 0 : 2, b: year === "2017" ? 0 : 2, c: 0 } },
-      });
+      const matching = Object.values(documents).filter((document) => !year || document.year === year);
+      return Promise.resolve({ results: matching.map((document) => ({ id: recordOf[document.doc] ?? "" })) });
     },
   };
 
@@ -136,11 +135,11 @@ describe("search engine", () => {
     });
   });
 
-  it("passes the filters to Pagefind and loads only the documents it names", async () => {
+  it("passes the filters to Pagefind and loads only the records it names", async () => {
     loaded.length = 0;
     const outcome = await searchPassages(fakePagefind, loadDocument, "网络强国", { year: "2017" });
     expect(fakePagefind.calls.at(-1)).toEqual(['"网 络 强 国"', { filters: { year: "2017" } }]);
-    expect(loaded).toEqual(["a"]);
+    expect(loaded).toEqual(["zh-cn_aaa"]);
     // whitespace does not count: “网络 强国” contains 网络强国
     expect(outcome).toMatchObject({
       kind: "results",
@@ -149,18 +148,19 @@ describe("search engine", () => {
     });
   });
 
-  it("loads at most one step of documents and names the rest as pending", async () => {
-    const slugs = Array.from({ length: DOCUMENTS_PER_STEP + 3 }, (_, index) => `d${String(index).padStart(3, "0")}`);
-    const many: PagefindApi = {
-      filters: () => Promise.resolve({}),
-      preload: () => Promise.resolve(),
-      search: () => Promise.resolve({ filters: { document: Object.fromEntries(slugs.map((slug) => [slug, 1])) } }),
+  it("loads at most one step of documents, in Pagefind's order, and names the rest as pending", async () => {
+    const ids = Array.from({ length: DOCUMENTS_PER_STEP + 3 }, (_, index) => `zh-cn_${index}`);
+    const many: PagefindApi = { search: () => Promise.resolve({ results: ids.map((id) => ({ id })) }) };
+    const requested: string[] = [];
+    const stub = (recordId: string) => {
+      requested.push(recordId);
+      return Promise.resolve({ ...documents["b"], doc: recordId } as SearchDocument);
     };
-    const stub = (slug: string) => Promise.resolve({ ...documents["b"], doc: slug } as SearchDocument);
     const outcome = await searchPassages(many, stub, "网络强国");
     if (outcome.kind !== "results") throw new Error("no results");
+    expect(requested).toEqual(ids.slice(0, DOCUMENTS_PER_STEP));
     expect(outcome.groups).toHaveLength(DOCUMENTS_PER_STEP);
-    expect(outcome.pending).toEqual(slugs.slice(DOCUMENTS_PER_STEP));
+    expect(outcome.pending).toEqual(ids.slice(DOCUMENTS_PER_STEP));
     expect(outcome.total).toBe(2 * DOCUMENTS_PER_STEP);
   });
 

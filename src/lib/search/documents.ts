@@ -4,12 +4,14 @@ import type { DocumentLoader, SearchDocument } from "./engine.ts";
 export const SEARCH_DATA_DIR = "search-data";
 
 /**
- * Name, inside SEARCH_DATA_DIR, of a document's passages: JSON compressed
- * with gzip at build time, so that any static server sends them small
- * (Chinese text in UTF-8 shrinks to about 40 %).
+ * Name, inside SEARCH_DATA_DIR, of a document's passages. The name is the id
+ * of the document's Pagefind record, which every search result carries, so a
+ * result leads to its file without any lookup table. The JSON is compressed
+ * with gzip at build time, so that any static server sends it small (Chinese
+ * text in UTF-8 shrinks to about 40 %).
  */
-export function searchDataFile(slug: string): string {
-  return `${slug}.json.gz`;
+export function searchDataFile(recordId: string): string {
+  return `${recordId}.json.gz`;
 }
 
 const GZIP_MAGIC = [0x1f, 0x8b] as const;
@@ -31,16 +33,16 @@ export async function decodeSearchData(bytes: Uint8Array<ArrayBuffer>): Promise<
  */
 export function createDocumentLoader(baseUrl: string, fetchFile: typeof fetch = fetch): DocumentLoader {
   const cache = new Map<string, Promise<SearchDocument>>();
-  return (slug) => {
-    let document = cache.get(slug);
+  return (recordId) => {
+    let document = cache.get(recordId);
     if (!document) {
-      const url = new URL(`${SEARCH_DATA_DIR}/${encodeURIComponent(searchDataFile(slug))}`, baseUrl);
+      const url = new URL(`${SEARCH_DATA_DIR}/${encodeURIComponent(searchDataFile(recordId))}`, baseUrl);
       document = fetchFile(url).then(async (response) => {
-        if (!response.ok) throw new Error(`search data for ${slug}: HTTP ${response.status}`);
+        if (!response.ok) throw new Error(`search data for ${recordId}: HTTP ${response.status}`);
         return decodeSearchData(new Uint8Array(await response.arrayBuffer()));
       });
-      document.catch(() => cache.delete(slug));
-      cache.set(slug, document);
+      document.catch(() => cache.delete(recordId));
+      cache.set(recordId, document);
     }
     return document;
   };

@@ -8,27 +8,25 @@ import { parseQuery } from "./query.ts";
  * a separator token between passages (title, headings, paragraphs, list
  * items), filtered by collection, document and year. The longest term of the
  * query is searched as a quoted phrase of tokens, which Pagefind matches at
- * consecutive positions, so never across a separator; its document filter
- * names the documents that contain it. Their passages are then fetched (one
- * small file per document, cached) and matched here, passage by passage, for
- * every term: a result always contains every term and never spans two passages.
+ * consecutive positions, so never across a separator; the records it matches
+ * are the documents that contain it. Their passages are then fetched (one
+ * small file per document, named by its record id, cached) and matched here,
+ * passage by passage, for every term: a result always contains every term and
+ * never spans two passages.
  */
 
 /** What this module needs of the Pagefind browser API (pagefind.js). */
 export interface PagefindApi {
-  /** Loads every filter, so that searches report counts for all of them. */
-  filters(): Promise<unknown>;
-  /** Fetches the index chunks a search for `term` will need. */
-  preload(term: string, options?: { filters?: Record<string, string> }): Promise<void>;
-  search(
-    term: string,
-    options?: { filters?: Record<string, string> },
-  ): Promise<{ filters?: Record<string, Record<string, number>> } | null>;
+  /**
+   * Ids of the records that match `term`, best first; records of equal score
+   * (every exact match) in the order they were indexed, which is corpus order.
+   */
+  search(term: string, options?: { filters?: Record<string, string> }): Promise<{ results: { id: string }[] } | null>;
 }
 
 export type PassageType = "title" | "heading" | "paragraph" | "item";
 
-/** A document's passages as the search reads them (`search-data/<slug>.json`). */
+/** A document's passages as the search reads them (`search-data/<record id>.json.gz`). */
 export interface SearchDocument {
   doc: string;
   title: string;
@@ -40,7 +38,8 @@ export interface SearchDocument {
   passages: [id: string, type: PassageType, text: string][];
 }
 
-export type DocumentLoader = (slug: string) => Promise<SearchDocument>;
+/** Loads the passages of the document indexed as the Pagefind record `recordId`. */
+export type DocumentLoader = (recordId: string) => Promise<SearchDocument>;
 
 export interface PassageHit {
   id: string;
@@ -73,7 +72,7 @@ export type SearchOutcome =
       kind: "results";
       terms: string[];
       groups: DocumentGroup[];
-      /** Slugs of documents that contain the longest term but are not loaded yet. */
+      /** Record ids of documents that contain the longest term but are not loaded yet, in Pagefind's order. */
       pending: string[];
       /** Matching passages in the loaded documents. */
       total: number;
@@ -96,20 +95,16 @@ export async function searchPassages(
   if (filters.document) pagefindFilters["document"] = filters.document;
   if (filters.year) pagefindFilters["year"] = filters.year;
   const phrase = `"${indexTokens(anchor)}"`;
-  // Pagefind reports counts only for filters it has loaded: filters() loads them all, once, while
-  // preload() fetches the index chunks of the phrase, so that the two downloads overlap.
-  await Promise.all([pagefind.filters(), pagefind.preload(phrase, { filters: pagefindFilters })]);
+  // Each result names a document's record, and its id names the document's search-data file:
+  // no filter or fragment file is needed to know which documents to load.
   const response = await pagefind.search(phrase, { filters: pagefindFilters });
-  const docs = Object.entries(response?.filters?.["document"] ?? {})
-    .filter(([, count]) => count > 0)
-    .map(([doc]) => doc)
-    .sort();
-  const groups = await loadGroups(loadDocument, query.terms, docs.slice(0, DOCUMENTS_PER_STEP));
+  const recordIds = (response?.results ?? []).map((result) => result.id);
+  const groups = await loadGroups(loadDocument, query.terms, recordIds.slice(0, DOCUMENTS_PER_STEP));
   return {
     kind: "results",
     terms: query.terms,
     groups: rankGroups(groups),
-    pending: docs.slice(DOCUMENTS_PER_STEP),
+    pending: recordIds.slice(DOCUMENTS_PER_STEP),
     total: countPassages(groups),
   };
 }
@@ -118,9 +113,9 @@ export async function searchPassages(
 export async function loadGroups(
   loadDocument: DocumentLoader,
   terms: readonly string[],
-  docs: readonly string[],
+  recordIds: readonly string[],
 ): Promise<DocumentGroup[]> {
-  const documents = await Promise.all(docs.map(loadDocument));
+  const documents = await Promise.all(recordIds.map(loadDocument));
   return documents.flatMap((document) => {
     const passages = document.passages.flatMap(([id, type, text], position) => {
       const occurrences = findOccurrences(text, terms);

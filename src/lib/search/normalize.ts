@@ -28,17 +28,33 @@ export function normalizeWithOrigin(text: string): NormalizedText {
   const origin: number[] = [];
   let index = 0;
   for (const character of text) {
-    if (!whitespace.test(character)) {
-      for (const folded of character.normalize("NFKC").toLowerCase()) {
-        if (whitespace.test(folded)) continue;
-        const output = toSimplified.get(folded) ?? folded;
-        normalized += output;
-        for (let unit = 0; unit < output.length; unit += 1) origin.push(index);
-      }
-    }
+    const output = foldCharacter(character);
+    normalized += output;
+    for (let unit = 0; unit < output.length; unit += 1) origin.push(index);
     index += character.length;
   }
   return { text: normalized, origin };
+}
+
+/** Folded form of each character met so far: a text uses few distinct characters, and folding one is slow. */
+const foldedCharacters = new Map<string, string>();
+/** Bound on that memo, so that a stream of unusual input cannot grow it without end. */
+const MAX_FOLDED_CHARACTERS = 20_000;
+
+/** One code point through the whole normalisation: NFKC, lower case, Simplified script, no whitespace. */
+function foldCharacter(character: string): string {
+  let folded = foldedCharacters.get(character);
+  if (folded === undefined) {
+    folded = "";
+    if (!whitespace.test(character)) {
+      for (const part of character.normalize("NFKC").toLowerCase()) {
+        if (!whitespace.test(part)) folded += toSimplified.get(part) ?? part;
+      }
+    }
+    if (foldedCharacters.size >= MAX_FOLDED_CHARACTERS) foldedCharacters.clear();
+    foldedCharacters.set(character, folded);
+  }
+  return folded;
 }
 
 /** @example normalizeForSearch("網絡強國 １０ 億") // "网络强国10亿" */

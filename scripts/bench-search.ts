@@ -140,6 +140,7 @@ interface EngineFigures {
   firstBytesGzip: number;
   bytesMedian: number;
   bytesP95: number;
+  bytesMax: number;
   indexBytes: number;
 }
 
@@ -302,7 +303,7 @@ async function main(): Promise<void> {
     `${entry.firstMedian.toFixed(0)} / ${entry.firstP95.toFixed(0)} ms`,
     `${entry.warmMedian.toFixed(1)} / ${entry.warmP95.toFixed(1)} ms`,
     `${(entry.firstBytes / 1024).toFixed(0)} KB / ${(entry.firstBytesGzip / 1024).toFixed(0)} KB`,
-    `${(entry.bytesMedian / 1024).toFixed(1)} / ${(entry.bytesP95 / 1024).toFixed(1)} KB`,
+    `${(entry.bytesMedian / 1024).toFixed(1)} / ${(entry.bytesP95 / 1024).toFixed(1)} / ${(entry.bytesMax / 1024).toFixed(1)} KB`,
     `${(entry.indexBytes / 1024).toFixed(0)} KB`,
   ]);
   const header = [
@@ -311,7 +312,7 @@ async function main(): Promise<void> {
     `first query median / p95 (${COLD_RUNS} cold runs)`,
     "warm median / p95",
     "first-query bytes plain / gzip server",
-    "bytes per further query median / p95",
+    "bytes per further query median / p95 / max",
     "index size",
   ];
   console.log([header, ...rows].map((row) => `| ${row.join(" | ")} |`).join("\n"));
@@ -401,6 +402,7 @@ async function measure(
     firstBytesGzip: percentile(firstSizesGzip, 0.5),
     bytesMedian: percentile(sizes, 0.5),
     bytesP95: percentile(sizes, 0.95),
+    bytesMax: percentile(sizes, 1),
     indexBytes: indexDirs.reduce((sum, dir) => sum + directoryBytes(dir), 0),
   };
   return { figures, session };

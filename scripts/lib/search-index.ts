@@ -96,6 +96,8 @@ export async function writeSearchIndex(passages: readonly Passage[], outDir: str
   }
   const recordIds = pagefindRecordIds(join(outDir, "pagefind"));
   const dataDir = join(outDir, SEARCH_DATA_DIR);
+  // Files of an earlier index would be named by records that no longer exist.
+  rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
   for (const document of documents) {
     const recordId = recordIds.get(urls.speech(document.doc));

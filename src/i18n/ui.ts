@@ -202,7 +202,7 @@ const zh = {
     summary: (total: number, documents: number) => `共 ${total} 段，分布在 ${documents} 篇文献中。`,
     count: (count: number) => `${count} 段`,
     more: (documents: number) => `显示其余 ${documents} 篇文献的结果`,
-    pending: (documents: number) => `另有 ${documents} 篇文献含有检索词，尚未展开。`,
+    pending: (documents: number) => `另有 ${documents} 篇文献含有最长的检索词，尚未展开、核对。`,
     distribution: "各文献命中段数",
     ranking:
       "排序规则：标题命中的文献在前，其次是小标题命中的文献，再按命中段数从多到少、文献先后排列；同一文献内按原文顺序。文献较多时分批展开，排序在已展开的文献之间进行。",
@@ -420,7 +420,8 @@ const en: UiStrings = {
       `${total} ${total === 1 ? "passage" : "passages"} in ${documents} ${documents === 1 ? "document" : "documents"}.`,
     count: (count: number) => `${count} ${count === 1 ? "passage" : "passages"}`,
     more: (documents: number) => `Show results from the other ${documents} documents`,
-    pending: (documents: number) => ` ${documents} more documents contain the terms and are not yet shown.`,
+    pending: (documents: number) =>
+      ` ${documents} more documents contain the longest term and are not yet shown or checked.`,
     distribution: "Matching passages per document",
     ranking:
       "Ranking: documents whose title matches come first, then those with a matching heading, then by number of matching passages and document order; within a document, passages in text order. With many documents, results are shown in steps and ranked among the documents shown.",

@@ -4,7 +4,8 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { buildCorpus } from "../../scripts/lib/corpus.ts";
-import { passagesOf, writeSearchIndex } from "../../scripts/lib/search-index.ts";
+import { passagesOf, writeSearchIndex, type Passage } from "../../scripts/lib/search-index.ts";
+import { DOCUMENTS_PER_STEP } from "../../src/lib/search/engine.ts";
 import { MAX_QUERY_LENGTH } from "../../src/lib/search/query.ts";
 import { ui } from "../../src/i18n/ui.ts";
 import { launchChromium } from "../helpers/browser.ts";
@@ -132,45 +133,81 @@ describe("every page", () => {
   });
 });
 
+/**
+ * Serves a copy of the built site whose search index holds the corpus and
+ * `extra` passages, for the length of `use`.
+ */
+async function withExtraPassages(extra: Passage[], use: (siteUrl: string) => Promise<void>): Promise<void> {
+  const scratch = mkdtempSync(join(tmpdir(), "corpus-scratch-"));
+  try {
+    cpSync(siteDir, scratch, { recursive: true });
+    rmSync(join(scratch, "pagefind"), { recursive: true });
+    await writeSearchIndex([...passagesOf(buildCorpus(projectRoot)), ...extra], scratch, "/");
+    const scratchServer = await serveStatic(scratch);
+    try {
+      await use(scratchServer.url);
+    } finally {
+      await scratchServer.close();
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+function extraDocument(doc: string, order: number, title: string, paragraph: string): Passage[] {
+  const document = { doc, title, order, year: "2024", collection: "speeches" };
+  return [
+    { ...document, id: "title", type: "title", text: title, position: 0 },
+    { ...document, id: "p1", type: "paragraph", text: paragraph, position: 1 },
+  ];
+}
+
 describe("safety", () => {
   it("renders markup-looking passage text as text", async () => {
-    const scratch = mkdtempSync(join(tmpdir(), "corpus-hostile-"));
-    try {
-      cpSync(siteDir, scratch, { recursive: true });
-      rmSync(join(scratch, "pagefind"), { recursive: true });
-      const hostile = "危险样例<img src=x onerror=alert(1)><script>alert(2)</script>";
-      const passages = passagesOf(buildCorpus(projectRoot));
-      const document = { doc: "hostile", title: `<b>${hostile}</b>`, order: 99, year: "2024", collection: "speeches" };
-      await writeSearchIndex(
-        [
-          ...passages,
-          { ...document, id: "title", type: "title", text: document.title, position: 0 },
-          { ...document, id: "p1", type: "paragraph", text: hostile, position: 1 },
-        ],
-        scratch,
-        "/",
+    const hostile = "危险样例<img src=x onerror=alert(1)><script>alert(2)</script>";
+    await withExtraPassages(extraDocument("hostile", 99, `<b>${hostile}</b>`, hostile), async (siteUrl) => {
+      await freshPage();
+      const dialogs: string[] = [];
+      page.on("dialog", (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+      await page.goto(`${siteUrl}search/?q=${encodeURIComponent("危险样例")}`);
+      await done();
+      const result = page.locator("[data-result]");
+      expect(await result.count()).toBe(2);
+      expect(await result.nth(1).locator(".kwic").textContent()).toContain("危险样例<img src=x onerror=alert");
+      expect(await page.locator("#search-output img, #search-output script, #search-output b").count()).toBe(0);
+      expect(await page.locator("[data-result-doc] h2 a").textContent()).toBe(`<b>${hostile}</b>`);
+      expect(dialogs).toEqual([]);
+    });
+  });
+});
+
+describe("many matching documents", () => {
+  it(`shows ${DOCUMENTS_PER_STEP} documents at a time, says how many more there are, and loads them on request`, async () => {
+    const count = DOCUMENTS_PER_STEP + 3;
+    const extra = Array.from({ length: count }, (_, index) =>
+      extraDocument(`step-${index}`, 100 + index, `分步文献 ${index}`, `第 ${index} 篇：分步样例出现一次。`),
+    ).flat();
+    await withExtraPassages(extra, async (siteUrl) => {
+      await freshPage();
+      await page.goto(`${siteUrl}search/?q=${encodeURIComponent("分步样例")}`);
+      await done();
+      expect(await page.locator("[data-result-doc]").count()).toBe(DOCUMENTS_PER_STEP);
+      expect(await page.getAttribute("[data-result-total]", "data-result-total")).toBe(String(DOCUMENTS_PER_STEP));
+      expect(await status()).toContain(ui.search.pending(3));
+      await page.locator("#search-output button.more").click();
+      await page.waitForFunction(
+        (expected) => document.querySelectorAll("[data-result-doc]").length === expected,
+        count,
       );
-      const hostileServer = await serveStatic(scratch);
-      try {
-        await freshPage();
-        const dialogs: string[] = [];
-        page.on("dialog", (dialog) => {
-          dialogs.push(dialog.message());
-          void dialog.dismiss();
-        });
-        await page.goto(`${hostileServer.url}search/?q=${encodeURIComponent("危险样例")}`);
-        await done();
-        const result = page.locator("[data-result]");
-        expect(await result.count()).toBe(2);
-        expect(await result.nth(1).locator(".kwic").textContent()).toContain("危险样例<img src=x onerror=alert");
-        expect(await page.locator("#search-output img, #search-output script, #search-output b").count()).toBe(0);
-        expect(await page.locator("[data-result-doc] h2 a").textContent()).toBe(`<b>${hostile}</b>`);
-        expect(dialogs).toEqual([]);
-      } finally {
-        await hostileServer.close();
-      }
-    } finally {
-      rmSync(scratch, { recursive: true, force: true });
-    }
+      expect(await page.getAttribute("[data-result-total]", "data-result-total")).toBe(String(count));
+      const docs = await page
+        .locator("[data-result-doc]")
+        .evaluateAll((groups) => groups.map((group) => group.getAttribute("data-result-doc")));
+      expect(new Set(docs)).toEqual(new Set(Array.from({ length: count }, (_, index) => `step-${index}`)));
+      expect(await page.locator("#search-output button.more").count()).toBe(0);
+    });
   });
 });

@@ -50,8 +50,9 @@ function loadPagefind(): Promise<PagefindApi> {
  * it off the first query's path; if the query comes first, nothing is lost.
  */
 function prepareWordSegmenter(): void {
-  if (typeof Intl.Segmenter !== "function") return;
-  const segments = new Intl.Segmenter(document.documentElement.lang, { granularity: "word" }).segment("网络强国");
+  const lang = document.documentElement.lang;
+  if (!lang.toLowerCase().startsWith("zh") || typeof Intl.Segmenter !== "function") return;
+  const segments = new Intl.Segmenter(lang, { granularity: "word" }).segment("网络强国");
   for (const segment of segments) void segment;
 }
 

@@ -5,16 +5,7 @@
  * and mixed into real phrases (so that some of them also find passages).
  */
 
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "../helpers/seeded-random.ts";
 
 const phrases = ["网信", "网络强国", "管得住是硬道理", "网络空间命运共同体", "10.79亿", "76.4%", "網信"];
 const markup = [
@@ -64,7 +55,7 @@ const surrogates = ["\ud800", "\udfff", "\udbff", "\udc00", "a\ud83d", "\ude00b"
 const quotes = ["“", "”", "「", "」", '"', "'", "《", "》"];
 
 export function hostileQueries(count = 1000, seed = 20261124): string[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
   const families: (() => string)[] = [
     () => pick(phrases).repeat(1 + Math.floor(next() * 400)),

@@ -1,22 +1,12 @@
 import * as OpenCC from "opencc-js/cn2t";
 import { buildCorpus, type Corpus } from "../../scripts/lib/corpus.ts";
 import { passagesOf, type Passage } from "../../scripts/lib/search-index.ts";
+import { seededRandom } from "../helpers/seeded-random.ts";
 
 /** A test query and why it is in the set. */
 export interface TestQuery {
   query: string;
   kind: "policy" | "random" | "number" | "variant" | "join" | "multi" | "absent";
-}
-
-/** A small deterministic generator (mulberry32), so the set is the same on every run. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let value = Math.imul(state ^ (state >>> 15), 1 | state);
-    value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const policyPhrases = [
@@ -101,7 +91,7 @@ function fullWidth(text: string): string {
  * queries and phrases the corpus lacks.
  */
 export function testQueries(corpus: Corpus, passages: readonly Passage[]): TestQuery[] {
-  const next = random(20231124);
+  const next = seededRandom(20231124);
   const queries: TestQuery[] = [];
   queries.push(...policyPhrases.map((query) => ({ query, kind: "policy" as const })));
   queries.push(...numbers.map((query) => ({ query, kind: "number" as const })));

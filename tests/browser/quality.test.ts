@@ -1,22 +1,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium } from "../helpers/browser.ts";
-import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { useSiteInBrowser } from "../helpers/site-in-browser.ts";
 
 const siteDir = inject("siteDir");
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveStatic(siteDir);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-});
+const site = useSiteInBrowser(siteDir);
 
 /** Every page of the sitemap, as a path, plus the search page with results. */
 function sitemapPaths(): string[] {
@@ -35,7 +25,7 @@ describe("accessibility", () => {
     "axe finds no violation on any page of the sitemap, %s mode",
     async (colorScheme) => {
       // Axe is injected by the test, which the page's policy would refuse; the policy has its own test below.
-      const context = await browser.newContext({ colorScheme, bypassCSP: true });
+      const context = await site.browser.newContext({ colorScheme, bypassCSP: true });
       const paths = sitemapPaths();
       expect(paths.length).toBeGreaterThan(150);
       const violations: string[] = [];
@@ -44,7 +34,7 @@ describe("accessibility", () => {
         Array.from({ length: workers }, async (_, worker) => {
           const page = await context.newPage();
           for (const path of paths.filter((_, index) => index % workers === worker)) {
-            await page.goto(`${server.url}${path}`);
+            await page.goto(`${site.server.url}${path}`);
             if (path.includes("?q=")) await searchDone(page);
             const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
             for (const violation of results.violations)
@@ -80,7 +70,7 @@ const pageTypes: { path: string; search?: string }[] = [
 
 async function watch(context: BrowserContext) {
   const foreign: string[] = [];
-  const origin = new URL(server.url).origin;
+  const origin = new URL(site.server.url).origin;
   context.on("request", (request) => {
     if (!request.url().startsWith(origin) && !request.url().startsWith("data:")) foreign.push(request.url());
   });
@@ -96,7 +86,7 @@ async function watch(context: BrowserContext) {
 
 describe("policy and offline use", () => {
   it("loads each kind of page and runs a search with no policy violation and no request to another origin", async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const foreign = await watch(context);
     const violations: string[] = [];
     const page = await context.newPage();
@@ -104,7 +94,7 @@ describe("policy and offline use", () => {
       if (/Content.Security.Policy/i.test(message.text())) violations.push(message.text());
     });
     for (const { path, search } of pageTypes) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${site.server.url}${path}`);
       if (path.startsWith("search/")) await searchDone(page);
       if (search) {
         // Search from wherever the reader is: the header box on other pages, the page's own box on search.
@@ -127,10 +117,10 @@ describe("policy and offline use", () => {
   });
 
   it("is caught when a page breaks the policy", async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     await watch(context);
     const page = await context.newPage();
-    await page.goto(`${server.url}about/`);
+    await page.goto(`${site.server.url}about/`);
     // An inline script, which the policy forbids on every page.
     await page.evaluate(() => {
       const script = document.createElement("script");

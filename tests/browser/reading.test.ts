@@ -1,31 +1,21 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { uiFor } from "../../src/i18n/ui.ts";
-import { launchChromium } from "../helpers/browser.ts";
 import { SUB_PATH } from "../helpers/root.ts";
-import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
+import { useSiteInBrowser } from "../helpers/site-in-browser.ts";
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveStatic(inject("subPathSiteDir"), SUB_PATH);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-});
+const site = useSiteInBrowser(inject("subPathSiteDir"), SUB_PATH);
 
 async function open(context: BrowserContext, path = ""): Promise<Page> {
   const page = await context.newPage();
-  const response = await page.goto(`${server.url}${path}`);
+  const response = await page.goto(`${site.server.url}${path}`);
   expect(response?.status(), path).toBe(200);
   return page;
 }
 
 describe("reading without JavaScript, under a sub-path", () => {
   it("reads a document, follows a paragraph permalink and opens a principle the paragraph states", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await open(context);
     const zh = uiFor("zh-CN");
     await page.getByRole("link", { name: "中央网信办：阔步迈向网络强国" }).first().click();
@@ -56,14 +46,14 @@ describe("reading without JavaScript, under a sub-path", () => {
   });
 
   it("offers every page in English too, the texts unchanged", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await open(context, "speeches/zhao-zhiguo-new-era-cyber-power/");
     const text = () => page.locator(".text .block-text").allTextContents();
     const chinese = await text();
     expect(chinese.length).toBeGreaterThan(10);
     await page.getByRole("link", { name: uiFor("zh-CN").otherLanguage }).click();
     await page.waitForURL(/\/en\//);
-    expect(page.url()).toBe(`${server.url}en/speeches/zhao-zhiguo-new-era-cyber-power/`);
+    expect(page.url()).toBe(`${site.server.url}en/speeches/zhao-zhiguo-new-era-cyber-power/`);
     expect(await page.getAttribute("html", "lang")).toBe("en");
     expect(await page.getAttribute(".text", "lang")).toBe("zh-CN");
     expect(await page.locator("nav[aria-label='Main navigation']").textContent()).toContain(
@@ -86,14 +76,14 @@ describe("layout", () => {
   ];
 
   it.each(pages)("fits a 320 px wide screen without sideways scrolling: /%s", async (path) => {
-    const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+    const context = await site.browser.newContext({ viewport: { width: 320, height: 640 } });
     const page = await open(context, path);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await context.close();
   });
 
   it("prints a document without navigation, each passage with its GB/T 7714 citation and URL", async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await open(context, "speeches/cac-stride-toward-cyber-power-2024/");
     await page.emulateMedia({ media: "print" });
     expect(await page.locator(".site-header").isVisible()).toBe(false);
@@ -109,7 +99,7 @@ describe("layout", () => {
 
 describe("colour scheme", () => {
   it("follows the system, and a chosen scheme persists across pages", async () => {
-    const context = await browser.newContext({ colorScheme: "dark" });
+    const context = await site.browser.newContext({ colorScheme: "dark" });
     const page = await open(context);
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const dark = await background();

@@ -1,34 +1,24 @@
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { buildCorpus } from "../../scripts/lib/corpus.ts";
 import { passagesOf, writeSearchIndex, type Passage } from "../../scripts/lib/search-index.ts";
 import { DOCUMENTS_PER_STEP } from "../../src/lib/search/engine.ts";
 import { MAX_QUERY_LENGTH } from "../../src/lib/search/query.ts";
 import { ui } from "../../src/i18n/ui.ts";
-import { launchChromium } from "../helpers/browser.ts";
 import { projectRoot } from "../helpers/root.ts";
-import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
+import { useSiteInBrowser } from "../helpers/site-in-browser.ts";
+import { serveStatic } from "../helpers/static-server.ts";
 
 const siteDir = inject("siteDir");
-let server: StaticServer;
-let browser: Browser;
+const site = useSiteInBrowser(siteDir);
 let page: Page;
-
-beforeAll(async () => {
-  server = await serveStatic(siteDir);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-});
 
 async function freshPage(): Promise<Page> {
   await page?.close();
-  page = await browser.newPage();
+  page = await site.browser.newPage();
   return page;
 }
 
@@ -38,17 +28,17 @@ const done = () => page.waitForSelector('[data-search-state="done"]');
 describe("the search page", () => {
   it("tells the reader about an empty query, no result and an over-long query", async () => {
     await freshPage();
-    await page.goto(`${server.url}search/?q=${encodeURIComponent("  ")}`);
+    await page.goto(`${site.server.url}search/?q=${encodeURIComponent("  ")}`);
     await done();
     expect(await status()).toBe(ui.search.empty);
 
-    await page.goto(`${server.url}search/?q=${encodeURIComponent("网络弱国")}`);
+    await page.goto(`${site.server.url}search/?q=${encodeURIComponent("网络弱国")}`);
     await done();
     expect(await status()).toBe(ui.search.none("网络弱国"));
     expect(await page.getAttribute("[data-result-total]", "data-result-total")).toBe("0");
 
     const long = "网".repeat(MAX_QUERY_LENGTH + 5);
-    await page.goto(`${server.url}search/?q=${encodeURIComponent(long)}`);
+    await page.goto(`${site.server.url}search/?q=${encodeURIComponent(long)}`);
     await done();
     expect(await status()).toBe(ui.search.tooLong(MAX_QUERY_LENGTH + 5, MAX_QUERY_LENGTH));
     expect(await page.getAttribute("#search-input", "maxlength")).toBe(String(MAX_QUERY_LENGTH));
@@ -56,7 +46,7 @@ describe("the search page", () => {
 
   it("keeps the address in step with the query and the filters", async () => {
     await freshPage();
-    await page.goto(`${server.url}search/`);
+    await page.goto(`${site.server.url}search/`);
     await page.fill("#search-input", "网信");
     await done();
     expect(new URL(page.url()).searchParams.get("q")).toBe("网信");
@@ -79,7 +69,7 @@ describe("the search page", () => {
 
   it("does not search while an input method is composing", async () => {
     await freshPage();
-    await page.goto(`${server.url}search/?q=${encodeURIComponent("网络")}`);
+    await page.goto(`${site.server.url}search/?q=${encodeURIComponent("网络")}`);
     await done();
     await page.focus("#search-input");
     await page.fill("#search-input", "");
@@ -99,7 +89,7 @@ describe("the search page", () => {
 
   it("marks every occurrence in each passage and links to its permalink, where the phrase is highlighted", async () => {
     await freshPage();
-    await page.goto(`${server.url}search/?q=${encodeURIComponent("管得住是硬道理")}`);
+    await page.goto(`${site.server.url}search/?q=${encodeURIComponent("管得住是硬道理")}`);
     await done();
     const first = page.locator("[data-result]").first();
     expect(await first.locator("mark").first().textContent()).toBe("管得住是硬道理");
@@ -117,7 +107,7 @@ describe("the search page", () => {
 describe("every page", () => {
   it("has a search box in its header that `/` and Ctrl+K focus", async () => {
     await freshPage();
-    await page.goto(`${server.url}speeches/zhao-zhiguo-new-era-cyber-power/`);
+    await page.goto(`${site.server.url}speeches/zhao-zhiguo-new-era-cyber-power/`);
     const action = await page.getAttribute("header form[role=search]", "action");
     expect(action).toBe("/search/");
     await page.keyboard.press("/");

@@ -1,28 +1,20 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import type { Passage } from "../../scripts/lib/search-index.ts";
-import { launchChromium } from "../helpers/browser.ts";
 import { projectRoot } from "../helpers/root.ts";
-import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
+import { useSiteInBrowser } from "../helpers/site-in-browser.ts";
 import { measureExactness } from "../search/oracle.ts";
 import { searchTestSet, type TestQuery } from "../search/queries.ts";
 
 const siteDir = inject("siteDir");
-let server: StaticServer;
-let browser: Browser;
+const site = useSiteInBrowser(siteDir);
 let page: Page;
 let passages: Passage[];
 let queries: TestQuery[];
 
 beforeAll(async () => {
   ({ passages, queries } = searchTestSet(projectRoot));
-  server = await serveStatic(siteDir);
-  browser = await launchChromium();
-  page = await browser.newPage();
-});
-afterAll(async () => {
-  await browser.close();
-  await server.close();
+  page = await site.browser.newPage();
 });
 
 /**
@@ -32,7 +24,7 @@ afterAll(async () => {
  */
 async function resultsFor(query: string, byAddress: boolean) {
   if (byAddress) {
-    await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
+    await page.goto(`${site.server.url}search/?q=${encodeURIComponent(query)}`);
   } else {
     await page.fill("#search-input", query);
   }

@@ -1,26 +1,18 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { searchPassages, type DocumentLoader, type PagefindApi } from "../../src/lib/search/engine.ts";
 import { keywordInContext } from "../../src/lib/search/kwic.ts";
-import { launchChromium } from "../helpers/browser.ts";
 import { loadNodeSearch } from "../helpers/node-pagefind.ts";
-import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
+import { useSiteInBrowser } from "../helpers/site-in-browser.ts";
 import { hostileQueries } from "./hostile-queries.ts";
 
 const siteDir = inject("siteDir");
 const queries = hostileQueries();
-let server: StaticServer;
+const site = useSiteInBrowser(siteDir);
 let pagefind: PagefindApi;
 let loadDocument: DocumentLoader;
-let browser: Browser;
 beforeAll(async () => {
-  server = await serveStatic(siteDir);
-  ({ pagefind, loadDocument } = await loadNodeSearch(siteDir, server.url));
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-  await server.close();
+  ({ pagefind, loadDocument } = await loadNodeSearch(siteDir, site.server.url));
 });
 
 describe("hostile queries", () => {
@@ -59,7 +51,7 @@ describe("hostile queries", () => {
   }, 300_000);
 
   it("render in the browser as text only: no element but the page's own, no event handler, no dialog, no page error", async () => {
-    const page: Page = await browser.newPage();
+    const page: Page = await site.browser.newPage();
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
     // A script injected through a result would show a dialog.
@@ -67,7 +59,7 @@ describe("hostile queries", () => {
       errors.push(`dialog: ${dialog.message()}`);
       void dialog.dismiss();
     });
-    await page.goto(`${server.url}search/`);
+    await page.goto(`${site.server.url}search/`);
     const report = await page.evaluate(async (all) => {
       const results = document.querySelector<HTMLElement>("#search-results");
       const input = document.querySelector<HTMLInputElement>("#search-input");

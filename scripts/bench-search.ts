@@ -162,8 +162,6 @@ async function main(): Promise<void> {
   let indexSeconds = Number.NaN;
   if (scale > 0) {
     passages = generatedPassages(passages, scale);
-    rmSync(join(site, "pagefind"), { recursive: true });
-    rmSync(join(site, SEARCH_DATA_DIR), { recursive: true });
     started = performance.now();
     await writeSearchIndex(passages, site, "/");
     indexSeconds = (performance.now() - started) / 1000;

@@ -64,11 +64,17 @@ export const PASSAGE_SEPARATOR = indexTokens("\u2029");
  * collection, document and year. Beside it, `<outDir>/search-data/` holds each
  * document's passages (gzip-compressed JSON named by the document's record id,
  * see searchDataFile), which the search page matches exactly once Pagefind has
- * named the records.
+ * named the records. Both folders are replaced, never added to.
  */
 export async function writeSearchIndex(passages: readonly Passage[], outDir: string, base: string): Promise<number> {
   const urls = createUrls(base);
   const documents = searchDocuments(passages);
+  const outputPath = join(outDir, "pagefind");
+  // Files of an earlier index would be named by records that no longer exist, and their
+  // fragments would map URLs to stale record ids; both folders are this function's alone.
+  const dataDir = join(outDir, SEARCH_DATA_DIR);
+  rmSync(outputPath, { recursive: true, force: true });
+  rmSync(dataDir, { recursive: true, force: true });
   const { index, errors } = await pagefind.createIndex({ forceLanguage: "zh-cn" });
   if (!index) throw new Error(`pagefind: ${errors.join("; ")}`);
   try {
@@ -84,7 +90,6 @@ export async function writeSearchIndex(passages: readonly Passage[], outDir: str
       });
       if (added.errors.length > 0) throw new Error(`pagefind: ${added.errors.join("; ")}`);
     }
-    const outputPath = join(outDir, "pagefind");
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join("; ")}`);
     // The site uses Pagefind's search API only; its prebuilt interfaces are not shipped.
@@ -94,10 +99,7 @@ export async function writeSearchIndex(passages: readonly Passage[], outDir: str
   } finally {
     await pagefind.close();
   }
-  const recordIds = pagefindRecordIds(join(outDir, "pagefind"));
-  const dataDir = join(outDir, SEARCH_DATA_DIR);
-  // Files of an earlier index would be named by records that no longer exist.
-  rmSync(dataDir, { recursive: true, force: true });
+  const recordIds = pagefindRecordIds(outputPath);
   mkdirSync(dataDir, { recursive: true });
   for (const document of documents) {
     const recordId = recordIds.get(urls.speech(document.doc));

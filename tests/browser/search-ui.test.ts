@@ -131,7 +131,6 @@ async function withExtraPassages(extra: Passage[], use: (siteUrl: string) => Pro
   const scratch = mkdtempSync(join(tmpdir(), "corpus-scratch-"));
   try {
     cpSync(siteDir, scratch, { recursive: true });
-    rmSync(join(scratch, "pagefind"), { recursive: true });
     await writeSearchIndex([...passagesOf(buildCorpus(projectRoot)), ...extra], scratch, "/");
     const scratchServer = await serveStatic(scratch);
     try {

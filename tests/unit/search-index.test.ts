@@ -23,6 +23,8 @@ describe("the search index as written", () => {
       passage("second", 1, "p1", "数字中国", 1),
     ];
     const outDir = join(work, "site");
+    // an earlier index in the same folder leaves nothing behind
+    await writeSearchIndex([passage("stale", 2, "title", "stale 题", 0)], outDir, "/corpus/");
     await writeSearchIndex(passages, outDir, "/corpus/");
     const ids = pagefindRecordIds(join(outDir, "pagefind"));
     expect([...ids.keys()].sort()).toEqual(["/corpus/speeches/first/", "/corpus/speeches/second/"]);

@@ -14,8 +14,8 @@ import lighthouse from "lighthouse";
 import { buildCorpus } from "./lib/corpus.ts";
 import { passagesOf } from "./lib/search-index.ts";
 import { buildSite } from "./build.ts";
-import { chromiumFlags, chromiumPath } from "../tests/helpers/browser.ts";
-import { serveStatic } from "../tests/helpers/static-server.ts";
+import { chromiumFlags, chromiumPath } from "./support/chromium.ts";
+import { serveStatic } from "./support/static-server.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const RUNS = 3;

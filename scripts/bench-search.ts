@@ -21,10 +21,10 @@ import type { BrowserContext, Page } from "playwright-core";
 import { buildSite } from "./build.ts";
 import { SEARCH_DATA_DIR } from "../src/lib/search/documents.ts";
 import { writeSearchIndex, type Passage } from "./lib/search-index.ts";
-import { launchChromium } from "../tests/helpers/browser.ts";
-import { serveStatic } from "../tests/helpers/static-server.ts";
-import { substringMatches } from "../tests/search/oracle.ts";
-import { searchTestSet } from "../tests/search/queries.ts";
+import { launchChromium } from "./support/chromium.ts";
+import { serveStatic } from "./support/static-server.ts";
+import { substringMatches } from "./support/search-oracle.ts";
+import { searchTestSet } from "./support/search-queries.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const scaleArgument = process.argv.indexOf("--scale");

@@ -1,32 +1,67 @@
 import { execFile } from "node:child_process";
-import { rmSync } from "node:fs";
-import { join } from "node:path";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { promisify } from "node:util";
 import type { TestProject } from "vitest/node";
-import { buildSite } from "../scripts/build.ts";
 import { projectRoot, SUB_PATH } from "./helpers/root.ts";
 
-/**
- * Builds the site once for every test that needs a built site, at the root
- * and, in a separate process (the base is read from the environment when
- * Astro loads its configuration), under a sub-path.
- */
-export default async function setup(project: TestProject): Promise<() => void> {
-  const siteDir = join(projectRoot, ".build", "test-site");
-  const subPathDir = join(projectRoot, ".build", "test-site-sub-path");
-  for (const dir of [siteDir, subPathDir]) rmSync(dir, { recursive: true, force: true });
-  await buildSite(projectRoot, siteDir);
-  // process.execPath: the project's pinned Node, which the tests run on, rather than whatever `node` is on PATH.
+/** Everything a build reads: a change to any of these files makes the built test sites stale. */
+const BUILD_INPUTS = ["content", "src", "scripts", "public", "astro.config.mjs", "package-lock.json", "tsconfig.json"];
+
+/** A digest of every build input, by path and content. */
+function inputsDigest(): string {
+  const hash = createHash("sha256");
+  for (const input of BUILD_INPUTS) {
+    const full = join(projectRoot, input);
+    if (!existsSync(full)) continue;
+    const files = input.includes(".")
+      ? [full]
+      : readdirSync(full, { recursive: true, withFileTypes: true })
+          .filter((entry) => entry.isFile())
+          .map((entry) => join(entry.parentPath, entry.name))
+          .sort();
+    for (const file of files) hash.update(`${relative(projectRoot, file)}\0`).update(readFileSync(file));
+  }
+  return hash.digest("hex");
+}
+
+/** The two test builds: at the root, and (in a separate process, as Astro reads the base from the environment) under a sub-path. */
+const builds = [
+  { key: "siteDir", dir: join(".build", "test-site"), base: "/" },
+  { key: "subPathSiteDir", dir: join(".build", "test-site-sub-path"), base: SUB_PATH },
+] as const;
+
+async function buildFresh(): Promise<void> {
   const tsx = join(projectRoot, "node_modules", "tsx", "dist", "cli.mjs");
-  await promisify(execFile)(process.execPath, [tsx, "scripts/build.ts"], {
-    cwd: projectRoot,
-    env: { ...process.env, SITE_BASE: SUB_PATH, ASTRO_OUT_DIR: ".build/test-site-sub-path" },
-  });
-  project.provide("siteDir", siteDir);
-  project.provide("subPathSiteDir", subPathDir);
-  return () => {
-    for (const dir of [siteDir, subPathDir]) rmSync(dir, { recursive: true, force: true });
-  };
+  const digest = inputsDigest();
+  for (const { dir, base } of builds) {
+    const stamp = join(projectRoot, `${dir}.inputs`);
+    if (!process.env["TEST_REBUILD"] && existsSync(stamp) && readFileSync(stamp, "utf8") === digest) continue;
+    // process.execPath: the project's pinned Node, which the tests run on, rather than whatever `node` is on PATH.
+    await promisify(execFile)(process.execPath, [tsx, "scripts/build.ts"], {
+      cwd: projectRoot,
+      env: { ...process.env, SITE_BASE: base, ASTRO_OUT_DIR: dir },
+    });
+  }
+  // The ingest may have rewritten generated content: stamp what the sites were built from.
+  const built = inputsDigest();
+  for (const { dir } of builds) writeFileSync(join(projectRoot, `${dir}.inputs`), built);
+}
+
+/** One build per test run, however many projects ask for it. */
+const shared = globalThis as { builtTestSites?: Promise<void> };
+
+/**
+ * Builds the site at the root and under SUB_PATH for the tiers that test a
+ * built site, unless `.build/` already holds builds of exactly the current
+ * inputs, as recorded in `<build folder>.inputs` beside each (set
+ * TEST_REBUILD=1 to build anyway).
+ */
+export default async function setup(project: TestProject): Promise<void> {
+  shared.builtTestSites ??= buildFresh();
+  await shared.builtTestSites;
+  for (const { key, dir } of builds) project.provide(key, join(projectRoot, dir));
 }
 
 declare module "vitest" {

@@ -10,7 +10,7 @@ import { MAX_QUERY_LENGTH } from "../../src/lib/search/query.ts";
 import { ui } from "../../src/i18n/ui.ts";
 import { projectRoot } from "../helpers/root.ts";
 import { useSiteInBrowser } from "../helpers/site-in-browser.ts";
-import { serveStatic } from "../helpers/static-server.ts";
+import { serveStatic } from "../../scripts/support/static-server.ts";
 
 const siteDir = inject("siteDir");
 const site = useSiteInBrowser(siteDir);

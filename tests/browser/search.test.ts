@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import type { Passage } from "../../scripts/lib/search-index.ts";
 import { projectRoot } from "../helpers/root.ts";
 import { useSiteInBrowser } from "../helpers/site-in-browser.ts";
-import { measureExactness } from "../search/oracle.ts";
-import { searchTestSet, type TestQuery } from "../search/queries.ts";
+import { measureExactness } from "../../scripts/support/search-oracle.ts";
+import { searchTestSet, type TestQuery } from "../../scripts/support/search-queries.ts";
 
 const siteDir = inject("siteDir");
 const site = useSiteInBrowser(siteDir);

@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
-import { launchChromium } from "./browser.ts";
-import { serveStatic, type StaticServer } from "./static-server.ts";
+import { launchChromium } from "../../scripts/support/chromium.ts";
+import { serveStatic, type StaticServer } from "../../scripts/support/static-server.ts";
 
 /** A built site on a static server, and a Chromium to open it in. */
 export interface SiteInBrowser {

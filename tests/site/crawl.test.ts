@@ -4,7 +4,7 @@ import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { crawlSite, type CrawlReport } from "../helpers/crawl.ts";
 import { SUB_PATH } from "../helpers/root.ts";
-import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
+import { serveStatic, type StaticServer } from "../../scripts/support/static-server.ts";
 
 /** Every HTML page the build wrote, as a path under the base (`speeches/x/`). */
 function builtPages(dir: string): string[] {

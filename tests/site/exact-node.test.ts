@@ -3,9 +3,9 @@ import { searchPassages, type DocumentLoader, type PagefindApi } from "../../src
 import type { Passage } from "../../scripts/lib/search-index.ts";
 import { loadNodeSearch } from "../helpers/node-pagefind.ts";
 import { projectRoot } from "../helpers/project.ts";
-import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
-import { measureExactness, substringMatches } from "./oracle.ts";
-import { searchTestSet, type TestQuery } from "./queries.ts";
+import { serveStatic, type StaticServer } from "../../scripts/support/static-server.ts";
+import { measureExactness, substringMatches } from "../../scripts/support/search-oracle.ts";
+import { searchTestSet, type TestQuery } from "../../scripts/support/search-queries.ts";
 
 const siteDir = inject("siteDir");
 let server: StaticServer;

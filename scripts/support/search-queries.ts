@@ -1,7 +1,7 @@
 import * as OpenCC from "opencc-js/cn2t";
-import { buildCorpus, type Corpus } from "../../scripts/lib/corpus.ts";
-import { passagesOf, type Passage } from "../../scripts/lib/search-index.ts";
-import { seededRandom } from "../helpers/seeded-random.ts";
+import { buildCorpus, type Corpus } from "../lib/corpus.ts";
+import { passagesOf, type Passage } from "../lib/search-index.ts";
+import { seededRandom } from "./seeded-random.ts";
 
 /** A test query and why it is in the set. */
 export interface TestQuery {

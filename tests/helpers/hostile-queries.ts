@@ -5,7 +5,7 @@
  * and mixed into real phrases (so that some of them also find passages).
  */
 
-import { seededRandom } from "../helpers/seeded-random.ts";
+import { seededRandom } from "../../scripts/support/seeded-random.ts";
 
 const phrases = ["网信", "网络强国", "管得住是硬道理", "网络空间命运共同体", "10.79亿", "76.4%", "網信"];
 const markup = [

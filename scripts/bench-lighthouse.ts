@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { buildCorpus } from "./lib/corpus.ts";
-import { passagesOf } from "./lib/search-index.ts";
+import { passagesOf } from "./lib/passages.ts";
 import { buildSite } from "./build.ts";
 import { chromiumFlags, chromiumPath } from "./support/chromium.ts";
 import { serveStatic } from "./support/static-server.ts";

@@ -16,18 +16,18 @@ import { build } from "astro";
 process.env.ASTRO_TELEMETRY_DISABLED = "1";
 import { ingest } from "./ingest.ts";
 import { InputError } from "./lib/issues.ts";
-import { passagesOf, writeSearchIndex } from "./lib/search-index.ts";
+import { writeSearchIndex } from "./lib/search-index.ts";
 
 export async function buildSite(root: string, outDir = join(root, "dist")): Promise<void> {
   // 1. ingest: sources and editorial data to content collections
-  const { corpus } = ingest(root);
+  const { corpus, passages } = ingest(root);
   // 2. render the site into a staging folder
   const staging = `${outDir}.staging-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   try {
     await build({ root, outDir: staging, logLevel: "warn" });
     // 3. index every passage for exact phrase search
-    await writeSearchIndex(passagesOf(corpus), staging, process.env.SITE_BASE ?? "/");
+    await writeSearchIndex(passages, staging, process.env.SITE_BASE ?? "/");
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;

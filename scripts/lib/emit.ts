@@ -1,5 +1,3 @@
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
 import { Document, isScalar, visit } from "yaml";
 import type { z } from "zod";
 import {
@@ -14,19 +12,8 @@ import { speechSchema, type SpeechInput } from "../../src/schemas/speech.ts";
 import { toProvenance, toSpeech, type Corpus, type CorpusDocument } from "./corpus.ts";
 import type { Entities } from "./entities.ts";
 import { InputError, type InputIssue } from "./issues.ts";
-import { passagesOf } from "./search-index.ts";
-import { findSharedPassages } from "../../src/lib/collation.ts";
-
-/** Folders the ingest owns and rewrites whole; nothing else is touched. */
-export const OUTPUT_DIRS = [
-  "content/speeches",
-  "content/provenance",
-  "content/passages",
-  "content/principle-sets",
-  "content/principles",
-  "content/milestones",
-  "content/terms",
-] as const;
+import type { Passage } from "./passages.ts";
+import { sharedKey, type SharedPassages } from "./shared-passages.ts";
 
 /**
  * Characters that Markdown or MDX would read as syntax inside a paragraph.
@@ -114,8 +101,16 @@ export function renderEntityOutputs(entities: Entities): Map<string, string> {
   return files;
 }
 
-/** Every file the ingest writes, by path relative to the project root. */
-export function renderOutputs(corpus: Corpus): Map<string, string> {
+/**
+ * The files of the document collections, by path relative to the project
+ * root: each document's MDX entry, its published passages with the passages
+ * elsewhere that share their text, and each source's provenance record.
+ */
+export function renderOutputs(
+  corpus: Corpus,
+  passages: readonly Passage[],
+  shared: SharedPassages,
+): Map<string, string> {
   const files = new Map<string, string>();
   const issues: InputIssue[] = [];
   for (const document of corpus.documents) {
@@ -131,11 +126,9 @@ export function renderOutputs(corpus: Corpus): Map<string, string> {
     }
     files.set(`content/speeches/${document.slug}.mdx`, renderMdx(document, speech));
   }
-  const allPassages = passagesOf(corpus);
-  const published = Map.groupBy(allPassages, (passage) => passage.doc);
-  const sharedWith = Map.groupBy(findSharedPassages(allPassages), (link) => `${link.from.doc}#${link.from.id}`);
+  const published = Map.groupBy(passages, (passage) => passage.doc);
   for (const document of corpus.documents) {
-    const passages = passagesEntrySchema.parse({
+    const entry = passagesEntrySchema.parse({
       doc: document.slug,
       title: document.title.text,
       citeTitle: document.fields.label
@@ -145,7 +138,7 @@ export function renderOutputs(corpus: Corpus): Map<string, string> {
         id,
         type,
         text,
-        shared: (sharedWith.get(`${document.slug}#${id}`) ?? []).map(({ to, longest, shared, identical }) => ({
+        shared: (shared.get(sharedKey(document.slug, id)) ?? []).map(({ to, longest, shared, identical }) => ({
           ...to,
           longest,
           shared,
@@ -153,7 +146,7 @@ export function renderOutputs(corpus: Corpus): Map<string, string> {
         })),
       })),
     });
-    files.set(`content/passages/${document.slug}.json`, `${JSON.stringify(passages, null, 2)}\n`);
+    files.set(`content/passages/${document.slug}.json`, `${JSON.stringify(entry, null, 2)}\n`);
   }
   for (const source of corpus.sources) {
     const provenance = provenanceSchema.parse(toProvenance(source, corpus));
@@ -164,36 +157,4 @@ export function renderOutputs(corpus: Corpus): Map<string, string> {
   }
   if (issues.length > 0) throw new InputError(issues);
   return files;
-}
-
-/**
- * Replaces the output folders with exactly `files`, all or nothing: every
- * file is written to a fresh folder first, then the folders are swapped in by
- * rename. A failure before the swap leaves the previous output untouched.
- */
-export function writeOutputsAtomically(root: string, files: ReadonlyMap<string, string>): void {
-  const stamp = `${process.pid}-${Date.now()}`;
-  const staged = OUTPUT_DIRS.map((dir) => ({
-    dir: join(root, dir),
-    next: join(root, `${dir}.next-${stamp}`),
-    old: join(root, `${dir}.old-${stamp}`),
-  }));
-  try {
-    for (const { next } of staged) mkdirSync(next, { recursive: true });
-    for (const [path, content] of files) {
-      const owner = OUTPUT_DIRS.find((dir) => path.startsWith(`${dir}/`));
-      if (!owner) throw new Error(`refusing to write ${path}: not inside ${OUTPUT_DIRS.join(", ")}`);
-      const target = join(root, `${owner}.next-${stamp}`, path.slice(owner.length + 1));
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, content);
-    }
-  } catch (error) {
-    for (const { next } of staged) rmSync(next, { recursive: true, force: true });
-    throw error;
-  }
-  for (const { dir, next, old } of staged) {
-    if (existsSync(dir)) renameSync(dir, old);
-    renameSync(next, dir);
-  }
-  for (const { old } of staged) rmSync(old, { recursive: true, force: true });
 }

@@ -4,51 +4,9 @@ import { join } from "node:path";
 import * as pagefind from "pagefind";
 import { indexTokens, normalizeForSearch } from "../../src/lib/search/normalize.ts";
 import { SEARCH_DATA_DIR, searchDataFile } from "../../src/lib/search/documents.ts";
-import type { PassageType, SearchDocument } from "../../src/lib/search/engine.ts";
+import type { SearchDocument } from "../../src/lib/search/engine.ts";
 import { createUrls } from "../../src/lib/urls.ts";
-import type { Corpus } from "./corpus.ts";
-
-/** A searchable passage: a document title or a published block. */
-export interface Passage {
-  /** Title of its document. */
-  title: string;
-  /** Slug of its document. */
-  doc: string;
-  /** Block id, or `title`. */
-  id: string;
-  type: PassageType;
-  text: string;
-  /** Position in the document's reading order (0 is the title). */
-  position: number;
-  /** Position of the document in the corpus. */
-  order: number;
-  year: string;
-  collection: string;
-}
-
-/** Every passage of the corpus as published, in corpus and reading order. */
-export function passagesOf(corpus: Corpus): Passage[] {
-  return corpus.documents.flatMap((document) => {
-    const common = {
-      title: document.title.text,
-      doc: document.slug,
-      order: document.order,
-      year: document.date?.value.slice(0, 4) ?? "",
-      collection: "speeches",
-    };
-    const blocks = document.blocks.filter((block) => block.type !== "gap");
-    return [
-      { ...common, id: "title", type: "title" as const, text: document.title.text, position: 0 },
-      ...blocks.map((block, index) => ({
-        ...common,
-        id: block.id,
-        type: block.type as Passage["type"],
-        text: block.text,
-        position: index + 1,
-      })),
-    ];
-  });
-}
+import type { Passage } from "./passages.ts";
 
 /**
  * A token that separates passages in a document's record. Queries never

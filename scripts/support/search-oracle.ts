@@ -1,6 +1,6 @@
 import { normalizeForSearch } from "../../src/lib/search/normalize.ts";
 import { parseQuery } from "../../src/lib/search/query.ts";
-import type { Passage } from "../lib/search-index.ts";
+import type { Passage } from "../lib/passages.ts";
 
 /** Each passage's normalised text, computed once however many queries read it. */
 const normalized = new WeakMap<Passage, string>();

@@ -1,6 +1,6 @@
 import * as OpenCC from "opencc-js/cn2t";
 import { buildCorpus, type Corpus } from "../lib/corpus.ts";
-import { passagesOf, type Passage } from "../lib/search-index.ts";
+import { passagesOf, type Passage } from "../lib/passages.ts";
 import { seededRandom } from "./seeded-random.ts";
 
 /** A test query and why it is in the set. */

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import type { Passage } from "../../scripts/lib/search-index.ts";
+import type { Passage } from "../../scripts/lib/passages.ts";
 import { projectRoot } from "../helpers/root.ts";
 import { useSiteInBrowser } from "../helpers/site-in-browser.ts";
 import { measureExactness } from "../../scripts/support/search-oracle.ts";

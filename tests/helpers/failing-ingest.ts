@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { expect } from "vitest";
 import { ingest } from "../../scripts/ingest.ts";
-import { OUTPUT_DIRS } from "../../scripts/lib/emit.ts";
+import { OUTPUT_DIRS } from "../../scripts/lib/write-outputs.ts";
 import { InputError, type InputIssue } from "../../scripts/lib/issues.ts";
 import { snapshotDir } from "./project.ts";
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { searchPassages, type DocumentLoader, type PagefindApi } from "../../src/lib/search/engine.ts";
-import type { Passage } from "../../scripts/lib/search-index.ts";
+import type { Passage } from "../../scripts/lib/passages.ts";
 import { loadNodeSearch } from "../helpers/node-pagefind.ts";
 import { projectRoot } from "../helpers/project.ts";
 import { serveStatic, type StaticServer } from "../../scripts/support/static-server.ts";

@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { decodeSearchData, SEARCH_DATA_DIR, searchDataFile } from "../../src/lib/search/documents.ts";
-import { pagefindRecordIds, writeSearchIndex, type Passage } from "../../scripts/lib/search-index.ts";
+import type { Passage } from "../../scripts/lib/passages.ts";
+import { pagefindRecordIds, writeSearchIndex } from "../../scripts/lib/search-index.ts";
 
 const work = mkdtempSync(join(tmpdir(), "search-index-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

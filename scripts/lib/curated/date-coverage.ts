@@ -1,0 +1,96 @@
+import type { MilestonesFile } from "../../../src/schemas/curated.ts";
+import type { MilestoneEntry } from "../../../src/schemas/entities.ts";
+import { containsQuote, normalizeForMatch } from "../../../src/lib/text-match.ts";
+import { findDateExpressions, type DateExpression } from "../date-expressions.ts";
+import { excerpt, placeKey, type CuratedContext, type TextPlace } from "./context.ts";
+import type { CuratedFile } from "./read.ts";
+
+/** How one date expression of one place is accounted for. */
+type Classification = { kind: "milestone"; milestone: MilestoneEntry } | { kind: "not-event" };
+
+/**
+ * Every date expression of the published text (passages and metadata fields)
+ * must be accounted for, in one of three ways:
+ * 1. a milestone cites its passage with a quote that includes it: it is
+ *    attached to that milestone (added to the milestone's `expressions`);
+ * 2. `notEvents` lists it for its place, with a reason;
+ * 3. the same expression stands in a place of the same kind (a passage, or a
+ *    metadata field of the same name) whose whole text is the same, width and
+ *    spacing aside, and is accounted for there: a reprinted sentence means
+ *    what it meant where it was first classified, so it is classified the same
+ *    way (and attached to the same milestone).
+ * Anything else is reported with both ways to fix it, as is a `notEvents`
+ * entry that matches no expression.
+ */
+export function coverDateExpressions(
+  context: CuratedContext,
+  source: CuratedFile<MilestonesFile>,
+  milestones: readonly MilestoneEntry[],
+): void {
+  const notEvents = source.data.notEvents;
+  const notEventUsed = notEvents.map(() => false);
+  const found = context.places.map((place) => ({ place, expressions: findDateExpressions(place.text) }));
+
+  const classifyDirectly = (place: TextPlace, expression: DateExpression): Classification | undefined => {
+    const milestone = milestones.find((candidate) =>
+      candidate.passages.some(
+        (citation) =>
+          citation.doc === place.doc &&
+          citation.block === place.block &&
+          containsQuote(citation.quote, expression.text) &&
+          containsQuote(place.text, citation.quote),
+      ),
+    );
+    if (milestone) return { kind: "milestone", milestone };
+    const listed = notEvents.findIndex(
+      (entry) =>
+        entry.doc === place.doc &&
+        entry.block === place.block &&
+        normalizeForMatch(entry.expression) === normalizeForMatch(expression.text),
+    );
+    if (listed < 0) return undefined;
+    notEventUsed[listed] = true;
+    return { kind: "not-event" };
+  };
+
+  const kindOf = (place: TextPlace) => (place.citable ? "passage" : `field:${place.block}`);
+  const sameTextKey = (place: TextPlace, expression: DateExpression) =>
+    [kindOf(place), normalizeForMatch(place.text), normalizeForMatch(expression.text)].join("\u0000");
+  const direct = new Map<string, Classification | undefined>();
+  const bySameText = new Map<string, Classification>();
+  for (const { place, expressions } of found)
+    for (const expression of expressions) {
+      const classification = classifyDirectly(place, expression);
+      direct.set(`${placeKey(place.doc, place.block)}\u0000${expression.index}`, classification);
+      if (classification && !bySameText.has(sameTextKey(place, expression)))
+        bySameText.set(sameTextKey(place, expression), classification);
+    }
+
+  for (const { place, expressions } of found)
+    for (const expression of expressions) {
+      const classification =
+        direct.get(`${placeKey(place.doc, place.block)}\u0000${expression.index}`) ??
+        bySameText.get(sameTextKey(place, expression));
+      if (classification?.kind === "milestone") {
+        classification.milestone.expressions.push({ doc: place.doc, block: place.block, expression: expression.text });
+      } else if (!classification) {
+        context.reportAt(
+          source,
+          ["notEvents"],
+          `the date expression “${expression.text}” in ${place.doc}#${place.block} (“${excerpt(place.text.slice(Math.max(0, expression.index - 4)))}”) is neither attached to a milestone nor listed as not an event`,
+          `cite ${place.doc} ${place.block} in a milestone's passages with a quote that includes “${expression.text}”, or add {doc: ${place.doc}, block: ${place.block}, expression: “${expression.text}”, reason: statistic-date | publication-date | name-part} to notEvents`,
+        );
+      }
+    }
+
+  notEvents.forEach((entry, index) => {
+    if (notEventUsed[index]) return;
+    context.report(
+      source,
+      ["notEvents", index],
+      `not-event ${entry.doc}#${entry.block}`,
+      `“${entry.expression}” is not a date expression of ${entry.doc}#${entry.block}`,
+      "copy the expression as printed in that passage, or remove this entry",
+    );
+  });
+}

@@ -1,0 +1,45 @@
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+
+/** Folders the ingest owns and rewrites whole; nothing else is touched. */
+export const OUTPUT_DIRS = [
+  "content/speeches",
+  "content/provenance",
+  "content/passages",
+  "content/principle-sets",
+  "content/principles",
+  "content/milestones",
+  "content/terms",
+] as const;
+
+/**
+ * Replaces the output folders with exactly `files`, all or nothing: every
+ * file is written to a fresh folder first, then the folders are swapped in by
+ * rename. A failure before the swap leaves the previous output untouched.
+ */
+export function writeOutputsAtomically(root: string, files: ReadonlyMap<string, string>): void {
+  const stamp = `${process.pid}-${Date.now()}`;
+  const staged = OUTPUT_DIRS.map((dir) => ({
+    dir: join(root, dir),
+    next: join(root, `${dir}.next-${stamp}`),
+    old: join(root, `${dir}.old-${stamp}`),
+  }));
+  try {
+    for (const { next } of staged) mkdirSync(next, { recursive: true });
+    for (const [path, content] of files) {
+      const owner = OUTPUT_DIRS.find((dir) => path.startsWith(`${dir}/`));
+      if (!owner) throw new Error(`refusing to write ${path}: not inside ${OUTPUT_DIRS.join(", ")}`);
+      const target = join(root, `${owner}.next-${stamp}`, path.slice(owner.length + 1));
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, content);
+    }
+  } catch (error) {
+    for (const { next } of staged) rmSync(next, { recursive: true, force: true });
+    throw error;
+  }
+  for (const { dir, next, old } of staged) {
+    if (existsSync(dir)) renameSync(dir, old);
+    renameSync(next, dir);
+  }
+  for (const { old } of staged) rmSync(old, { recursive: true, force: true });
+}

@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from "astro";
-import { getCollection } from "astro:content";
+import { siteData } from "../../data/site-data.ts";
 import { ui } from "../../i18n/ui.ts";
 import { corpusFile, dataFileJson, dataFileSchemaJson, milestonesCsv } from "../../lib/open-data.ts";
 import { urls } from "../../lib/urls.ts";
@@ -13,36 +13,28 @@ export const getStaticPaths = (() => [
   { params: { file: "milestones.csv" } },
 ]) satisfies GetStaticPaths;
 
-/** Entries' data in id order, so the files are the same on every build. */
-const dataOf = (entries: readonly { id: string; data: unknown }[]) =>
-  [...entries].sort((a, b) => a.id.localeCompare(b.id)).map((entry) => entry.data);
+/** Entries in id order, so the files are the same on every build. */
+const byId = <T extends { id: string }>(entries: readonly T[]) => [...entries].sort((a, b) => a.id.localeCompare(b.id));
 
 async function dataSet(name: OpenDataName): Promise<unknown> {
+  const site = await siteData();
   switch (name) {
     case "corpus":
-      return corpusFile(
-        ui.siteName,
-        (await getCollection("speeches")).map((entry) => entry.data),
-        (await getCollection("passages")).map((entry) => entry.data),
-        (await getCollection("provenance")).map((entry) => entry.data),
-      );
+      return corpusFile(ui.siteName, site.documents, [...site.passages.values()], [...site.provenance.values()]);
     case "principles":
-      return {
-        sets: dataOf(await getCollection("principleSets")),
-        principles: dataOf(await getCollection("principles")),
-      };
+      return { sets: byId(site.entities.sets), principles: byId(site.entities.principles) };
     case "milestones":
-      return { milestones: dataOf(await getCollection("milestones")) };
+      return { milestones: byId(site.entities.milestones) };
     case "terms":
-      return { terms: dataOf(await getCollection("terms")) };
+      return { terms: byId(site.entities.terms) };
   }
 }
 
 export const GET: APIRoute = async ({ params, site }) => {
   const file = params["file"] ?? "";
   if (file === "milestones.csv") {
-    const milestones = (await getCollection("milestones")).map((entry) => entry.data);
-    return new Response(milestonesCsv(milestones), { headers: { "Content-Type": "text/csv; charset=utf-8" } });
+    const { milestones } = (await siteData()).entities;
+    return new Response(milestonesCsv(byId(milestones)), { headers: { "Content-Type": "text/csv; charset=utf-8" } });
   }
   const [, name = "", schema] = /^(\w+)(\.schema)?\.json$/.exec(file) ?? [];
   if (!names.includes(name as OpenDataName)) throw new Error(`No open data file “${file}”.`);

@@ -1,0 +1,14 @@
+import type { PassageNotes } from "../../lib/document-view.ts";
+import type { PageContext } from "../../lib/page-context.ts";
+
+/** The page a block of a document's body is rendered on: its language and the notes of the document's passages. */
+export interface ReadingContext {
+  page: PageContext;
+  notes: PassageNotes;
+}
+
+/** The reading context the document page has set; a block outside a document page is a bug. */
+export function readingContext(locals: App.Locals): ReadingContext {
+  if (!locals.reading) throw new Error("block components render only inside a document page's body");
+  return locals.reading;
+}

@@ -1,0 +1,82 @@
+import { getCollection, type CollectionEntry } from "astro:content";
+import type { EntityCollections } from "../lib/mentions.ts";
+import { passageLookup, type QuotedPassage } from "../lib/passages.ts";
+import { sameTextPairs } from "../lib/shared-overview.ts";
+import type {
+  MilestoneEntry,
+  PassagesEntry,
+  PrincipleEntry,
+  PrincipleSetEntry,
+  TermEntry,
+} from "../schemas/entities.ts";
+import type { Provenance } from "../schemas/provenance.ts";
+import type { Speech } from "../schemas/speech.ts";
+
+/**
+ * Everything the pages read from the content collections, queried once per
+ * build: pages and components ask this module, never `astro:content`.
+ */
+export interface SiteData {
+  /** Every document in corpus order. */
+  documents: readonly Speech[];
+  /** The MDX entry of each document, by slug, for rendering its body. */
+  entries: ReadonlyMap<string, CollectionEntry<"speeches">>;
+  /** The document with this slug; throws on a slug the ingest did not write. */
+  document(slug: string): Speech;
+  /** The published passages of each document, by slug. */
+  passages: ReadonlyMap<string, PassagesEntry>;
+  /** A published passage; throws on one that does not exist (the ingest verified every reference). */
+  passage(doc: string, id: string): QuotedPassage;
+  /** The title a citation gives the document: its title, with its label where it has one. */
+  citeTitle(doc: string): string;
+  /** Principle sets (in set order), principles, milestones (in date order) and terms (in curated order). */
+  entities: EntityCollections & {
+    sets: readonly PrincipleSetEntry[];
+    principles: readonly PrincipleEntry[];
+    milestones: readonly MilestoneEntry[];
+    terms: readonly TermEntry[];
+  };
+  /** Each source's provenance record, by source file name. */
+  provenance: ReadonlyMap<string, Provenance>;
+  /** The pairs of documents that are copies of one text, each once, the earlier first. */
+  sameTextPairs: readonly { a: string; b: string }[];
+}
+
+let loaded: Promise<SiteData> | undefined;
+
+/** The site's data, loaded on first use and shared by every page of the build. */
+export function siteData(): Promise<SiteData> {
+  loaded ??= load();
+  return loaded;
+}
+
+async function load(): Promise<SiteData> {
+  const speechEntries = (await getCollection("speeches")).sort((a, b) => a.data.order - b.data.order);
+  const documents = speechEntries.map((entry) => entry.data);
+  const bySlug = new Map(documents.map((document) => [document.slug, document]));
+  const passages = new Map((await getCollection("passages")).map((entry) => [entry.data.doc, entry.data]));
+  const provenance = (await getCollection("provenance")).map((entry) => entry.data);
+  const dataOf = async <T extends "principleSets" | "principles" | "milestones" | "terms">(name: T) =>
+    (await getCollection(name)).map((entry) => entry.data as CollectionEntry<T>["data"]);
+  const sets = (await dataOf("principleSets")).sort((a, b) => a.order - b.order);
+  const principles = await dataOf("principles");
+  const milestones = (await dataOf("milestones")).sort(
+    (a, b) => a.date.value.localeCompare(b.date.value) || a.id.localeCompare(b.id),
+  );
+  const terms = await dataOf("terms");
+  return {
+    documents,
+    entries: new Map(speechEntries.map((entry) => [entry.data.slug, entry])),
+    document(slug) {
+      const document = bySlug.get(slug);
+      if (!document) throw new Error(`no document ${slug} in the speeches collection`);
+      return document;
+    },
+    passages,
+    passage: passageLookup([...passages.values()]),
+    citeTitle: (doc) => passages.get(doc)?.citeTitle ?? doc,
+    entities: { sets, principles, milestones, terms },
+    provenance: new Map(provenance.map((record) => [record.manifest.file, record])),
+    sameTextPairs: sameTextPairs(documents),
+  };
+}

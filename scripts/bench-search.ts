@@ -20,6 +20,7 @@ import * as pagefind from "pagefind";
 import type { BrowserContext, Page } from "playwright-core";
 import { buildSite } from "./build.ts";
 import { SEARCH_DATA_DIR } from "../src/lib/search/documents.ts";
+import { SEARCH_IDS } from "../src/lib/search/dom.ts";
 import type { Passage } from "./lib/passages.ts";
 import { writeSearchIndex } from "./lib/search-index.ts";
 import { launchChromium } from "./support/chromium.ts";
@@ -329,11 +330,11 @@ interface Session {
 /** Types a query into this site's search page and waits for `data-search-state="done"`. */
 function runOurs(page: Page, query: string): Promise<number> {
   return page.evaluate(
-    (text) =>
+    ({ text, ids }) =>
       new Promise<number>((resolve) => {
-        const results = document.querySelector<HTMLElement>("#search-results");
-        const input = document.querySelector<HTMLInputElement>("#search-input");
-        const form = document.querySelector<HTMLFormElement>("#search-form");
+        const results = document.getElementById(ids.results);
+        const input = document.getElementById(ids.input) as HTMLInputElement | null;
+        const form = document.getElementById(ids.form) as HTMLFormElement | null;
         if (!results || !input || !form) throw new Error("no search page");
         const start = performance.now();
         const observer = new MutationObserver(() => {
@@ -346,7 +347,7 @@ function runOurs(page: Page, query: string): Promise<number> {
         input.value = text;
         form.requestSubmit();
       }),
-    query,
+    { text: query, ids: SEARCH_IDS },
   );
 }
 

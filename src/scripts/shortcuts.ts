@@ -1,3 +1,5 @@
+import { SEARCH_IDS } from "../lib/search/dom.ts";
+
 /** `/` and Ctrl+K (⌘K) focus the search box, unless the reader is typing somewhere. */
 export function installSearchShortcuts(): void {
   document.addEventListener("keydown", (event) => {
@@ -6,9 +8,8 @@ export function installSearchShortcuts(): void {
     const slash = event.key === "/" && !typing && !event.ctrlKey && !event.metaKey && !event.altKey;
     const commandK = event.key.toLowerCase() === "k" && (event.ctrlKey || event.metaKey) && !event.altKey;
     if (!slash && !commandK) return;
-    const box =
-      document.querySelector<HTMLInputElement>("#search-input") ??
-      document.querySelector<HTMLInputElement>("#site-search");
+    const box = (document.getElementById(SEARCH_IDS.input) ??
+      document.getElementById(SEARCH_IDS.headerInput)) as HTMLInputElement | null;
     if (!box) return;
     event.preventDefault();
     box.focus();

@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { expect, inject, it, describe } from "vitest";
+import { SEARCH_IDS } from "../../src/lib/search/dom.ts";
 import { hostileQueries } from "../helpers/hostile-queries.ts";
 import { useSiteInBrowser } from "../helpers/site-in-browser.ts";
 
@@ -17,51 +18,54 @@ describe("hostile queries", () => {
       void dialog.dismiss();
     });
     await page.goto(`${site.server.url}search/`);
-    const report = await page.evaluate(async (all) => {
-      const results = document.querySelector<HTMLElement>("#search-results");
-      const input = document.querySelector<HTMLInputElement>("#search-input");
-      const form = document.querySelector<HTMLFormElement>("#search-form");
-      if (!results || !input || !form) throw new Error("no search page");
-      const allowed = new Set([
-        "SECTION",
-        "H2",
-        "A",
-        "SMALL",
-        "OL",
-        "UL",
-        "LI",
-        "MARK",
-        "FIGURE",
-        "FIGCAPTION",
-        "SPAN",
-        "P",
-        "BUTTON",
-        "METER",
-        "DIV",
-        "PROGRESS",
-      ]);
-      const problems: string[] = [];
-      for (const query of all) {
-        await new Promise<void>((resolve) => {
-          const observer = new MutationObserver(() => {
-            if (results.dataset["searchState"] === "done") {
-              observer.disconnect();
-              resolve();
-            }
+    const report = await page.evaluate(
+      async ({ all, ids }) => {
+        const results = document.getElementById(ids.results);
+        const input = document.getElementById(ids.input) as HTMLInputElement | null;
+        const form = document.getElementById(ids.form) as HTMLFormElement | null;
+        if (!results || !input || !form) throw new Error("no search page");
+        const allowed = new Set([
+          "SECTION",
+          "H2",
+          "A",
+          "SMALL",
+          "OL",
+          "UL",
+          "LI",
+          "MARK",
+          "FIGURE",
+          "FIGCAPTION",
+          "SPAN",
+          "P",
+          "BUTTON",
+          "METER",
+          "DIV",
+          "PROGRESS",
+        ]);
+        const problems: string[] = [];
+        for (const query of all) {
+          await new Promise<void>((resolve) => {
+            const observer = new MutationObserver(() => {
+              if (results.dataset["searchState"] === "done") {
+                observer.disconnect();
+                resolve();
+              }
+            });
+            observer.observe(results, { attributes: true, attributeFilter: ["data-search-state"] });
+            results.dataset["searchState"] = "pending";
+            input.value = query;
+            form.requestSubmit();
           });
-          observer.observe(results, { attributes: true, attributeFilter: ["data-search-state"] });
-          results.dataset["searchState"] = "pending";
-          input.value = query;
-          form.requestSubmit();
-        });
-        for (const element of results.querySelectorAll("*")) {
-          if (!allowed.has(element.tagName)) problems.push(`${JSON.stringify(query)}: <${element.tagName}>`);
-          for (const attribute of element.getAttributeNames())
-            if (attribute.startsWith("on")) problems.push(`${JSON.stringify(query)}: ${attribute}`);
+          for (const element of results.querySelectorAll("*")) {
+            if (!allowed.has(element.tagName)) problems.push(`${JSON.stringify(query)}: <${element.tagName}>`);
+            for (const attribute of element.getAttributeNames())
+              if (attribute.startsWith("on")) problems.push(`${JSON.stringify(query)}: ${attribute}`);
+          }
         }
-      }
-      return problems;
-    }, queries);
+        return problems;
+      },
+      { all: queries, ids: SEARCH_IDS },
+    );
     expect(report).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();

@@ -4,6 +4,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { useSiteInBrowser } from "../helpers/site-in-browser.ts";
+import { SEARCH_IDS, byId, searchStateSelector } from "../../src/lib/search/dom.ts";
 
 const siteDir = inject("siteDir");
 const site = useSiteInBrowser(siteDir);
@@ -15,7 +16,7 @@ function sitemapPaths(): string[] {
   return [...paths, "search/?q=网信", "en/search/?q=网络强国"];
 }
 
-const searchDone = (page: Page) => page.waitForSelector('[data-search-state="done"]');
+const searchDone = (page: Page) => page.waitForSelector(searchStateSelector("done"));
 
 /** WCAG 2.0, 2.1 and 2.2 A and AA rules, and axe's best practices. */
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
@@ -123,7 +124,7 @@ describe("policy and offline use", () => {
       if (path.startsWith("search/")) await searchDone(page);
       if (search) {
         // Search from wherever the reader is: the header box on other pages, the page's own box on search.
-        const box = path.startsWith("search/") ? "#search-input" : "#site-search";
+        const box = path.startsWith("search/") ? byId(SEARCH_IDS.input) : byId(SEARCH_IDS.headerInput);
         await page.fill(box, search);
         await page.press(box, "Enter");
         await page.waitForURL(/\/search\/\?q=/);

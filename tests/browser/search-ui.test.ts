@@ -12,6 +12,7 @@ import { ui } from "../../src/i18n/ui.ts";
 import { projectRoot } from "../helpers/root.ts";
 import { useSiteInBrowser } from "../helpers/site-in-browser.ts";
 import { serveStatic } from "../../scripts/support/static-server.ts";
+import { SEARCH_IDS, byId, searchStateSelector } from "../../src/lib/search/dom.ts";
 
 const siteDir = inject("siteDir");
 const site = useSiteInBrowser(siteDir);
@@ -23,8 +24,8 @@ async function freshPage(): Promise<Page> {
   return page;
 }
 
-const status = () => page.locator("#search-status").textContent();
-const done = () => page.waitForSelector('[data-search-state="done"]');
+const status = () => page.locator(byId(SEARCH_IDS.status)).textContent();
+const done = () => page.waitForSelector(searchStateSelector("done"));
 
 describe("the search page", () => {
   it("tells the reader about an empty query, no result and an over-long query", async () => {
@@ -42,13 +43,13 @@ describe("the search page", () => {
     await page.goto(`${site.server.url}search/?q=${encodeURIComponent(long)}`);
     await done();
     expect(await status()).toBe(ui.search.tooLong(MAX_QUERY_LENGTH + 5, MAX_QUERY_LENGTH));
-    expect(await page.getAttribute("#search-input", "maxlength")).toBe(String(MAX_QUERY_LENGTH));
+    expect(await page.getAttribute(byId(SEARCH_IDS.input), "maxlength")).toBe(String(MAX_QUERY_LENGTH));
   });
 
   it("keeps the address in step with the query and the filters", async () => {
     await freshPage();
     await page.goto(`${site.server.url}search/`);
-    await page.fill("#search-input", "网信");
+    await page.fill(byId(SEARCH_IDS.input), "网信");
     await done();
     expect(new URL(page.url()).searchParams.get("q")).toBe("网信");
     const all = Number(await page.getAttribute("[data-result-total]", "data-result-total"));
@@ -72,8 +73,8 @@ describe("the search page", () => {
     await freshPage();
     await page.goto(`${site.server.url}search/?q=${encodeURIComponent("网络")}`);
     await done();
-    await page.focus("#search-input");
-    await page.fill("#search-input", "");
+    await page.focus(byId(SEARCH_IDS.input));
+    await page.fill(byId(SEARCH_IDS.input), "");
     await done();
     const session = await page.context().newCDPSession(page);
     for (const text of ["w", "wa", "wang", "wangx", "wangxin"]) {
@@ -112,10 +113,10 @@ describe("every page", () => {
     const action = await page.getAttribute("header form[role=search]", "action");
     expect(action).toBe("/search/");
     await page.keyboard.press("/");
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe("site-search");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(SEARCH_IDS.headerInput);
     await page.locator("main").click();
     await page.keyboard.press("Control+k");
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe("site-search");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(SEARCH_IDS.headerInput);
     await page.keyboard.type("网信");
     await page.keyboard.press("Enter");
     await page.waitForURL("**/search/?q=*");
@@ -167,7 +168,11 @@ describe("safety", () => {
       const result = page.locator("[data-result]");
       expect(await result.count()).toBe(2);
       expect(await result.nth(1).locator(".kwic").textContent()).toContain("危险样例<img src=x onerror=alert");
-      expect(await page.locator("#search-output img, #search-output script, #search-output b").count()).toBe(0);
+      expect(
+        await page
+          .locator(`${byId(SEARCH_IDS.output)} img, ${byId(SEARCH_IDS.output)} script, ${byId(SEARCH_IDS.output)} b`)
+          .count(),
+      ).toBe(0);
       expect(await page.locator("[data-result-doc] h2 a").textContent()).toBe(`<b>${hostile}</b>`);
       expect(dialogs).toEqual([]);
     });
@@ -187,7 +192,7 @@ describe("many matching documents", () => {
       expect(await page.locator("[data-result-doc]").count()).toBe(DOCUMENTS_PER_STEP);
       expect(await page.getAttribute("[data-result-total]", "data-result-total")).toBe(String(DOCUMENTS_PER_STEP));
       expect(await status()).toContain(ui.search.pending(3));
-      await page.locator("#search-output button.more").click();
+      await page.locator(`${byId(SEARCH_IDS.output)} button.more`).click();
       await page.waitForFunction(
         (expected) => document.querySelectorAll("[data-result-doc]").length === expected,
         count,
@@ -197,7 +202,7 @@ describe("many matching documents", () => {
         .locator("[data-result-doc]")
         .evaluateAll((groups) => groups.map((group) => group.getAttribute("data-result-doc")));
       expect(new Set(docs)).toEqual(new Set(Array.from({ length: count }, (_, index) => `step-${index}`)));
-      expect(await page.locator("#search-output button.more").count()).toBe(0);
+      expect(await page.locator(`${byId(SEARCH_IDS.output)} button.more`).count()).toBe(0);
     });
   });
 });

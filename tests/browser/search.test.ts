@@ -5,6 +5,7 @@ import { projectRoot } from "../helpers/root.ts";
 import { useSiteInBrowser } from "../helpers/site-in-browser.ts";
 import { measureExactness } from "../../scripts/support/search-oracle.ts";
 import { searchTestSet, type TestQuery } from "../../scripts/support/search-queries.ts";
+import { SEARCH_IDS, byId, searchStateSelector } from "../../src/lib/search/dom.ts";
 
 const siteDir = inject("siteDir");
 const site = useSiteInBrowser(siteDir);
@@ -26,9 +27,9 @@ async function resultsFor(query: string, byAddress: boolean) {
   if (byAddress) {
     await page.goto(`${site.server.url}search/?q=${encodeURIComponent(query)}`);
   } else {
-    await page.fill("#search-input", query);
+    await page.fill(byId(SEARCH_IDS.input), query);
   }
-  await page.waitForSelector('[data-search-state="done"]');
+  await page.waitForSelector(searchStateSelector("done"));
   expect(new URL(page.url()).searchParams.get("q") ?? "").toBe(query);
   return page.evaluate(() => {
     const container = document.querySelector<HTMLElement>("[data-result-total]");

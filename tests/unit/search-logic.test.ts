@@ -3,6 +3,7 @@ import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import {
   DOCUMENTS_PER_STEP,
+  loadMoreResults,
   rankGroups,
   searchPassages,
   type DocumentGroup,
@@ -162,6 +163,29 @@ describe("search engine", () => {
     expect(outcome.groups).toHaveLength(DOCUMENTS_PER_STEP);
     expect(outcome.pending).toEqual(ids.slice(DOCUMENTS_PER_STEP));
     expect(outcome.total).toBe(2 * DOCUMENTS_PER_STEP);
+  });
+
+  it("loads the pending documents a step at a time, keeping the shown groups first, until none is pending", async () => {
+    const ids = Array.from({ length: 2 * DOCUMENTS_PER_STEP + 1 }, (_, index) => `zh-cn_${index}`);
+    const many: PagefindApi = { search: () => Promise.resolve({ results: ids.map((id) => ({ id })) }) };
+    const requested: string[] = [];
+    const stub = (recordId: string) => {
+      requested.push(recordId);
+      return Promise.resolve({ ...documents["b"], doc: recordId } as SearchDocument);
+    };
+    const first = await searchPassages(many, stub, "网络强国");
+    if (first.kind !== "results") throw new Error("no results");
+    const second = await loadMoreResults(stub, first);
+    expect(second.groups.map((group) => group.doc)).toEqual(ids.slice(0, 2 * DOCUMENTS_PER_STEP));
+    expect(second.pending).toEqual(ids.slice(2 * DOCUMENTS_PER_STEP));
+    expect(second.total).toBe(2 * 2 * DOCUMENTS_PER_STEP);
+    const third = await loadMoreResults(stub, second);
+    expect(third.pending).toEqual([]);
+    expect(third.groups).toHaveLength(ids.length);
+    expect(requested).toEqual(ids);
+    // Nothing pending: the same results, and nothing more is fetched.
+    expect(await loadMoreResults(stub, third)).toBe(third);
+    expect(requested).toHaveLength(ids.length);
   });
 
   it("ranks title matches first, then more hits, then corpus order; passages in reading order", () => {

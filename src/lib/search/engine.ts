@@ -78,6 +78,9 @@ export type SearchOutcome =
       total: number;
     };
 
+/** An outcome with results: the documents loaded so far and those still pending. */
+export type SearchResults = Extract<SearchOutcome, { kind: "results" }>;
+
 /** Documents whose passages are loaded at once; the reader can load more. */
 export const DOCUMENTS_PER_STEP = 12;
 
@@ -125,6 +128,18 @@ export async function loadGroups(
     const { doc, title, order, year, collection } = document;
     return [{ doc, title, order, year, collection, passages }];
   });
+}
+
+/**
+ * The next step of a search's results: the next DOCUMENTS_PER_STEP pending
+ * documents loaded and ranked after those already shown (which keep their
+ * places), the total recounted. Nothing pending gives the same results.
+ */
+export async function loadMoreResults(loadDocument: DocumentLoader, results: SearchResults): Promise<SearchResults> {
+  if (results.pending.length === 0) return results;
+  const added = await loadGroups(loadDocument, results.terms, results.pending.slice(0, DOCUMENTS_PER_STEP));
+  const groups = [...results.groups, ...rankGroups(added)];
+  return { ...results, groups, pending: results.pending.slice(DOCUMENTS_PER_STEP), total: countPassages(groups) };
 }
 
 export function countPassages(groups: readonly DocumentGroup[]): number {

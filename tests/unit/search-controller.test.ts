@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { addressOfRequest, requestFromAddress } from "../../src/lib/search/address.ts";
+import { byId, SEARCH_IDS, searchStateSelector } from "../../src/lib/search/dom.ts";
+import { latestOnly } from "../../src/lib/search/latest.ts";
+
+const page = new URL("https://host.test/corpus/search/");
+
+describe("search address", () => {
+  it("reads the query and the filters that are set, and nothing from empty parameters", () => {
+    expect(requestFromAddress(new URL("?q=网信&doc=a&year=&collection=speeches", page))).toEqual({
+      query: "网信",
+      filters: { document: "a", collection: "speeches" },
+    });
+    expect(requestFromAddress(page)).toEqual({ query: "", filters: {} });
+  });
+
+  it("writes one address per search: parameters in a fixed order, empty ones left out, others dropped", () => {
+    const address = addressOfRequest(new URL("?hl=x&year=2017#top", page), {
+      query: "网络 强国",
+      filters: { year: "2024", document: "b", collection: undefined },
+    });
+    expect(address.href).toBe(
+      "https://host.test/corpus/search/?q=%E7%BD%91%E7%BB%9C+%E5%BC%BA%E5%9B%BD&doc=b&year=2024#top",
+    );
+    expect(addressOfRequest(page, { query: "", filters: {} }).href).toBe(page.href);
+  });
+
+  it("round-trips: the request read from a written address is the request", () => {
+    const request = { query: "“网络强国” 网信", filters: { collection: "speeches", year: "2023" } };
+    expect(requestFromAddress(addressOfRequest(page, request))).toEqual(request);
+  });
+});
+
+describe("stale-result guard", () => {
+  it("lets only the latest search render", () => {
+    const searches = latestOnly();
+    const first = searches.take();
+    expect(searches.isLatest(first)).toBe(true);
+    const second = searches.take();
+    expect(searches.isLatest(first)).toBe(false);
+    expect(searches.isLatest(second)).toBe(true);
+    expect(searches.current).toBe(second);
+  });
+});
+
+describe("search element ids", () => {
+  it("are distinct and give selectors", () => {
+    const ids = Object.values(SEARCH_IDS);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(byId(SEARCH_IDS.input)).toBe("#search-input");
+    expect(searchStateSelector("done")).toBe('[data-search-state="done"]');
+  });
+});

@@ -1,3 +1,5 @@
+import { afterAll, beforeAll } from "vitest";
+import { serveStatic, type StaticServer } from "../../scripts/support/static-server.ts";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createDocumentLoader } from "../../src/lib/search/documents.ts";
@@ -19,4 +21,34 @@ export async function loadNodeSearch(
   await module.options({ basePath: new URL("pagefind/", siteUrl).href, noWorker: true });
   await module.init();
   return { pagefind: module, loadDocument: createDocumentLoader(siteUrl) };
+}
+
+/**
+ * Serves the built site `distDir` and loads its search in Node before the
+ * calling file's tests, and stops the server after them. Read `pagefind` and
+ * `loadDocument` in hooks and tests only.
+ */
+export function useNodeSearch(distDir: string): {
+  readonly pagefind: PagefindApi;
+  readonly loadDocument: DocumentLoader;
+} {
+  let server: StaticServer | undefined;
+  let search: { pagefind: PagefindApi; loadDocument: DocumentLoader } | undefined;
+  beforeAll(async () => {
+    server = await serveStatic(distDir);
+    search = await loadNodeSearch(distDir, server.url);
+  });
+  afterAll(() => server?.close());
+  const loaded = () => {
+    if (!search) throw new Error("useNodeSearch: the search loads in beforeAll; read it in a hook or test");
+    return search;
+  };
+  return {
+    get pagefind() {
+      return loaded().pagefind;
+    },
+    get loadDocument() {
+      return loaded().loadDocument;
+    },
+  };
 }

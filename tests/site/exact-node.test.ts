@@ -1,25 +1,19 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { searchPassages, type DocumentLoader, type PagefindApi } from "../../src/lib/search/engine.ts";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { searchPassages } from "../../src/lib/search/engine.ts";
 import type { Passage } from "../../scripts/lib/passages.ts";
-import { loadNodeSearch } from "../helpers/node-pagefind.ts";
+import { useNodeSearch } from "../helpers/node-pagefind.ts";
 import { projectRoot } from "../helpers/project.ts";
-import { serveStatic, type StaticServer } from "../../scripts/support/static-server.ts";
 import { measureExactness, substringMatches } from "../../scripts/support/search-oracle.ts";
 import { searchTestSet, type TestQuery } from "../../scripts/support/search-queries.ts";
 
 const siteDir = inject("siteDir");
-let server: StaticServer;
-let pagefind: PagefindApi;
-let loadDocument: DocumentLoader;
+const search = useNodeSearch(siteDir);
 let passages: Passage[];
 let queries: TestQuery[];
 
 beforeAll(async () => {
   ({ passages, queries } = searchTestSet(projectRoot));
-  server = await serveStatic(siteDir);
-  ({ pagefind, loadDocument } = await loadNodeSearch(siteDir, server.url));
 });
-afterAll(() => server.close());
 
 describe("exact phrase search, in Node on the built index", () => {
   it("has a test set of at least 300 queries of every kind", () => {
@@ -31,7 +25,7 @@ describe("exact phrase search, in Node on the built index", () => {
 
   it("finds exactly the passages that a plain substring search finds: precision and recall 1.000", async () => {
     const total = await measureExactness("node", queries, passages, async (query) => {
-      const outcome = await searchPassages(pagefind, loadDocument, query);
+      const outcome = await searchPassages(search.pagefind, search.loadDocument, query);
       return new Set(
         outcome.kind === "results"
           ? outcome.groups.flatMap((group) => group.passages.map((passage) => `${group.doc}#${passage.id}`))
@@ -43,7 +37,7 @@ describe("exact phrase search, in Node on the built index", () => {
   });
 
   it("counts every occurrence for marking, and never matches across passages", async () => {
-    const outcome = await searchPassages(pagefind, loadDocument, "网信");
+    const outcome = await searchPassages(search.pagefind, search.loadDocument, "网信");
     if (outcome.kind !== "results") throw new Error("no results");
     for (const group of outcome.groups) {
       for (const passage of group.passages) {
@@ -52,7 +46,7 @@ describe("exact phrase search, in Node on the built index", () => {
       }
     }
     // the last characters of one paragraph and the first of the next form no match
-    const crossing = await searchPassages(pagefind, loadDocument, "发展。习近平强调");
+    const crossing = await searchPassages(search.pagefind, search.loadDocument, "发展。习近平强调");
     expect(crossing).toMatchObject({ kind: "results", total: 0 });
   });
 });

@@ -1,20 +1,12 @@
-import { beforeAll, afterAll, describe, expect, inject, it } from "vitest";
-import { searchPassages, type DocumentLoader, type PagefindApi } from "../../src/lib/search/engine.ts";
+import { describe, expect, inject, it } from "vitest";
+import { searchPassages } from "../../src/lib/search/engine.ts";
 import { keywordInContext } from "../../src/lib/search/kwic.ts";
-import { serveStatic, type StaticServer } from "../../scripts/support/static-server.ts";
 import { hostileQueries } from "../helpers/hostile-queries.ts";
-import { loadNodeSearch } from "../helpers/node-pagefind.ts";
+import { useNodeSearch } from "../helpers/node-pagefind.ts";
 
 const siteDir = inject("siteDir");
 const queries = hostileQueries();
-let server: StaticServer;
-let pagefind: PagefindApi;
-let loadDocument: DocumentLoader;
-beforeAll(async () => {
-  server = await serveStatic(siteDir);
-  ({ pagefind, loadDocument } = await loadNodeSearch(siteDir, server.url));
-});
-afterAll(() => server.close());
+const search = useNodeSearch(siteDir);
 
 describe("hostile queries", () => {
   it("are at least 1,000 of every family", () => {
@@ -31,7 +23,7 @@ describe("hostile queries", () => {
     let withResults = 0;
     for (const query of queries) {
       try {
-        const outcome = await searchPassages(pagefind, loadDocument, query);
+        const outcome = await searchPassages(search.pagefind, search.loadDocument, query);
         if (outcome.kind !== "results") continue;
         if (outcome.total > 0) withResults += 1;
         for (const group of outcome.groups)

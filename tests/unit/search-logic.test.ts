@@ -149,14 +149,20 @@ describe("search engine", () => {
     });
   });
 
-  it("loads at most one step of documents, in Pagefind's order, and names the rest as pending", async () => {
-    const ids = Array.from({ length: DOCUMENTS_PER_STEP + 3 }, (_, index) => `zh-cn_${index}`);
+  /** An index in which every record of `ids` matches, and a loader that records what it loads. */
+  const manyMatches = (ids: readonly string[]) => {
     const many: PagefindApi = { search: () => Promise.resolve({ results: ids.map((id) => ({ id })) }) };
     const requested: string[] = [];
     const stub = (recordId: string) => {
       requested.push(recordId);
       return Promise.resolve({ ...documents["b"], doc: recordId } as SearchDocument);
     };
+    return { many, requested, stub };
+  };
+
+  it("loads at most one step of documents, in Pagefind's order, and names the rest as pending", async () => {
+    const ids = Array.from({ length: DOCUMENTS_PER_STEP + 3 }, (_, index) => `zh-cn_${index}`);
+    const { many, requested, stub } = manyMatches(ids);
     const outcome = await searchPassages(many, stub, "网络强国");
     if (outcome.kind !== "results") throw new Error("no results");
     expect(requested).toEqual(ids.slice(0, DOCUMENTS_PER_STEP));
@@ -167,12 +173,7 @@ describe("search engine", () => {
 
   it("loads the pending documents a step at a time, keeping the shown groups first, until none is pending", async () => {
     const ids = Array.from({ length: 2 * DOCUMENTS_PER_STEP + 1 }, (_, index) => `zh-cn_${index}`);
-    const many: PagefindApi = { search: () => Promise.resolve({ results: ids.map((id) => ({ id })) }) };
-    const requested: string[] = [];
-    const stub = (recordId: string) => {
-      requested.push(recordId);
-      return Promise.resolve({ ...documents["b"], doc: recordId } as SearchDocument);
-    };
+    const { many, requested, stub } = manyMatches(ids);
     const first = await searchPassages(many, stub, "网络强国");
     if (first.kind !== "results") throw new Error("no results");
     const second = await loadMoreResults(stub, first);

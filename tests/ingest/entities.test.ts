@@ -333,12 +333,13 @@ describe("bad curated data stops the ingest with a clear message", () => {
     edit(root, MILESTONES, (text) =>
       text.replace(/ {2}- doc: booklet-2023-material-2\n {4}block: p28\n {4}expression: 2022 年\n( {4}.*\n)*/, ""),
     );
-    const [issue] = failingIngest(root);
-    expect(issue).toMatchObject({
-      file: MILESTONES,
-      problem: expect.stringContaining("the date expression “2022 年” in booklet-2023-material-2#p28"),
-      fix: expect.stringContaining("notEvents"),
-    });
+    expect(failingIngest(root)).toContainEqual(
+      expect.objectContaining({
+        file: MILESTONES,
+        problem: expect.stringContaining("the date expression “2022 年” in booklet-2023-material-2#p28"),
+        fix: expect.stringContaining("notEvents"),
+      }),
+    );
   });
 
   it("fails when a new date appears in a source, until it is classified", () => {

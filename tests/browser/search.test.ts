@@ -31,6 +31,14 @@ async function resultsFor(query: string, byAddress: boolean) {
   }
   await page.waitForSelector(searchStateSelector("done"));
   expect(new URL(page.url()).searchParams.get("q") ?? "").toBe(query);
+  // Load every step of documents, as a reader who wants them all would.
+  for (let more = page.locator(`${byId(SEARCH_IDS.output)} button.more`); (await more.count()) > 0;) {
+    await more.click();
+    await page.waitForFunction(
+      (output) => document.querySelector(`${output} button.more[disabled]`) === null,
+      byId(SEARCH_IDS.output),
+    );
+  }
   return page.evaluate(() => {
     const container = document.querySelector<HTMLElement>("[data-result-total]");
     const groups = [...document.querySelectorAll<HTMLElement>("[data-result-doc]")].map((group) => ({

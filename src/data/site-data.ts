@@ -21,8 +21,6 @@ export interface SiteData {
   documents: readonly Speech[];
   /** The MDX entry of each document, by slug, for rendering its body. */
   entries: ReadonlyMap<string, CollectionEntry<"speeches">>;
-  /** The document with this slug; throws on a slug the ingest did not write. */
-  document(slug: string): Speech;
   /** The published passages of each document, by slug. */
   passages: ReadonlyMap<string, PassagesEntry>;
   /** A published passage; throws on one that does not exist (the ingest verified every reference). */
@@ -53,7 +51,6 @@ export function siteData(): Promise<SiteData> {
 async function load(): Promise<SiteData> {
   const speechEntries = (await getCollection("speeches")).sort((a, b) => a.data.order - b.data.order);
   const documents = speechEntries.map((entry) => entry.data);
-  const bySlug = new Map(documents.map((document) => [document.slug, document]));
   const passages = new Map((await getCollection("passages")).map((entry) => [entry.data.doc, entry.data]));
   const provenance = (await getCollection("provenance")).map((entry) => entry.data);
   const dataOf = async <T extends "principleSets" | "principles" | "milestones" | "terms">(name: T) =>
@@ -67,11 +64,6 @@ async function load(): Promise<SiteData> {
   return {
     documents,
     entries: new Map(speechEntries.map((entry) => [entry.data.slug, entry])),
-    document(slug) {
-      const document = bySlug.get(slug);
-      if (!document) throw new Error(`no document ${slug} in the speeches collection`);
-      return document;
-    },
     passages,
     passage: passageLookup([...passages.values()]),
     citeTitle: (doc) => passages.get(doc)?.citeTitle ?? doc,

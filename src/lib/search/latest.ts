@@ -7,8 +7,6 @@ export interface LatestOnly {
   /** A ticket for a new search; every earlier ticket is now stale. */
   take(): number;
   isLatest(ticket: number): boolean;
-  /** The latest ticket, for work that continues the current search (loading more of its results). */
-  readonly current: number;
 }
 
 export function latestOnly(): LatestOnly {
@@ -16,8 +14,5 @@ export function latestOnly(): LatestOnly {
   return {
     take: () => (latest += 1),
     isLatest: (ticket) => ticket === latest,
-    get current() {
-      return latest;
-    },
   };
 }

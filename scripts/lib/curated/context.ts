@@ -26,8 +26,6 @@ export interface CuratedContext {
   /** The citable places, in corpus and reading order. */
   citable: readonly TextPlace[];
   documents: ReadonlyMap<string, CorpusDocument>;
-  /** The place `doc#block`, if the corpus publishes one. */
-  place(doc: string, block: string): TextPlace | undefined;
   /** Reports a problem of one entry of a curated file, at the line of `path`. */
   report(source: CuratedFile<unknown>, path: YamlPath, entry: string, problem: string, fix: string): void;
   /** Reports a problem of the published text that a curated file must resolve, at the line of `path`. */
@@ -142,7 +140,6 @@ export function curatedContext(corpus: Corpus, passages: readonly Passage[], iss
     places,
     citable,
     documents,
-    place: (doc, block) => byKey.get(placeKey(doc, block)),
     report,
     reportAt,
     checkCitation,

@@ -2,7 +2,7 @@ import type { MilestonesFile } from "../../../src/schemas/curated.ts";
 import type { MilestoneEntry } from "../../../src/schemas/entities.ts";
 import { containsQuote, normalizeForMatch } from "../../../src/lib/text-match.ts";
 import { findDateExpressions, type DateExpression } from "../date-expressions.ts";
-import { excerpt, placeKey, type CuratedContext, type TextPlace } from "./context.ts";
+import { excerpt, type CuratedContext, type TextPlace } from "./context.ts";
 import type { CuratedFile } from "./read.ts";
 
 /** How one date expression of one place is accounted for. */
@@ -29,8 +29,6 @@ export function coverDateExpressions(
 ): void {
   const notEvents = source.data.notEvents;
   const notEventUsed = notEvents.map(() => false);
-  const found = context.places.map((place) => ({ place, expressions: findDateExpressions(place.text) }));
-
   const classifyDirectly = (place: TextPlace, expression: DateExpression): Classification | undefined => {
     const milestone = milestones.find((candidate) =>
       candidate.passages.some(
@@ -56,32 +54,33 @@ export function coverDateExpressions(
   const kindOf = (place: TextPlace) => (place.citable ? "passage" : `field:${place.block}`);
   const sameTextKey = (place: TextPlace, expression: DateExpression) =>
     [kindOf(place), normalizeForMatch(place.text), normalizeForMatch(expression.text)].join("\u0000");
-  const direct = new Map<string, Classification | undefined>();
+  // Every expression of every place with its own classification, in place order; then the first
+  // classification of each text, for the places that reprint it.
+  const found = context.places.flatMap((place) =>
+    findDateExpressions(place.text).map((expression) => ({
+      place,
+      expression,
+      direct: classifyDirectly(place, expression),
+    })),
+  );
   const bySameText = new Map<string, Classification>();
-  for (const { place, expressions } of found)
-    for (const expression of expressions) {
-      const classification = classifyDirectly(place, expression);
-      direct.set(`${placeKey(place.doc, place.block)}\u0000${expression.index}`, classification);
-      if (classification && !bySameText.has(sameTextKey(place, expression)))
-        bySameText.set(sameTextKey(place, expression), classification);
-    }
+  for (const { place, expression, direct } of found)
+    if (direct && !bySameText.has(sameTextKey(place, expression)))
+      bySameText.set(sameTextKey(place, expression), direct);
 
-  for (const { place, expressions } of found)
-    for (const expression of expressions) {
-      const classification =
-        direct.get(`${placeKey(place.doc, place.block)}\u0000${expression.index}`) ??
-        bySameText.get(sameTextKey(place, expression));
-      if (classification?.kind === "milestone") {
-        classification.milestone.expressions.push({ doc: place.doc, block: place.block, expression: expression.text });
-      } else if (!classification) {
-        context.reportAt(
-          source,
-          ["notEvents"],
-          `the date expression “${expression.text}” in ${place.doc}#${place.block} (“${excerpt(place.text.slice(Math.max(0, expression.index - 4)))}”) is neither attached to a milestone nor listed as not an event`,
-          `cite ${place.doc} ${place.block} in a milestone's passages with a quote that includes “${expression.text}”, or add {doc: ${place.doc}, block: ${place.block}, expression: “${expression.text}”, reason: statistic-date | publication-date | name-part} to notEvents`,
-        );
-      }
+  for (const { place, expression, direct } of found) {
+    const classification = direct ?? bySameText.get(sameTextKey(place, expression));
+    if (classification?.kind === "milestone") {
+      classification.milestone.expressions.push({ doc: place.doc, block: place.block, expression: expression.text });
+    } else if (!classification) {
+      context.reportAt(
+        source,
+        ["notEvents"],
+        `the date expression “${expression.text}” in ${place.doc}#${place.block} (“${excerpt(place.text.slice(Math.max(0, expression.index - 4)))}”) is neither attached to a milestone nor listed as not an event`,
+        `cite ${place.doc} ${place.block} in a milestone's passages with a quote that includes “${expression.text}”, or add {doc: ${place.doc}, block: ${place.block}, expression: “${expression.text}”, reason: statistic-date | publication-date | name-part} to notEvents`,
+      );
     }
+  }
 
   notEvents.forEach((entry, index) => {
     if (notEventUsed[index]) return;

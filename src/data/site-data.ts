@@ -2,13 +2,7 @@ import { getCollection, type CollectionEntry } from "astro:content";
 import type { EntityCollections } from "../lib/mentions.ts";
 import { passageLookup, type QuotedPassage } from "../lib/passages.ts";
 import { sameTextPairs } from "../lib/shared-overview.ts";
-import type {
-  MilestoneEntry,
-  PassagesEntry,
-  PrincipleEntry,
-  PrincipleSetEntry,
-  TermEntry,
-} from "../schemas/entities.ts";
+import type { PassagesEntry } from "../schemas/entities.ts";
 import type { Provenance } from "../schemas/provenance.ts";
 import type { Speech } from "../schemas/speech.ts";
 
@@ -28,12 +22,7 @@ export interface SiteData {
   /** The title a citation gives the document: its title, with its label where it has one. */
   citeTitle(doc: string): string;
   /** Principle sets (in set order), principles, milestones (in date order) and terms (in curated order). */
-  entities: EntityCollections & {
-    sets: readonly PrincipleSetEntry[];
-    principles: readonly PrincipleEntry[];
-    milestones: readonly MilestoneEntry[];
-    terms: readonly TermEntry[];
-  };
+  entities: EntityCollections;
   /** Each source's provenance record, by source file name. */
   provenance: ReadonlyMap<string, Provenance>;
   /** The pairs of documents that are copies of one text, each once, the earlier first. */

@@ -2,14 +2,16 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { ingestOutputs } from "../../scripts/ingest.ts";
-import { buildCorpus, publishedPlaces, type Corpus, type CorpusDocument } from "../../scripts/lib/corpus.ts";
+import { ingestOutputs, type Ingested } from "../../scripts/ingest.ts";
+import { publishedPlaces, type Corpus, type CorpusDocument } from "../../scripts/lib/corpus.ts";
 import { checkConservation } from "../../scripts/lib/conservation.ts";
 import { projectRoot } from "../helpers/project.ts";
 
+let ingested: Ingested;
 let corpus: Corpus;
 beforeAll(() => {
-  corpus = buildCorpus(projectRoot);
+  ingested = ingestOutputs(projectRoot);
+  ({ corpus } = ingested);
 });
 
 function documentBySlug(slug: string): CorpusDocument {
@@ -230,7 +232,7 @@ describe("conservation", () => {
 
 describe("stable output", () => {
   it("gives the same ids and files when the ingest runs again on unchanged input", () => {
-    const first = ingestOutputs(projectRoot);
+    const first = ingested;
     const again = ingestOutputs(projectRoot);
     expect(again.corpus.documents.map((document) => document.blocks.map((block) => [block.id, block.spans]))).toEqual(
       first.corpus.documents.map((document) => document.blocks.map((block) => [block.id, block.spans])),
@@ -239,7 +241,7 @@ describe("stable output", () => {
   });
 
   it("matches the committed content collections (run `npm run ingest` after editing editorial data)", () => {
-    for (const [path, content] of ingestOutputs(projectRoot).files) {
+    for (const [path, content] of ingested.files) {
       expect(readFileSync(join(projectRoot, path), "utf8"), path).toBe(content);
     }
   });

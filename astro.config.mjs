@@ -4,14 +4,19 @@ import sitemap from "@astrojs/sitemap";
 import { unified } from "@astrojs/markdown-remark";
 import { defineConfig } from "astro/config";
 import remarkCjkFriendly from "remark-cjk-friendly";
+import { siteOrigin } from "./src/lib/site-address.ts";
+
+/** The site's public origin (SITE_URL); without it the build writes no absolute URL (src/lib/site-address.ts). */
+const site = siteOrigin(process.env.SITE_URL);
 
 /**
  * SITE_BASE sets the sub-path the site is served under (default `/`); every
- * URL is built by src/lib/urls.ts from it. Build with `npm run build`
+ * URL is built by src/lib/urls.ts from it. SITE_URL sets its public origin,
+ * for canonical links, alternates, the sitemap and absolute citations. Build with `npm run build`
  * (scripts/build.ts), which ingests first and swaps the result into dist/.
  */
 export default defineConfig({
-  site: process.env.SITE_URL ?? "https://example.org",
+  ...(site ? { site } : {}),
   base: process.env.SITE_BASE ?? "/",
   trailingSlash: "always",
   build: { format: "directory", inlineStylesheets: "never" },
@@ -22,8 +27,9 @@ export default defineConfig({
   },
   integrations: [
     mdx(),
-    // The sitemap lists every page with its other-language alternate (src/lib/urls.ts puts English under en/).
-    sitemap({ i18n: { defaultLocale: "zh-CN", locales: { "zh-CN": "zh-CN", en: "en" } } }),
+    // The sitemap lists every page with its other-language alternate (src/lib/urls.ts puts English under en/);
+    // it needs absolute URLs, so a build without SITE_URL has none.
+    ...(site ? [sitemap({ i18n: { defaultLocale: "zh-CN", locales: { "zh-CN": "zh-CN", en: "en" } } })] : []),
   ],
   // Scripts and styles stay external files: the Content-Security-Policy allows no inline code.
   vite: {

@@ -4,10 +4,20 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { promisify } from "node:util";
 import type { TestProject } from "vitest/node";
-import { projectRoot, SUB_PATH } from "./helpers/root.ts";
+import { projectRoot, SUB_PATH, TEST_SITE_URL } from "./helpers/root.ts";
 
 /** Everything a build reads: a change to any of these files makes the built test sites stale. */
-const BUILD_INPUTS = ["content", "src", "scripts", "public", "astro.config.mjs", "package-lock.json", "tsconfig.json"];
+const BUILD_INPUTS = [
+  "content",
+  "src",
+  "scripts",
+  "public",
+  "astro.config.mjs",
+  "package.json",
+  "package-lock.json",
+  "CHANGELOG.md",
+  "tsconfig.json",
+];
 
 /** A digest of every build input, by path and content. */
 function inputsDigest(): string {
@@ -26,22 +36,30 @@ function inputsDigest(): string {
   return hash.digest("hex");
 }
 
-/** The two test builds: at the root, and (in a separate process, as Astro reads the base from the environment) under a sub-path. */
+/**
+ * The two test builds (each in its own process, as Astro reads its
+ * configuration from the environment): at the root without a public address,
+ * and under a sub-path with one.
+ */
 const builds = [
-  { key: "siteDir", dir: join(".build", "test-site"), base: "/" },
-  { key: "subPathSiteDir", dir: join(".build", "test-site-sub-path"), base: SUB_PATH },
+  { key: "siteDir", dir: join(".build", "test-site"), env: { SITE_BASE: "/", SITE_URL: "" } },
+  {
+    key: "subPathSiteDir",
+    dir: join(".build", "test-site-sub-path"),
+    env: { SITE_BASE: SUB_PATH, SITE_URL: TEST_SITE_URL },
+  },
 ] as const;
 
 async function buildFresh(): Promise<void> {
   const tsx = join(projectRoot, "node_modules", "tsx", "dist", "cli.mjs");
   const digest = inputsDigest();
-  for (const { dir, base } of builds) {
+  for (const { dir, env } of builds) {
     const stamp = join(projectRoot, `${dir}.inputs`);
     if (!process.env["TEST_REBUILD"] && existsSync(stamp) && readFileSync(stamp, "utf8") === digest) continue;
     // process.execPath: the project's pinned Node, which the tests run on, rather than whatever `node` is on PATH.
     await promisify(execFile)(process.execPath, [tsx, "scripts/build.ts"], {
       cwd: projectRoot,
-      env: { ...process.env, SITE_BASE: base, ASTRO_OUT_DIR: dir },
+      env: { ...process.env, ...env, ASTRO_OUT_DIR: dir },
     });
   }
   // The ingest may have rewritten generated content: stamp what the sites were built from.
@@ -67,7 +85,7 @@ export default async function setup(project: TestProject): Promise<void> {
 declare module "vitest" {
   export interface ProvidedContext {
     siteDir: string;
-    /** The same site built for the base path SUB_PATH. */
+    /** The same site built for the base path SUB_PATH and the public address TEST_SITE_URL. */
     subPathSiteDir: string;
   }
 }

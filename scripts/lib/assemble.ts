@@ -1,6 +1,6 @@
 import type { DateClaim, EditorialData, EditorialDocument } from "../../src/schemas/editorial.ts";
 import type { ReasonKind } from "../../src/schemas/reasons.ts";
-import type { DocumentKind, FieldName } from "../../src/schemas/speech.ts";
+import type { DocumentKind, FieldName, OutletKind } from "../../src/schemas/speech.ts";
 import { isTerminated } from "../../src/lib/punctuation.ts";
 import type { IssueCollector } from "./issues.ts";
 import { buildPieceTable, expandRange, textOf, type Piece, type PieceTable, type Span } from "./pieces.ts";
@@ -46,6 +46,7 @@ export interface DraftDocument {
   date?: (AssembledClaim & { precision: DateClaim["precision"] }) | undefined;
   authors: AssembledClaim[];
   outlet?: AssembledClaim | undefined;
+  outletKind: OutletKind | undefined;
   page?: AssembledClaim | undefined;
   readingOrder?: string | undefined;
   relations: EditorialDocument["relations"];
@@ -313,6 +314,7 @@ function assembleDocument(document: EditorialDocument, path: YamlPath, context: 
     outlet:
       document.outlet &&
       checkClaim(document.outlet, [...path, "outlet"], context, (text) => text.includes(document.outlet?.value ?? "")),
+    outletKind: document.outlet ? (document.outletKind ?? (document.page ? "newspaper" : "website")) : undefined,
     page:
       document.page &&
       checkClaim(document.page, [...path, "page"], context, (text) => text.includes(document.page?.value ?? "")),

@@ -212,6 +212,7 @@ export function toSpeech(document: CorpusDocument): SpeechInput {
     ...(document.date ? { date: { ...claim(document.date), precision: document.date.precision } } : {}),
     ...(document.authors.length > 0 ? { authors: document.authors.map(claim) } : {}),
     ...(document.outlet ? { outlet: claim(document.outlet) } : {}),
+    ...(document.outletKind ? { outletKind: document.outletKind } : {}),
     ...(document.page ? { page: claim(document.page) } : {}),
     source: { file: document.source.file, sha256: document.source.manifest.sha256 },
     ...(document.readingOrder ? { readingOrder: document.readingOrder } : {}),

@@ -12,7 +12,8 @@ import { speechSchema, type SpeechInput } from "../../src/schemas/speech.ts";
 import { toProvenance, toSpeech, type Corpus, type CorpusDocument } from "./corpus.ts";
 import type { Entities } from "./entities.ts";
 import { InputError, type InputIssue } from "./issues.ts";
-import type { Passage } from "./passages.ts";
+import { documentTitles, type Passage } from "./passages.ts";
+import { readerNumbers } from "../../src/lib/passage-numbers.ts";
 import { sharedKey, type SharedPassages } from "./shared-passages.ts";
 
 /**
@@ -127,16 +128,17 @@ export function renderOutputs(
     files.set(`content/speeches/${document.slug}.mdx`, renderMdx(document, speech));
   }
   const published = Map.groupBy(passages, (passage) => passage.doc);
+  const titles = documentTitles(corpus);
   for (const document of corpus.documents) {
+    const numbers = readerNumbers(published.get(document.slug) ?? []);
     const entry = passagesEntrySchema.parse({
       doc: document.slug,
       title: document.title.text,
-      citeTitle: document.fields.label
-        ? `${document.title.text}（${document.fields.label.text}）`
-        : document.title.text,
+      citeTitle: titles.get(document.slug) ?? document.title.text,
       passages: (published.get(document.slug) ?? []).map(({ id, type, text }) => ({
         id,
         type,
+        number: numbers.get(id) ?? 0,
         text,
         shared: (shared.get(sharedKey(document.slug, id)) ?? []).map(({ to, longest, shared, identical }) => ({
           ...to,

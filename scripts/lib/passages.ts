@@ -1,3 +1,5 @@
+import { formatDate } from "../../src/lib/dates.ts";
+import { distinctTitles } from "../../src/lib/document-titles.ts";
 import type { PassageType } from "../../src/lib/search/engine.ts";
 import type { Corpus } from "./corpus.ts";
 
@@ -8,7 +10,7 @@ import type { Corpus } from "./corpus.ts";
  * `passages` collection publishes; gaps are not passages.
  */
 export interface Passage {
-  /** Title of its document. */
+  /** Title of its document, told apart from any namesake (src/lib/document-titles.ts). */
   title: string;
   /** Slug of its document. */
   doc: string;
@@ -25,11 +27,37 @@ export interface Passage {
   collection: string;
 }
 
+/**
+ * Each document's title as lists, results and citations name it: with its
+ * container or outlet when another document has the same title
+ * (src/lib/document-titles.ts).
+ */
+export function documentTitles(corpus: Corpus): Map<string, string> {
+  return distinctTitles(
+    corpus.documents.map((document) => {
+      const container = corpus.documents.find(
+        (candidate) => candidate.slug === document.relations.find((relation) => relation.type === "part-of")?.target,
+      );
+      return {
+        slug: document.slug,
+        title: document.title.text,
+        container: container && { title: container.title.text, label: document.fields.label?.text },
+        outlet: document.outlet && {
+          name: document.outlet.value,
+          isPublication: document.outletKind === "newspaper" || document.outletKind === "periodical",
+        },
+        date: document.date && formatDate(document.date.value, document.date.precision),
+      };
+    }),
+  );
+}
+
 /** Every passage of the corpus as published, in corpus and reading order. */
 export function passagesOf(corpus: Corpus): Passage[] {
+  const titles = documentTitles(corpus);
   return corpus.documents.flatMap((document) => {
     const common = {
-      title: document.title.text,
+      title: titles.get(document.slug) ?? document.title.text,
       doc: document.slug,
       order: document.order,
       year: document.date?.value.slice(0, 4) ?? "",

@@ -1,5 +1,6 @@
 import { getCollection, type CollectionEntry } from "astro:content";
 import type { EntityCollections } from "../lib/mentions.ts";
+import { passageName, type PassageNames } from "../lib/passage-numbers.ts";
 import { passageLookup, type QuotedPassage } from "../lib/passages.ts";
 import { sameTextPairs } from "../lib/shared-overview.ts";
 import type { PassagesEntry } from "../schemas/entities.ts";
@@ -19,7 +20,9 @@ export interface SiteData {
   passages: ReadonlyMap<string, PassagesEntry>;
   /** A published passage; throws on one that does not exist (the ingest verified every reference). */
   passage(doc: string, id: string): QuotedPassage;
-  /** The title a citation gives the document: its title, with its label where it has one. */
+  /** A passage's name in one language (第3段, 小标题2, 标题), from its reader number. */
+  passageName(doc: string, id: string, names: PassageNames): string;
+  /** The title that names the document in lists, links and charts: told apart from any namesake (src/lib/document-titles.ts). */
   citeTitle(doc: string): string;
   /** Principle sets (in set order), principles, milestones (in date order) and terms (in curated order). */
   entities: EntityCollections;
@@ -50,11 +53,16 @@ async function load(): Promise<SiteData> {
     (a, b) => a.date.value.localeCompare(b.date.value) || a.id.localeCompare(b.id),
   );
   const terms = await dataOf("terms");
+  const lookup = passageLookup([...passages.values()]);
   return {
     documents,
     entries: new Map(speechEntries.map((entry) => [entry.data.slug, entry])),
     passages,
-    passage: passageLookup([...passages.values()]),
+    passage: lookup,
+    passageName: (doc, id, names) => {
+      const passage = lookup(doc, id);
+      return passageName(names, passage.type, passage.number);
+    },
     citeTitle: (doc) => passages.get(doc)?.citeTitle ?? doc,
     entities: { sets, principles, milestones, terms },
     provenance: new Map(provenance.map((record) => [record.manifest.file, record])),

@@ -1,82 +1,218 @@
 /**
- * Citations of a passage of this edition, in two forms: GB/T 7714-2015 (the
- * Chinese national standard for bibliographic references) and a plain
- * Chinese form for running text. Both carry the paragraph number and the
- * paragraph's URL. Citations stay Chinese in every interface language.
+ * Citations of a document of this edition, or of one passage of it, in two
+ * human forms: GB/T 7714-2015 (the Chinese national standard for
+ * bibliographic references) and a plain Chinese form for running text and
+ * footnotes. The machine-readable forms (CSL-JSON, BibTeX, RIS) are in
+ * src/lib/citation-formats.ts. Citations stay Chinese in every interface
+ * language.
+ *
+ * What each reference describes is the publication the text states (its
+ * newspaper and page, the booklet it is part of, the agency or website it
+ * credits), accessed at this edition's URL:
+ * - a newspaper or periodical article: `[N/OL]` or `[J/OL]`, with the
+ *   publication's title and, for a newspaper, 日期(版次);
+ * - a part of a compilation (a study booklet's material): `[G/OL]//` and the
+ *   compilation as its container (issuer, title, date), with the part's own
+ *   stated source kept as a note;
+ * - a compilation as a whole: `[G/OL]`;
+ * - anything else, such as a news agency's report or a website's article:
+ *   `[EB/OL]`, with the agency or website as the publisher.
+ * A date the editor inferred is in square brackets, the standard's mark of an
+ * estimated date; a date known only as a lower bound ends in 以后.
  */
 import { formatDate, type DatePrecision } from "./dates.ts";
+import { passageName, type NumberedPassageType, type PassageNames } from "./passage-numbers.ts";
+
+import type { OutletKind } from "../schemas/speech.ts";
+
+export interface CitedDate {
+  /** ISO date at its precision: `2024-02-27`, `2023-07`, `2017`. */
+  value: string;
+  precision: DatePrecision;
+  /** The editor inferred it (it has a basis rather than a statement in the text). */
+  inferred: boolean;
+}
+
+/** The compilation a document is part of. */
+export interface CitedContainer {
+  title: string;
+  /** Other title information stated with it, such as its series (主题教育学习资料). */
+  subtitle?: string | undefined;
+  authors: readonly string[];
+  /** Who issued it. */
+  publisher?: string | undefined;
+  date?: CitedDate | undefined;
+}
 
 export interface CitedDocument {
-  /** The title as cited (with the material number for a booklet's materials). */
   title: string;
   authors: readonly string[];
-  outlet?: string | undefined;
-  date?: { value: string; precision: DatePrecision; inferred: boolean } | undefined;
-  /** The newspaper page, such as `10`. */
+  /** Where the text says it was published; for a part of a compilation, where the compilation says the part comes from. */
+  outlet?: { name: string; kind: OutletKind } | undefined;
+  date?: CitedDate | undefined;
+  /** The newspaper page (版次), such as `10`. */
   page?: string | undefined;
-  kind: "report" | "article" | "review" | "booklet" | "study-material";
+  /** The document is itself a compilation (a study booklet). */
+  compilation: boolean;
+  /** Other title information of a compilation, such as its series. */
+  subtitle?: string | undefined;
+  /** The issuer of a compilation. */
+  publisher?: string | undefined;
+  /** For a part of a compilation: the compilation, and the part's label in it (材料 1). */
+  container?: CitedContainer | undefined;
+  label?: string | undefined;
 }
 
-export interface Citation {
-  /** Everything before the access date. */
-  head: string;
-  /** The passage's URL. */
-  url: string;
+/** The passage a citation points to; absent when the whole document is cited. */
+export interface CitedPassage {
+  type: NumberedPassageType;
+  number: number;
+}
+
+/** This edition, as the place where the text was read. */
+export interface CitedEdition {
+  name: string;
+  version: string;
+  /** Release date of the version, ISO. */
+  date: string;
+}
+
+/** How Chinese citations name passages: 第3段, 小标题2, 第4项. */
+const chineseNames: PassageNames = {
+  title: "标题",
+  paragraph: (number) => `第${number}段`,
+  heading: (number) => `小标题${number}`,
+  item: (number) => `第${number}项`,
+};
+
+/** The name of the cited passage, or "" for the whole document or its title. */
+export function passageLocator(passage: CitedPassage | undefined): string {
+  return passage && passage.type !== "title" ? passageName(chineseNames, passage.type, passage.number) : "";
+}
+
+/** The GB/T 7714 document type code. */
+export function referenceType(document: CitedDocument): "N" | "J" | "G" | "EB" {
+  if (document.container || document.compilation) return "G";
+  if (document.outlet?.kind === "newspaper") return "N";
+  if (document.outlet?.kind === "periodical") return "J";
+  return "EB";
 }
 
 /**
- * GB/T 7714 document type: a newspaper page `N`, the printed study booklet
- * `M`, anything else an online text `EB`; `/OL` because the passage is cited
- * at its URL.
- */
-function typeCode(document: CitedDocument): string {
-  if (document.page) return "N/OL";
-  if (document.kind === "booklet") return "M/OL";
-  return "EB/OL";
-}
-
-function locator(passageId: string): string {
-  return passageId === "title" ? "" : `第${passageId.replace(/^p/, "")}段`;
-}
-
-/**
- * The GB/T 7714 reference of a passage, without its access date (`[YYYY-MM-DD]`,
- * which belongs between `head` and `. url`; the page adds it when it can).
- * A date the editor inferred is in square brackets, as the standard marks
- * information not taken from the source.
+ * A date as GB/T 7714 writes it: ISO at its precision; `以后` after a lower
+ * bound; in square brackets when inferred.
  *
- * @example gbt7714({ title: "题名", authors: ["某某"], outlet: "人民日报", date: { value: "2024-02-27", precision: "day", inferred: false }, page: "10", kind: "article" }, "p3", "https://example.org/speeches/x/#p3")
- * // { head: "某某. 题名[N/OL]. 人民日报, 2024-02-27(10): 第3段", url: "https://example.org/speeches/x/#p3" }
+ * @example gbtDate({ value: "2017-10", precision: "after", inferred: true }) // "[2017-10以后]"
  */
-export function gbt7714(document: CitedDocument, passageId: string, url: string): Citation {
-  const parts: string[] = [];
-  if (document.authors.length > 0) parts.push(`${document.authors.join(", ")}. `);
-  parts.push(`${document.title}[${typeCode(document)}]`);
-  const date = document.date ? (document.date.inferred ? `[${document.date.value}]` : document.date.value) : "";
-  const publication = [document.outlet, date].filter(Boolean).join(", ");
-  if (publication) parts.push(`. ${publication}${document.page ? `(${document.page})` : ""}`);
-  const where = locator(passageId);
-  if (where) parts.push(`: ${where}`);
-  return { head: parts.join(""), url };
-}
-
-/** The whole GB/T 7714 reference as one string, with the access date when one is given. */
-export function gbt7714Text(citation: Citation, accessDate?: string): string {
-  return `${citation.head}${accessDate ? `[${accessDate}]` : ""}. ${citation.url}`;
+export function gbtDate(date: CitedDate): string {
+  const written = `${date.value}${date.precision === "after" ? "以后" : ""}`;
+  return date.inferred ? `[${written}]` : written;
 }
 
 /**
- * A plain Chinese citation of a passage.
+ * A date as Chinese running text writes it, with the inference said in words.
  *
- * @example plainCitation({ title: "题名", authors: ["某某"], outlet: "人民日报", date: { value: "2024-02-27", precision: "day", inferred: false }, page: "10", kind: "article" }, "p3", "https://example.org/speeches/x/#p3", "网络强国文献汇编")
- * // "某某：《题名》，《人民日报》2024年2月27日第10版，第3段。网络强国文献汇编，https://example.org/speeches/x/#p3"
+ * @example plainDate({ value: "2023-06", precision: "after", inferred: true }) // "2023年6月以后（编者推断）"
  */
-export function plainCitation(document: CitedDocument, passageId: string, url: string, edition: string): string {
+export function plainDate(date: CitedDate): string {
+  return `${formatDate(date.value, date.precision)}${date.inferred ? "（编者推断）" : ""}`;
+}
+
+const joinParts = (parts: readonly (string | undefined)[], separator: string) =>
+  parts.filter((part): part is string => Boolean(part)).join(separator);
+
+/** `出版者, 出版年`, or whichever of the two is known. */
+function publication(publisher: string | undefined, date: CitedDate | undefined): string {
+  return joinParts([publisher, date && gbtDate(date)], ", ");
+}
+
+/**
+ * The GB/T 7714 reference, complete: the access date (`[YYYY-MM-DD]`) goes
+ * after the locator when one is given, and the URL ends it.
+ *
+ * @example gbt7714({ title: "题名", authors: ["某某"], outlet: { name: "人民日报", kind: "newspaper" }, date: { value: "2024-02-27", precision: "day", inferred: false }, page: "10", compilation: false }, { type: "paragraph", number: 3 }, "https://corpus.example.net/speeches/x/#p7", "2026-12-03")
+ * // "某某. 题名[N/OL]. 人民日报, 2024-02-27(10): 第3段[2026-12-03]. https://corpus.example.net/speeches/x/#p7"
+ */
+export function gbt7714(
+  document: CitedDocument,
+  passage: CitedPassage | undefined,
+  url: string,
+  accessDate?: string,
+): string {
+  return `${gbt7714Head(document, passage)}${accessDate ? `[${accessDate}]` : ""}. ${url}`;
+}
+
+/** The GB/T 7714 reference up to the access date: what a page can write before it knows the reader's date. */
+export function gbt7714Head(document: CitedDocument, passage: CitedPassage | undefined): string {
+  const type = `${referenceType(document)}/OL`;
+  const authors = document.authors.length > 0 ? `${document.authors.join(", ")}. ` : "";
+  const title = joinParts([document.title, document.compilation ? document.subtitle : undefined], ": ");
+  const locator = passageLocator(passage);
+  const { container } = document;
+  let body: string;
+  let place: string;
+  if (container) {
+    const containerAuthors = container.authors.length > 0 ? `${container.authors.join(", ")}. ` : "";
+    body = `${title}[${type}]//${containerAuthors}${joinParts([container.title, container.subtitle], ": ")}`;
+    place = publication(container.publisher, container.date);
+    const within = joinParts([document.label, locator], ", ");
+    return `${authors}${body}. ${joinParts([place, within], ": ")}`;
+  }
+  if (document.outlet?.kind === "newspaper" || document.outlet?.kind === "periodical") {
+    const page = document.page ? `(${document.page})` : "";
+    place = `${joinParts([document.outlet.name, document.date && gbtDate(document.date)], ", ")}${page}`;
+  } else {
+    place = publication(document.compilation ? document.publisher : document.outlet?.name, document.date);
+  }
+  body = `${authors}${title}[${type}]`;
+  const tail = joinParts([place, locator], ": ");
+  return tail ? `${body}. ${tail}` : body;
+}
+
+/**
+ * The plain Chinese citation: 《》 around titles of publications only (the
+ * document, the compilation, a newspaper or periodical), never around a news
+ * agency or a website; then where it was read, in this edition.
+ *
+ * @example plainCitation({ title: "题名", authors: ["某某"], outlet: { name: "人民日报", kind: "newspaper" }, date: { value: "2024-02-27", precision: "day", inferred: false }, page: "10", compilation: false }, { type: "paragraph", number: 3 }, "https://corpus.example.net/speeches/x/#p7", { name: "网络强国文献汇编", version: "0.2.0", date: "2026-12-03" })
+ * // "某某：《题名》，《人民日报》2024年2月27日第10版，第3段。见《网络强国文献汇编》0.2.0版（2026-12-03），https://corpus.example.net/speeches/x/#p7。"
+ */
+export function plainCitation(
+  document: CitedDocument,
+  passage: CitedPassage | undefined,
+  url: string,
+  edition: CitedEdition,
+): string {
+  const { before, after } = plainCitationParts(document, passage, edition);
+  return `${before}${url}${after}`;
+}
+
+/** The plain citation before and after its URL, for a page that writes the URL itself. */
+export function plainCitationParts(
+  document: CitedDocument,
+  passage: CitedPassage | undefined,
+  edition: CitedEdition,
+): { before: string; after: string } {
   const author = document.authors.length > 0 ? `${document.authors.join("、")}：` : "";
-  const date = document.date
-    ? `${formatDate(document.date.value, document.date.precision)}${document.date.inferred ? "（编者推断）" : ""}`
-    : "";
-  const publication = `${document.outlet ? `《${document.outlet}》` : ""}${date}${document.page ? `第${document.page}版` : ""}`;
-  const pieces = [`${author}《${document.title}》`, publication, locator(passageId)].filter(Boolean);
-  return `${pieces.join("，")}。${edition}，${url}`;
+  const date = document.date && plainDate(document.date);
+  const { container, outlet } = document;
+  let where: string | undefined;
+  let note = "";
+  if (container) {
+    const compilation = `《${container.title}》${container.subtitle ? `（${container.subtitle}）` : ""}`;
+    where = joinParts(
+      [`载${container.authors.join("、")}${compilation}`, container.date && plainDate(container.date), document.label],
+      "，",
+    );
+    if (outlet) note = `原注来源：${outlet.name}。`;
+  } else if (outlet?.kind === "newspaper" || outlet?.kind === "periodical") {
+    where = `《${outlet.name}》${date ?? ""}${document.page ? `第${document.page}版` : ""}`;
+  } else {
+    // A compilation's issuer is named once when it is also its author.
+    const publisher = document.compilation ? document.publisher : outlet?.name;
+    where = joinParts([publisher && !document.authors.includes(publisher) ? publisher : undefined, date], "，");
+  }
+  const title = `《${document.title}》${document.compilation && document.subtitle ? `（${document.subtitle}）` : ""}`;
+  const cited = joinParts([`${author}${title}`, where, passageLocator(passage)], "，");
+  return { before: `${cited}。${note}见《${edition.name}》${edition.version}版（${edition.date}），`, after: "。" };
 }

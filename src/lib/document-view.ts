@@ -2,7 +2,7 @@
  * What a document page shows, computed from the site's data: pure, so the
  * page and its components only render it.
  */
-import type { CitedDocument } from "./citation.ts";
+import type { CitedDate, CitedDocument } from "./citation.ts";
 import {
   mentionsOf,
   passageMentionsOf,
@@ -10,6 +10,7 @@ import {
   type Mentions,
   type PassageMentions,
 } from "./mentions.ts";
+import { marginLabel, type NumberedPassageType } from "./passage-numbers.ts";
 import { orderedPair } from "./shared-overview.ts";
 import type { PassagesEntry } from "../schemas/entities.ts";
 import type { Provenance } from "../schemas/provenance.ts";
@@ -40,8 +41,8 @@ export interface DocumentView {
   /** The metadata fields the text states (byline, dateline, imprint, …), in the document's order. */
   fields: [FieldName, PlacedText][];
   relations: DocumentRelation[];
-  /** Every join of two source lines inside a block, with the block's id. */
-  joins: (Speech["blocks"][number]["joins"][number] & { id: string })[];
+  /** Every join of two source lines inside a block, with the block's id and its reader number's label. */
+  joins: (Speech["blocks"][number]["joins"][number] & { id: string; label: string })[];
   /** The source's omissions (shared by every document of the source). */
   omissions: Provenance["omissions"];
   mentions: Mentions;
@@ -70,10 +71,15 @@ export function documentView(site: DocumentSources, slug: string): DocumentView 
     fields: Object.entries(document.fields) as [FieldName, PlacedText][],
     relations: document.relations.map((relation) => ({
       ...relation,
-      title: site.documents.find((candidate) => candidate.slug === relation.target)?.title.text ?? relation.target,
+      title: site.citeTitle(relation.target),
       collation: relation.type === "same-text-as" ? orderedPair(site.sameTextPairs, slug, relation.target) : undefined,
     })),
-    joins: document.blocks.flatMap((block) => block.joins.map((join) => ({ ...join, id: block.id }))),
+    joins: document.blocks.flatMap((block) =>
+      block.joins.map((join) => {
+        const { type, number } = numberOf(site, slug, block.id);
+        return { ...join, id: block.id, label: marginLabel(type, number) };
+      }),
+    ),
     omissions: site.provenance.get(document.source.file)?.omissions ?? [],
     mentions: mentionsOf(slug, site.entities),
     headings: (site.passages.get(slug)?.passages ?? [])
@@ -87,6 +93,9 @@ export function documentView(site: DocumentSources, slug: string): DocumentView 
 export interface SharedElsewhere {
   doc: string;
   id: string;
+  type: NumberedPassageType;
+  /** The other passage's reader number (src/lib/passage-numbers.ts). */
+  number: number;
   /** The other document's title as cited. */
   title: string;
   identical: boolean;
@@ -96,12 +105,53 @@ export interface SharedElsewhere {
 /** What the notes under each passage of a document show: its citation data and every link to and from it. */
 export interface PassageNotes {
   slug: string;
+  /** The source file the document comes from. */
+  source: string;
   /** The document as its citations describe it. */
   cited: CitedDocument;
+  /** Each passage's type and reader number, by passage id. */
+  numbers: Map<string, { type: NumberedPassageType; number: number }>;
   /** What links to each of its passages, by passage id. */
   mentions: Map<string, PassageMentions>;
   /** Passages of other documents that share text with each passage, by passage id. */
   shared: Map<string, SharedElsewhere[]>;
+}
+
+const citedDate = (date: Speech["date"]): CitedDate | undefined =>
+  date && { value: date.value, precision: date.precision, inferred: Boolean(date.basis) };
+
+/**
+ * A document as its citations describe it (src/lib/citation.ts): a part of
+ * a compilation (`part-of`) has the compilation as its container.
+ */
+export function citedDocumentOf(documents: readonly Speech[], document: Speech): CitedDocument {
+  const containerSlug = document.relations.find((relation) => relation.type === "part-of")?.target;
+  const container = documents.find((candidate) => candidate.slug === containerSlug);
+  return {
+    title: document.title.text,
+    authors: document.authors.map((author) => author.value),
+    outlet: document.outlet && { name: document.outlet.value, kind: document.outletKind ?? "website" },
+    date: citedDate(document.date),
+    page: document.page?.value,
+    compilation: document.kind === "booklet",
+    subtitle: document.fields.series?.text,
+    publisher: document.fields.issuer?.text,
+    label: document.fields.label?.text,
+    container: container && {
+      title: container.title.text,
+      subtitle: container.fields.series?.text,
+      authors: container.authors.map((author) => author.value),
+      publisher: container.fields.issuer?.text,
+      date: citedDate(container.date),
+    },
+  };
+}
+
+/** A passage's type and reader number; throws on a passage that does not exist (the ingest checked every reference). */
+function numberOf(site: DocumentSources, doc: string, id: string): { type: NumberedPassageType; number: number } {
+  const passage = site.passages.get(doc)?.passages.find((candidate) => candidate.id === id);
+  if (!passage) throw new Error(`no passage ${doc}#${id}`);
+  return { type: passage.type, number: passage.number };
 }
 
 export function passageNotesOf(site: DocumentSources, slug: string): PassageNotes {
@@ -110,18 +160,9 @@ export function passageNotesOf(site: DocumentSources, slug: string): PassageNote
   if (!document || !passages) throw new Error(`no document ${slug} in the speeches and passages collections`);
   return {
     slug,
-    cited: {
-      title: passages.citeTitle,
-      authors: document.authors.map((author) => author.value),
-      outlet: document.outlet?.value,
-      date: document.date && {
-        value: document.date.value,
-        precision: document.date.precision,
-        inferred: Boolean(document.date.basis),
-      },
-      page: document.page?.value,
-      kind: document.kind,
-    },
+    source: document.source.file,
+    cited: citedDocumentOf(site.documents, document),
+    numbers: new Map(passages.passages.map(({ id, type, number }) => [id, { type, number }])),
     mentions: passageMentionsOf(slug, site.entities),
     shared: new Map(
       passages.passages.map((passage) => [
@@ -129,6 +170,7 @@ export function passageNotesOf(site: DocumentSources, slug: string): PassageNote
         passage.shared.map(({ doc, id, identical, longest }) => ({
           doc,
           id,
+          ...numberOf(site, doc, id),
           identical,
           longest,
           title: site.citeTitle(doc),

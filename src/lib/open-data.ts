@@ -39,10 +39,13 @@ export function dataFileJson(name: OpenDataName, data: unknown): string {
   return `${JSON.stringify(checked, null, 2)}\n`;
 }
 
-/** The JSON Schema (draft 2020-12) of a data file, generated from its zod schema. */
-export function dataFileSchemaJson(name: OpenDataName, id: string): string {
+/**
+ * The JSON Schema (draft 2020-12) of a data file, generated from its zod
+ * schema; its `$id` is its absolute URL when the site has a public address.
+ */
+export function dataFileSchemaJson(name: OpenDataName, id: string | undefined): string {
   const schema = z.toJSONSchema(openDataSchemas[name], { io: "output" });
-  return `${JSON.stringify({ ...schema, $id: id }, null, 2)}\n`;
+  return `${JSON.stringify(id ? { ...schema, $id: id } : schema, null, 2)}\n`;
 }
 
 /** The CSV columns of the milestones file, in order. */

@@ -7,6 +7,8 @@ export interface QuotedPassage {
   docTitle: string;
   id: string;
   type: PassagesEntry["passages"][number]["type"];
+  /** Reader number (src/lib/passage-numbers.ts). */
+  number: number;
   text: string;
 }
 

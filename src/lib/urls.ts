@@ -4,6 +4,7 @@
  * each interface language (the default at the root, English under `en/`).
  */
 import { defaultLocale, locales, type Locale } from "../i18n/ui.ts";
+import { lineAnchor, sourceStem } from "./source-view.ts";
 
 /** The first path segment of each interface language's pages; the default language has none. */
 const localeSegments: Readonly<Record<Locale, string | undefined>> = { "zh-CN": undefined, en: "en" };
@@ -51,6 +52,10 @@ export interface SiteUrls {
   about(section?: string): string;
   /** A file of the open data under `data/`. */
   data(file: string): string;
+  /** A source text's line-by-line view; with a line number, that line. */
+  source(file: string, line?: number): string;
+  /** A source text as published, byte for byte, under `data/sources/`. */
+  sourceFile(file: string): string;
   /** A file that is the same in every interface language: scripts, search data, the sitemap. */
   asset(path: string): string;
   /** The page at `pathname` (a path under this site's base, in any language) in this URL set's language. */
@@ -84,6 +89,9 @@ export function createUrls(base: string, locale: Locale = defaultLocale): SiteUr
     term: (id) => page(`terms/${encodeURIComponent(id)}/`),
     about: (section) => `${page("about/")}${section ? `#${encodeURIComponent(section)}` : ""}`,
     data: (file) => joinBase(base, `data/${file}`),
+    source: (file, line) =>
+      `${page(`sources/${encodeURIComponent(sourceStem(file))}/`)}${line ? `#${lineAnchor(line)}` : ""}`,
+    sourceFile: (file) => joinBase(base, `data/sources/${encodeURIComponent(file)}`),
     asset: (path) => joinBase(base, path),
     samePage: (pathname) => {
       const head = base.endsWith("/") ? base : `${base}/`;

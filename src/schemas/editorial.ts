@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { reasonKindNames } from "./reasons.ts";
-import { documentKinds, fieldNames, relationTypes } from "./speech.ts";
+import { documentKinds, fieldNames, outletKinds, relationTypes } from "./speech.ts";
 
 /**
  * Editorial data: how one source text becomes documents. One YAML file per
@@ -164,6 +164,12 @@ export const editorialDocumentSchema = z
     date: dateClaimSchema.optional(),
     authors: z.array(claim(z.string().min(1))).optional(),
     outlet: claim(z.string().min(1)).optional(),
+    /**
+     * What the outlet is: `newspaper` or `periodical` (cited as a publication
+     * title, in 《》), `news-agency` or `website` (cited without 《》). When
+     * absent, an outlet with a stated page is a newspaper and any other a website.
+     */
+    outletKind: z.enum(outletKinds, { error: `outletKind must be one of: ${outletKinds.join(", ")}` }).optional(),
     page: claim(z.string().min(1)).optional(),
     contents: z.array(contentsEntrySchema).optional(),
     relations: z.array(relationSchema).default([]),

@@ -108,7 +108,10 @@ export const passagesEntrySchema = z
   .object({
     doc: z.string(),
     title: z.string(),
-    /** The title as citations show it: with the document's label (材料 2) where it has one, so that two copies of one text differ. */
+    /**
+     * Computed (src/lib/document-titles.ts): the title as lists, result headings, chart labels and links name the
+     * document: with its container or outlet when another document has the same title, so that the two differ.
+     */
     citeTitle: z.string(),
     passages: z.array(
       z
@@ -116,6 +119,8 @@ export const passagesEntrySchema = z
           /** Permalink id: `title` or a block id. */
           id: z.string(),
           type: z.enum(["title", "heading", "paragraph", "item"]),
+          /** Computed (src/lib/passage-numbers.ts): the reader number, counted within the passage's type; 0 for the title. */
+          number: z.number().int().nonnegative(),
           text: z.string(),
           /**
            * Computed (src/lib/collation.ts): passages of other documents that share

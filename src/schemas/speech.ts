@@ -9,6 +9,13 @@ import { reasonKindNames } from "./reasons.ts";
  * data in `content/editorial/` and run the ingest again.
  */
 
+/**
+ * What a document's outlet is: a newspaper or periodical, whose title is a
+ * publication title (cited in 《》), or a news agency or website (cited
+ * without). See src/lib/citation.ts.
+ */
+export const outletKinds = ["newspaper", "periodical", "news-agency", "website"] as const;
+
 export const documentKinds = ["report", "article", "review", "booklet", "study-material"] as const;
 
 /** Verbatim metadata lines a document may carry besides its title. */
@@ -102,6 +109,8 @@ export const speechSchema = z
     date: dateSchema.optional(),
     authors: z.array(claimSchema).default([]),
     outlet: claimSchema.optional(),
+    /** What the outlet is; set by the editor, or a newspaper when the text states a page and a website otherwise. */
+    outletKind: z.enum(outletKinds).optional(),
     page: claimSchema.optional(),
     source: z
       .object({
@@ -137,4 +146,5 @@ export type Block = z.infer<typeof blockSchema>;
 export type PlacedText = z.infer<typeof placedTextSchema>;
 export type Claim = z.infer<typeof claimSchema>;
 export type DocumentKind = (typeof documentKinds)[number];
+export type OutletKind = (typeof outletKinds)[number];
 export type FieldName = (typeof fieldNames)[number];

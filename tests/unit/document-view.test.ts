@@ -43,17 +43,24 @@ const site: DocumentSources = {
     [
       "a",
       passages("a", [
-        { id: "title", type: "title", text: "a题", shared: [] },
+        { id: "title", type: "title", number: 0, text: "a题", shared: [] },
         {
           id: "p1",
           type: "paragraph",
+          number: 1,
           text: "正文",
           shared: [{ doc: "c", id: "p4", longest: 20, shared: 20, identical: true }],
         },
-        { id: "p2", type: "heading", text: "一、小标题", shared: [] },
+        { id: "p2", type: "heading", number: 1, text: "一、小标题", shared: [] },
       ]),
     ],
-    ["c", passages("c", [])],
+    [
+      "c",
+      passages("c", [
+        { id: "p3", type: "heading", number: 1, text: "二、小标题", shared: [] },
+        { id: "p4", type: "paragraph", number: 1, text: "正文", shared: [] },
+      ]),
+    ],
   ]),
   citeTitle: (doc) => `${doc}题（材料）`,
   entities: { sets: [], principles: [], milestones: [], terms: [] },
@@ -74,10 +81,10 @@ describe("document view", () => {
   it("gives relations their titles and the collation page of two copies, joins their block, headings their text", () => {
     const view = documentView(site, "c");
     expect(view.relations).toEqual([
-      { type: "same-text-as", target: "a", title: "a题", collation: { a: "a", b: "c" } },
+      { type: "same-text-as", target: "a", title: "a题（材料）", collation: { a: "a", b: "c" } },
     ]);
     const first = documentView(site, "a");
-    expect(first.joins).toEqual([{ after: 3, before: 5, reason: "page-break", id: "p1" }]);
+    expect(first.joins).toEqual([{ after: 3, before: 5, reason: "page-break", id: "p1", label: "1" }]);
     expect(first.headings).toEqual([{ id: "p2", text: "一、小标题" }]);
     expect(first.omissions).toEqual([{ text: "# ", lines: [2], reason: "markup-artifact" }]);
     expect(documentView(site, "b").omissions).toEqual([]);
@@ -87,13 +94,14 @@ describe("document view", () => {
   it("gives the notes under each passage the citation data, inferred date marked, and the shared passages with titles", () => {
     const notes = passageNotesOf(site, "a");
     expect(notes.cited).toMatchObject({
-      title: "a题（材料）",
+      title: "a题",
       authors: ["某某"],
       date: { value: "2023-07", precision: "month", inferred: true },
     });
     expect(notes.shared.get("p1")).toEqual([
-      { doc: "c", id: "p4", identical: true, longest: 20, title: "c题（材料）" },
+      { doc: "c", id: "p4", type: "paragraph", number: 1, identical: true, longest: 20, title: "c题（材料）" },
     ]);
+    expect(notes.numbers.get("p2")).toEqual({ type: "heading", number: 1 });
     expect(notes.shared.get("title")).toEqual([]);
     expect(() => passageNotesOf(site, "b")).toThrow(/no document b/);
   });

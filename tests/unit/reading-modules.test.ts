@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { layoutBars, shortLabel } from "../../src/lib/bar-chart.ts";
-import { gbt7714, gbt7714Text, plainCitation, type CitedDocument } from "../../src/lib/citation.ts";
 import { editorialDecisions } from "../../src/lib/editorial-decisions.ts";
 import { passageMentionsOf } from "../../src/lib/mentions.ts";
 import { milestonesCsv } from "../../src/lib/open-data.ts";
@@ -32,47 +31,6 @@ describe("urls in each interface language", () => {
   it("maps route parameters to languages and refuses unknown ones", () => {
     expect(localeParams().map((params) => localeOfParam(params.lang))).toEqual(["zh-CN", "en"]);
     expect(() => localeOfParam("fr")).toThrow(/Unknown interface language/);
-  });
-});
-
-const newspaperArticle: CitedDocument = {
-  title: "中央网信办：阔步迈向网络强国",
-  authors: ["中央网络安全和信息化委员会办公室室务会"],
-  outlet: "人民日报",
-  date: { value: "2024-02-27", precision: "day", inferred: false },
-  page: "10",
-  kind: "article",
-};
-const url = "https://example.org/speeches/cac/#p3";
-
-describe("citations", () => {
-  it("follow GB/T 7714 with type code, newspaper page, paragraph, access date and URL", () => {
-    const citation = gbt7714(newspaperArticle, "p3", url);
-    expect(gbt7714Text(citation, "2026-11-24")).toBe(
-      "中央网络安全和信息化委员会办公室室务会. 中央网信办：阔步迈向网络强国[N/OL]. 人民日报, 2024-02-27(10): 第3段[2026-11-24]. https://example.org/speeches/cac/#p3",
-    );
-  });
-
-  it("bracket a date the editor inferred and leave out what the source does not give", () => {
-    const online: CitedDocument = {
-      title: "习近平总书记为网络强国建设提出新的使命任务（材料 1）",
-      authors: [],
-      outlet: "共产党员网",
-      date: { value: "2023-07", precision: "after", inferred: true },
-      kind: "study-material",
-    };
-    expect(gbt7714Text(gbt7714(online, "title", url))).toBe(
-      "习近平总书记为网络强国建设提出新的使命任务（材料 1）[EB/OL]. 共产党员网, [2023-07]. https://example.org/speeches/cac/#p3",
-    );
-    expect(plainCitation(online, "p12", url, "网络强国文献汇编")).toBe(
-      "《习近平总书记为网络强国建设提出新的使命任务（材料 1）》，《共产党员网》2023年7月以后（编者推断），第12段。网络强国文献汇编，https://example.org/speeches/cac/#p3",
-    );
-  });
-
-  it("give a plain Chinese form with author, outlet, date, page and paragraph", () => {
-    expect(plainCitation(newspaperArticle, "p3", url, "网络强国文献汇编")).toBe(
-      "中央网络安全和信息化委员会办公室室务会：《中央网信办：阔步迈向网络强国》，《人民日报》2024年2月27日第10版，第3段。网络强国文献汇编，https://example.org/speeches/cac/#p3",
-    );
   });
 });
 

@@ -1,6 +1,13 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { projectRoot } from "../helpers/root.ts";
 import { formatDate, formatMilestoneDate, milestoneYear } from "../../src/lib/dates.ts";
+import { distinctTitles } from "../../src/lib/document-titles.ts";
+import { latestRelease } from "../../src/lib/edition.ts";
+import { marginLabel, readerNumbers } from "../../src/lib/passage-numbers.ts";
 import { isTerminated } from "../../src/lib/punctuation.ts";
+import { absoluteUrl, siteOrigin } from "../../src/lib/site-address.ts";
 import { createUrls, joinBase } from "../../src/lib/urls.ts";
 import { statesDate } from "../../scripts/lib/assemble.ts";
 import { escapeMdxText } from "../../scripts/lib/emit.ts";
@@ -94,5 +101,86 @@ describe("MDX escaping", () => {
     );
     expect(decoded).toBe(hostile);
     expect(escapeMdxText("网络强国“十个坚持”。")).toBe("网络强国“十个坚持”。");
+  });
+});
+
+describe("reader numbers", () => {
+  it("count paragraphs, headings and list items each on their own, and leave the title at 0", () => {
+    const numbers = readerNumbers([
+      { id: "title", type: "title" },
+      { id: "p1", type: "heading" },
+      { id: "p2", type: "paragraph" },
+      { id: "p3", type: "item" },
+      { id: "p4", type: "item" },
+      { id: "p5", type: "paragraph" },
+      { id: "p6", type: "heading" },
+    ]);
+    expect([...numbers]).toEqual([
+      ["title", 0],
+      ["p1", 1],
+      ["p2", 1],
+      ["p3", 1],
+      ["p4", 2],
+      ["p5", 2],
+      ["p6", 2],
+    ]);
+    expect(["paragraph", "heading", "item", "title"].map((type) => marginLabel(type as "item", 3))).toEqual([
+      "3",
+      "§3",
+      "•3",
+      "",
+    ]);
+  });
+});
+
+describe("distinct titles", () => {
+  it("qualify only titles that another document shares: by container, outlet, then date", () => {
+    const titles = distinctTitles([
+      { slug: "a", title: "综述", outlet: { name: "新华社", isPublication: false } },
+      { slug: "b", title: "综述", container: { title: "学习资料", label: "材料 2" } },
+      { slug: "c", title: "其他" },
+      { slug: "d", title: "报道", outlet: { name: "人民日报", isPublication: true }, date: "2023年7月" },
+      { slug: "e", title: "报道", outlet: { name: "人民日报", isPublication: true }, date: "2024年7月" },
+      { slug: "f", title: "同名" },
+      { slug: "g", title: "同名" },
+    ]);
+    expect(Object.fromEntries(titles)).toEqual({
+      a: "综述（新华社）",
+      b: "综述（《学习资料》材料 2）",
+      c: "其他",
+      d: "报道（《人民日报》，2023年7月）",
+      e: "报道（《人民日报》，2024年7月）",
+      f: "同名（f）",
+      g: "同名（g）",
+    });
+  });
+});
+
+describe("the site's public address", () => {
+  it("is an origin or nothing, and a path in it is refused with the fix", () => {
+    expect(siteOrigin(undefined)).toBeUndefined();
+    expect(siteOrigin(" ")).toBeUndefined();
+    expect(siteOrigin("https://edition.test/")).toBe("https://edition.test");
+    expect(() => siteOrigin("edition.test")).toThrow(/not an address.*origin/);
+    expect(() => siteOrigin("ftp://edition.test")).toThrow(/https:\/\//);
+    expect(() => siteOrigin("https://edition.test/corpus")).toThrow(/SITE_BASE=\/corpus\//);
+    expect(absoluteUrl("/speeches/x/#p3", new URL("https://edition.test"))).toBe("https://edition.test/speeches/x/#p3");
+    expect(absoluteUrl("/speeches/x/", undefined)).toBeUndefined();
+  });
+});
+
+describe("the edition's version", () => {
+  it("is the changelog's latest release, which must match package.json", () => {
+    const changelog = "# Changelog\n\n## 0.3.0 — 2027-01-05\n\n- x\n\n## 0.2.0 — 2026-12-03\n";
+    expect(latestRelease(changelog, "0.3.0")).toEqual({ version: "0.3.0", date: "2027-01-05" });
+    expect(() => latestRelease(changelog, "0.2.0")).toThrow(
+      /package.json says 0.2.0.*Set "version" in package.json to 0.3.0/,
+    );
+    expect(() => latestRelease("# Changelog\n", "0.2.0")).toThrow(/no release heading/);
+  });
+
+  it("as committed: CHANGELOG.md and package.json agree", () => {
+    const { version } = JSON.parse(readFileSync(join(projectRoot, "package.json"), "utf8")) as { version: string };
+    expect(latestRelease(readFileSync(join(projectRoot, "CHANGELOG.md"), "utf8"), version).version).toBe(version);
   });
 });

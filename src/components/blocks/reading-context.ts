@@ -1,3 +1,4 @@
+import type { CitedEdition } from "../../lib/citation.ts";
 import type { PassageNotes } from "../../lib/document-view.ts";
 import type { PageContext } from "../../lib/page-context.ts";
 
@@ -5,6 +6,8 @@ import type { PageContext } from "../../lib/page-context.ts";
 export interface ReadingContext {
   page: PageContext;
   notes: PassageNotes;
+  /** This edition, as citations name it. */
+  edition: CitedEdition;
 }
 
 /** The reading context the document page has set; a block outside a document page is a bug. */

@@ -2,6 +2,7 @@ import type { APIRoute, GetStaticPaths } from "astro";
 import { siteData } from "../../data/site-data.ts";
 import { ui } from "../../i18n/ui.ts";
 import { corpusFile, dataFileJson, dataFileSchemaJson, milestonesCsv } from "../../lib/open-data.ts";
+import { absoluteUrl } from "../../lib/site-address.ts";
 import { urls } from "../../lib/urls.ts";
 import type { OpenDataName } from "../../schemas/open-data.ts";
 
@@ -39,7 +40,7 @@ export const GET: APIRoute = async ({ params, site }) => {
   const [, name = "", schema] = /^(\w+)(\.schema)?\.json$/.exec(file) ?? [];
   if (!names.includes(name as OpenDataName)) throw new Error(`No open data file “${file}”.`);
   const body = schema
-    ? dataFileSchemaJson(name as OpenDataName, new URL(urls.data(file), site).href)
+    ? dataFileSchemaJson(name as OpenDataName, absoluteUrl(urls.data(file), site))
     : dataFileJson(name as OpenDataName, await dataSet(name as OpenDataName));
   return new Response(body, { headers: { "Content-Type": "application/json; charset=utf-8" } });
 };

@@ -1,0 +1,208 @@
+import { Cite } from "@citation-js/core";
+import "@citation-js/plugin-bibtex";
+import "@citation-js/plugin-ris";
+import { describe, expect, it } from "vitest";
+import { publishedDocuments } from "../helpers/corpus-documents.ts";
+import {
+  gbt7714,
+  gbtDate,
+  plainCitation,
+  referenceType,
+  type CitedDocument,
+  type CitedEdition,
+} from "../../src/lib/citation.ts";
+import { bibtexEntry, cslItem, cslJson, risRecord, type CslItem } from "../../src/lib/citation-formats.ts";
+import { citedDocumentOf } from "../../src/lib/document-view.ts";
+
+const edition: CitedEdition = { name: "网络强国文献汇编", version: "0.2.0", date: "2026-12-03" };
+const origin = "https://edition.test";
+const documents = publishedDocuments();
+const cited = (slug: string): CitedDocument => {
+  const document = documents.find((candidate) => candidate.slug === slug);
+  if (!document) throw new Error(`no document ${slug}`);
+  return citedDocumentOf(documents, document);
+};
+const urlOf = (slug: string) => `${origin}/speeches/${slug}/`;
+
+/**
+ * The GB/T 7714 reference and the plain citation of every document of the
+ * corpus, written out by hand from GB/T 7714-2015's rules (see
+ * src/lib/citation.ts) and checked against the texts.
+ */
+const golden: Record<string, { gbt: string; plain: string }> = {
+  "zhao-zhiguo-new-era-cyber-power": {
+    gbt: "赵志国. 加快推进新时代网络强国建设 开启网络与信息安全工作的新征程[EB/OL]. [2017-10以后][2026-12-03]. https://edition.test/speeches/zhao-zhiguo-new-era-cyber-power/",
+    plain:
+      "赵志国：《加快推进新时代网络强国建设 开启网络与信息安全工作的新征程》，2017年10月以后（编者推断）。见《网络强国文献汇编》0.2.0版（2026-12-03），https://edition.test/speeches/zhao-zhiguo-new-era-cyber-power/。",
+  },
+  "conference-2023-instruction-report": {
+    gbt: "习近平对网络安全和信息化工作作出重要指示强调 深入贯彻党中央关于网络强国的重要思想 大力推动网信事业高质量发展[EB/OL]. 新华社, [2023-07][2026-12-03]. https://edition.test/speeches/conference-2023-instruction-report/",
+    plain:
+      "《习近平对网络安全和信息化工作作出重要指示强调 深入贯彻党中央关于网络强国的重要思想 大力推动网信事业高质量发展》，新华社，2023年7月（编者推断）。见《网络强国文献汇编》0.2.0版（2026-12-03），https://edition.test/speeches/conference-2023-instruction-report/。",
+  },
+  "review-cyber-power-newspaper-2023": {
+    gbt: "向着网络强国阔步迈进——党的十八大以来我国网信事业发展综述[EB/OL]. 新华社, [2023-06以后][2026-12-03]. https://edition.test/speeches/review-cyber-power-newspaper-2023/",
+    plain:
+      "《向着网络强国阔步迈进——党的十八大以来我国网信事业发展综述》，新华社，2023年6月以后（编者推断）。见《网络强国文献汇编》0.2.0版（2026-12-03），https://edition.test/speeches/review-cyber-power-newspaper-2023/。",
+  },
+  "cac-study-group-cyber-power-thought": {
+    gbt: "中央网信办理论学习中心组. 深入贯彻习近平总书记网络强国战略思想 扎实推进网络安全和信息化工作[EB/OL]. [2017以后][2026-12-03]. https://edition.test/speeches/cac-study-group-cyber-power-thought/",
+    plain:
+      "中央网信办理论学习中心组：《深入贯彻习近平总书记网络强国战略思想 扎实推进网络安全和信息化工作》，2017年以后（编者推断）。见《网络强国文献汇编》0.2.0版（2026-12-03），https://edition.test/speeches/cac-study-group-cyber-power-thought/。",
+  },
+  "cac-stride-toward-cyber-power-2024": {
+    gbt: "中央网络安全和信息化委员会办公室室务会. 中央网信办：阔步迈向网络强国[N/OL]. 人民日报, 2024-02-27(10)[2026-12-03]. https://edition.test/speeches/cac-stride-toward-cyber-power-2024/",
+    plain:
+      "中央网络安全和信息化委员会办公室室务会：《中央网信办：阔步迈向网络强国》，《人民日报》2024年2月27日第10版。见《网络强国文献汇编》0.2.0版（2026-12-03），https://edition.test/speeches/cac-stride-toward-cyber-power-2024/。",
+  },
+  "study-booklet-2023-08": {
+    gbt: "党群工作部. 关于“网络强国”的深刻阐述 (二): 主题教育学习资料[G/OL]. 党群工作部, 2023-08[2026-12-03]. https://edition.test/speeches/study-booklet-2023-08/",
+    plain:
+      "党群工作部：《关于“网络强国”的深刻阐述 (二)》（主题教育学习资料），2023年8月。见《网络强国文献汇编》0.2.0版（2026-12-03），https://edition.test/speeches/study-booklet-2023-08/。",
+  },
+  "booklet-2023-material-1": {
+    gbt: "习近平总书记为网络强国建设提出新的使命任务[G/OL]//党群工作部. 关于“网络强国”的深刻阐述 (二): 主题教育学习资料. 党群工作部, 2023-08: 材料 1[2026-12-03]. https://edition.test/speeches/booklet-2023-material-1/",
+    plain:
+      "《习近平总书记为网络强国建设提出新的使命任务》，载党群工作部《关于“网络强国”的深刻阐述 (二)》（主题教育学习资料），2023年8月，材料 1。原注来源：共产党员网。见《网络强国文献汇编》0.2.0版（2026-12-03），https://edition.test/speeches/booklet-2023-material-1/。",
+  },
+  "booklet-2023-material-2": {
+    gbt: "向着网络强国阔步迈进——党的十八大以来我国网信事业发展综述[G/OL]//党群工作部. 关于“网络强国”的深刻阐述 (二): 主题教育学习资料. 党群工作部, 2023-08: 材料 2[2026-12-03]. https://edition.test/speeches/booklet-2023-material-2/",
+    plain:
+      "《向着网络强国阔步迈进——党的十八大以来我国网信事业发展综述》，载党群工作部《关于“网络强国”的深刻阐述 (二)》（主题教育学习资料），2023年8月，材料 2。原注来源：共产党员网。见《网络强国文献汇编》0.2.0版（2026-12-03），https://edition.test/speeches/booklet-2023-material-2/。",
+  },
+  "booklet-2023-material-3": {
+    gbt: "引领新时代新征程网信工作的强大思想武器[G/OL]//党群工作部. 关于“网络强国”的深刻阐述 (二): 主题教育学习资料. 党群工作部, 2023-08: 材料 3[2026-12-03]. https://edition.test/speeches/booklet-2023-material-3/",
+    plain:
+      "《引领新时代新征程网信工作的强大思想武器》，载党群工作部《关于“网络强国”的深刻阐述 (二)》（主题教育学习资料），2023年8月，材料 3。原注来源：人民网。见《网络强国文献汇编》0.2.0版（2026-12-03），https://edition.test/speeches/booklet-2023-material-3/。",
+  },
+};
+
+describe("citations of the corpus", () => {
+  it.for(Object.keys(golden))("%s: GB/T 7714 and plain citation as written out by hand", (slug) => {
+    const expected = golden[slug];
+    expect(gbt7714(cited(slug), undefined, urlOf(slug), "2026-12-03")).toBe(expected?.gbt);
+    expect(plainCitation(cited(slug), undefined, urlOf(slug), edition)).toBe(expected?.plain);
+  });
+
+  it("name the passage by its reader number, after the locator of a part", () => {
+    expect(gbt7714(cited("booklet-2023-material-1"), { type: "paragraph", number: 3 }, `${urlOf("x")}#p5`)).toBe(
+      "习近平总书记为网络强国建设提出新的使命任务[G/OL]//党群工作部. 关于“网络强国”的深刻阐述 (二): 主题教育学习资料. 党群工作部, 2023-08: 材料 1, 第3段. https://edition.test/speeches/x/#p5",
+    );
+    expect(
+      gbt7714(cited("cac-stride-toward-cyber-power-2024"), { type: "heading", number: 2 }, "u", "2026-12-03"),
+    ).toBe(
+      "中央网络安全和信息化委员会办公室室务会. 中央网信办：阔步迈向网络强国[N/OL]. 人民日报, 2024-02-27(10): 小标题2[2026-12-03]. u",
+    );
+    expect(
+      plainCitation(cited("zhao-zhiguo-new-era-cyber-power"), { type: "item", number: 4 }, "u", edition),
+    ).toContain("（编者推断），第4项。");
+    expect(gbt7714(cited("zhao-zhiguo-new-era-cyber-power"), { type: "title", number: 0 }, "u")).not.toMatch(/段|: /);
+  });
+
+  // What holds for any document, including texts added later.
+  it.for(documents.map((document) => document.slug))(
+    "%s: follows the rules of type, 《》 and inferred dates",
+    (slug) => {
+      const document = documents.find((candidate) => candidate.slug === slug);
+      if (!document) throw new Error(slug);
+      const reference = cited(slug);
+      const gbt = gbt7714(reference, undefined, urlOf(slug), "2026-12-03");
+      const plain = plainCitation(reference, undefined, urlOf(slug), edition);
+      expect(gbt).toContain(document.title.text);
+      expect(gbt).toContain(`[${referenceType(reference)}/OL]`);
+      expect(gbt.endsWith(`[2026-12-03]. ${urlOf(slug)}`)).toBe(true);
+      const outlet = reference.outlet;
+      if (outlet && !reference.container) {
+        const publication = outlet.kind === "newspaper" || outlet.kind === "periodical";
+        expect(plain.includes(`《${outlet.name}》`)).toBe(publication);
+        expect(referenceType(reference)).toBe(publication ? (outlet.kind === "newspaper" ? "N" : "J") : "EB");
+      }
+      if (reference.container) {
+        expect(gbt).toContain(`[G/OL]//`);
+        expect(plain).toContain(`载`);
+        if (outlet) expect(plain).toContain(`原注来源：${outlet.name}`);
+        expect(plain).not.toContain(`《${outlet?.name ?? "-"}》`);
+      }
+      const date = reference.container ? reference.container.date : reference.date;
+      if (date?.inferred) {
+        expect(gbt).toContain(gbtDate(date));
+        expect(gbtDate(date)).toMatch(/^\[.+\]$/);
+        expect(plain).toContain("（编者推断）");
+      }
+      if (date?.precision === "after") expect(gbt).toMatch(/以后\]?/);
+    },
+  );
+});
+
+const formats = {
+  "CSL-JSON": (item: CslItem) => cslJson([item]),
+  BibTeX: bibtexEntry,
+  RIS: risRecord,
+};
+
+describe("machine-readable citations", () => {
+  const cases = documents.flatMap((document) =>
+    [undefined, { id: "p2", type: "paragraph" as const, number: 1 }].map((passage) => ({
+      document,
+      passage,
+      what: passage ? `passage ${passage.id}` : "document",
+    })),
+  );
+  it.for(cases.flatMap((entry) => Object.keys(formats).map((format) => ({ ...entry, format }))))(
+    "$document.slug, $what: $format parses with citation-js and keeps title, author, date, container and URL",
+    ({ document, passage, format }) => {
+      const reference = citedDocumentOf(documents, document);
+      const path = `/speeches/${document.slug}/${passage ? `#${passage.id}` : ""}`;
+      const item = cslItem({
+        document: reference,
+        passage,
+        key: passage ? `${document.slug}-${passage.id}` : document.slug,
+        url: `${origin}${path}`,
+        path,
+        edition,
+        accessed: "2026-12-03",
+      });
+      const written = formats[format as keyof typeof formats](item);
+      const [parsed, ...others] = new Cite(written).data as CslItem[];
+      expect(others).toEqual([]);
+      expect(parsed?.title).toBe(document.title.text);
+      // RIS names a newspaper article's author its reporter (AU of type NEWS); citation-js keeps that name.
+      const reporter = (parsed as { reporter?: string } | undefined)?.reporter;
+      const authors = reporter
+        ? [reporter]
+        : (parsed?.author ?? []).map((name) => name.literal ?? (name as { family?: string }).family);
+      expect(authors).toEqual(document.authors.map((author) => author.value));
+      const container =
+        reference.container?.title ?? (item.type.startsWith("article") ? reference.outlet?.name : undefined);
+      expect(parsed?.["container-title"]).toBe(container);
+      expect(parsed?.URL).toBe(`${origin}${path}`);
+      const [ours = []] = item.issued?.["date-parts"] ?? [];
+      const [theirs = []] = parsed?.issued?.["date-parts"] ?? [];
+      expect(theirs.length).toBeGreaterThan(0);
+      expect(ours.slice(0, theirs.length)).toEqual(theirs);
+      if (format !== "RIS") expect(theirs).toEqual(ours);
+      if (passage) expect(parsed?.note).toContain("第1段");
+    },
+  );
+
+  it("notes an inferred date, the edition and, without an address, the site path", () => {
+    const item = cslItem({
+      document: cited("zhao-zhiguo-new-era-cyber-power"),
+      key: "zhao",
+      path: "/speeches/zhao/",
+      edition,
+    });
+    expect(item.issued).toEqual({ "date-parts": [[2017, 10]], circa: true });
+    expect(item.URL).toBeUndefined();
+    expect(item.note).toBe(
+      "日期为编者推断：2017年10月以后；见《网络强国文献汇编》0.2.0版（2026-12-03）；本版站内路径：/speeches/zhao/",
+    );
+  });
+
+  it("escape what TeX would read as markup, and write RIS lines in CRLF", () => {
+    const item: CslItem = { id: "k", type: "document", title: "50% {A} & B_c", language: "zh-CN" };
+    expect(bibtexEntry(item)).toContain("title = {{50\\% \\{A\\} \\& B\\_c}},");
+    expect(new Cite(bibtexEntry(item)).data[0]?.title).toBe("50% {A} & B_c");
+    expect(risRecord(item)).toBe("TY  - GEN\r\nID  - k\r\nTI  - 50% {A} & B_c\r\nLA  - zh-CN\r\nER  - \r\n");
+  });
+});

@@ -92,6 +92,22 @@ const zh = {
     method: "编辑方法",
     methodText:
       "构建程序读取底本和编辑数据，把底本的每一行分派到正文或“未刊出的文字”中，并由测试证明底本的每个字符恰好出现一次。页面中的段落编号即永久链接。日期、作者等元数据凡底本未明载者，标为编者推断并写明依据。",
+    citing: "引用本版",
+    citingText: [
+      "每篇文献和每一段都附有引文：GB/T 7714—2015 格式、通用中文格式，以及可导入 Zotero 等文献管理软件的 BibTeX、RIS 和 CSL-JSON（在各段的“引用 · 关联”中，全文的在文末“引用本文”处）。",
+      "文献类型依底本所载：报纸文章为 [N/OL]，写报纸名、日期和版次；学习资料中的材料是该资料的析出文献（[G/OL]//），资料本身是汇编（[G/OL]），材料原注的来源作为附注；通讯社稿件和网站文章为电子资源（[EB/OL]），通讯社或网站作出版者。书名号只用于报刊和文献的题名，不用于通讯社和网站。",
+      "编者推断的日期，在 GB/T 7714 引文中置于方括号内（标准对估计日期的写法），如 [2023-07]；只知下限的写“以后”，如 [2017-10以后]；通用格式写作“2017年10月以后（编者推断）”。",
+      "段号只计正文段落；小标题以 § 编号，列表各项以 • 编号，各自连续。引文中的“第3段”即页边标 3 的段落；网址中的 #p7 是该段不变的永久标识。",
+      "引文中的网址是本站的公开地址；本站构建时若未配置公开地址（SITE_URL），页面在打开时填入当前访问的地址。两篇同题的文献，在列表、检索结果和引文中都注明其出处或所在资料。",
+    ],
+    edition: "版本与许可",
+    changelog: "更新记录（CHANGELOG.md）",
+    editionText: (version: string, date: string) => `当前版本：${version}（${date}）。引文注明所据版本。各版的变化见：`,
+    licence: [
+      "本站的程序代码以 MIT 许可发布。",
+      "编辑数据（阅读顺序、分段、接排、未刊文字及其理由、推断及其依据，以及提法、大事记、术语等整理成果）以知识共享署名 4.0 国际许可协议（CC BY 4.0）发布。",
+      "底本文字不是本站的作品，不在上述许可之内，其权利属于作者和原刊载单位。本站为研究和学习照录原文并注明出处。《中华人民共和国著作权法》第五条所列的文字（如单纯事实消息）不适用该法，但本站不对每篇底本的权利状况作出判断；转载底本文字，请依其出处。",
+    ],
     readingOrder: "阅读顺序",
     joins: "接排",
     omissions: "未刊出的文字",
@@ -175,7 +191,6 @@ const zh = {
     heading: (number: number) => `小标题${number}`,
     item: (number: number) => `第${number}项`,
   },
-  titlePassage: "标题",
   mentions: { title: "本文涉及" },
   principles: {
     title: "提法",
@@ -241,6 +256,7 @@ const zh = {
     error: "检索出错，请刷新页面重试。",
     needsScript: "检索需要启用 JavaScript；其余页面无需脚本即可阅读。",
   },
+  editionVersion: (version: string, date: string) => `版本 ${version}（${date}）· 许可`,
   footer: "本站为静态网站，可离线部署；正文逐字依据底本，编辑处理均有记录。",
 } as const;
 
@@ -338,6 +354,23 @@ const en: UiStrings = {
     method: "Editorial method",
     methodText:
       "The build reads the sources and the editorial data, assigns every source line to the published text or to the list of omitted text, and a test proves that every character of every source appears exactly once. Paragraph numbers are permalinks. Metadata the sources do not state (dates, authors) is marked as the editor's inference, with its basis.",
+    citing: "Citing this edition",
+    citingText: [
+      "Every document and every passage has its citation: in GB/T 7714-2015, in a plain Chinese form, and as BibTeX, RIS and CSL-JSON for Zotero and other reference managers (in each passage's “Cite · links”, and for the whole document in “Cite this document” at its end).",
+      "The document type follows what the source states: a newspaper article is [N/OL], with the paper's name, date and page; a study booklet's material is a part of the booklet ([G/OL]//), the booklet itself a compilation ([G/OL]), and the material's stated source a note; a news agency's report or a website's article is an electronic resource ([EB/OL]), with the agency or website as publisher. Book-title marks 《》 enclose titles of publications only, never an agency or a website.",
+      "A date the editor inferred is in square brackets in GB/T 7714 (the standard's mark of an estimated date), such as [2023-07]; a date known only as a lower bound is followed by 以后 (“or later”), such as [2017-10以后]; the plain form writes 2017年10月以后（编者推断）.",
+      "Paragraph numbers count paragraphs only; headings are numbered with §, list items with •, each in its own sequence. 第3段 in a citation is the paragraph numbered 3 in the margin; the #p7 in its address is the passage's permanent id, which never changes.",
+      "Addresses in citations are the site's public address; where the site was built without one (SITE_URL), the page writes the address it is read at. Two documents with the same title are named with their outlet or container in lists, search results and citations.",
+    ],
+    edition: "Edition and licence",
+    changelog: "Changelog",
+    editionText: (version: string, date: string) =>
+      `This is version ${version} (${date}). Citations name the version they were taken from. What changed in each version:`,
+    licence: [
+      "The site's code is released under the MIT licence.",
+      "The editorial data (reading order, paragraphs, joins, omitted text and its reasons, inferences and their bases, and the principles, milestones and terms compiled from the texts) is released under the Creative Commons Attribution 4.0 International licence (CC BY 4.0).",
+      "The source texts are not the edition's work and are not covered by these licences; their rights belong to their authors and first publishers. The edition reproduces them unchanged, with their sources, for research and study. Texts listed in Article 5 of the Copyright Law of the People's Republic of China (such as mere factual news) fall outside that law, but the edition makes no determination of any source's status; to republish a source's text, follow its source.",
+    ],
     readingOrder: "Reading order",
     joins: "Joins across breaks",
     omissions: "Omitted text",
@@ -420,7 +453,6 @@ const en: UiStrings = {
     heading: (number: number) => `heading ${number}`,
     item: (number: number) => `item ${number}`,
   },
-  titlePassage: "title",
   mentions: { title: "Mentioned in this document" },
   principles: {
     title: "Formulas",
@@ -490,6 +522,7 @@ const en: UiStrings = {
     error: "The search failed; please reload the page and try again.",
     needsScript: "Search needs JavaScript; every other page can be read without it.",
   },
+  editionVersion: (version: string, date: string) => `Version ${version} (${date}) · licence`,
   footer:
     "A static site that can be hosted offline; the text follows the sources character by character, and every editorial decision is recorded.",
 };

@@ -3,6 +3,7 @@ import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import {
   DOCUMENTS_PER_STEP,
+  loadGroups,
   loadMoreResults,
   rankGroups,
   searchPassages,
@@ -201,6 +202,7 @@ describe("search engine", () => {
         type,
         text: "",
         position: types.length - index,
+        number: types.length - index,
         occurrences: [],
       })),
     });
@@ -212,6 +214,33 @@ describe("search engine", () => {
     ]);
     expect(ranked.map((entry) => entry.doc)).toEqual(["titled", "heading", "many", "few"]);
     expect(ranked.find((entry) => entry.doc === "many")?.passages.map((entry) => entry.position)).toEqual([1, 2, 3]);
+  });
+});
+
+describe("search results' passage numbers", () => {
+  it("are the reader numbers the document page shows: paragraphs, headings and items counted apart", async () => {
+    const document: SearchDocument = {
+      doc: "d",
+      title: "题",
+      order: 0,
+      year: "",
+      collection: "speeches",
+      passages: [
+        ["title", "title", "网信题"],
+        ["p1", "heading", "一、网信"],
+        ["p2", "paragraph", "网信一"],
+        ["p3", "item", "网信项"],
+        ["p4", "paragraph", "网信二"],
+      ],
+    };
+    const [group] = await loadGroups(() => Promise.resolve(document), ["网信"], ["d"]);
+    expect(group?.passages.map(({ id, type, number }) => [id, type, number])).toEqual([
+      ["title", "title", 0],
+      ["p1", "heading", 1],
+      ["p2", "paragraph", 1],
+      ["p3", "item", 1],
+      ["p4", "paragraph", 2],
+    ]);
   });
 });
 

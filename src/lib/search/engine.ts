@@ -1,4 +1,5 @@
 import { findOccurrences, type Range } from "./kwic.ts";
+import { readerNumbers } from "../passage-numbers.ts";
 import { indexTokens } from "./normalize.ts";
 import { parseQuery } from "./query.ts";
 
@@ -47,6 +48,8 @@ export interface PassageHit {
   text: string;
   /** Position in the document's reading order (0 is the title). */
   position: number;
+  /** Reader number (src/lib/passage-numbers.ts): what the page shows beside the passage. */
+  number: number;
   occurrences: Range[];
 }
 
@@ -120,9 +123,10 @@ export async function loadGroups(
 ): Promise<DocumentGroup[]> {
   const documents = await Promise.all(recordIds.map(loadDocument));
   return documents.flatMap((document) => {
+    const numbers = readerNumbers(document.passages.map(([id, type]) => ({ id, type })));
     const passages = document.passages.flatMap(([id, type, text], position) => {
       const occurrences = findOccurrences(text, terms);
-      return occurrences.length > 0 ? [{ id, type, text, position, occurrences }] : [];
+      return occurrences.length > 0 ? [{ id, type, number: numbers.get(id) ?? 0, text, position, occurrences }] : [];
     });
     if (passages.length === 0) return [];
     const { doc, title, order, year, collection } = document;

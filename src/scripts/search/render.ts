@@ -1,3 +1,4 @@
+import { marginLabel, passageName } from "../../lib/passage-numbers.ts";
 import type { UiStrings } from "../../i18n/ui.ts";
 import type { DocumentGroup, SearchOutcome, SearchResults } from "../../lib/search/engine.ts";
 import { keywordInContext } from "../../lib/search/kwic.ts";
@@ -65,12 +66,13 @@ function renderGroup({ ui, urls }: ResultsView, group: DocumentGroup, query: str
       line.append(segment.marked ? element("mark", {}, segment.text) : segment.text);
     }
     line.addEventListener("click", () => rememberHighlight(query, passage.id));
-    const label = passage.id === "title" ? ui.titlePassage : passage.id.slice(1);
+    const label = marginLabel(passage.type, passage.number) || ui.passage.title;
+    const name = passageName(ui.passage, passage.type, passage.number);
     list.append(
       element(
         "li",
         { "data-result": "" },
-        element("a", { href, class: "permalink", "aria-label": `${ui.paragraphLink} ${label}` }, label),
+        element("a", { href, class: "permalink", "aria-label": `${ui.paragraphLink}：${name}` }, label),
         " ",
         line,
       ),

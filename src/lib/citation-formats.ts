@@ -230,3 +230,29 @@ export const citationFormats = {
 } as const;
 
 export type CitationFormat = keyof typeof citationFormats;
+
+/**
+ * The document's citation as Highwire Press `<meta name="citation_…">` tags,
+ * which Zotero's browser connector and Google Scholar read from the page
+ * itself. A date the editor inferred is left out: these tags state facts.
+ */
+export function citationMetaTags(document: CitedDocument, url: string | undefined): [name: string, content: string][] {
+  const { container } = document;
+  const date = container ? container.date : document.date;
+  const type = cslType(document);
+  const tags: [string, string | undefined][] = [
+    ["citation_title", document.title],
+    ...document.authors.map((author): [string, string] => ["citation_author", author]),
+    ["citation_publication_date", date && !date.inferred ? date.value.replaceAll("-", "/") : undefined],
+    ["citation_journal_title", type.startsWith("article") ? document.outlet?.name : undefined],
+    ["citation_inbook_title", container?.title],
+    [
+      "citation_publisher",
+      container ? container.publisher : type === "document" ? document.outlet?.name : document.publisher,
+    ],
+    ["citation_firstpage", container ? undefined : document.page],
+    ["citation_public_url", url],
+    ["citation_language", "zh"],
+  ];
+  return tags.filter((tag): tag is [string, string] => Boolean(tag[1]));
+}

@@ -11,7 +11,14 @@ import {
   type CitedDocument,
   type CitedEdition,
 } from "../../src/lib/citation.ts";
-import { bibtexEntry, cslItem, cslJson, risRecord, type CslItem } from "../../src/lib/citation-formats.ts";
+import {
+  bibtexEntry,
+  citationMetaTags,
+  cslItem,
+  cslJson,
+  risRecord,
+  type CslItem,
+} from "../../src/lib/citation-formats.ts";
 import { citedDocumentOf } from "../../src/lib/document-view.ts";
 
 const edition: CitedEdition = { name: "网络强国文献汇编", version: "0.2.0", date: "2026-12-03" };
@@ -204,5 +211,26 @@ describe("machine-readable citations", () => {
     expect(bibtexEntry(item)).toContain("title = {{50\\% \\{A\\} \\& B\\_c}},");
     expect(new Cite(bibtexEntry(item)).data[0]?.title).toBe("50% {A} & B_c");
     expect(risRecord(item)).toBe("TY  - GEN\r\nID  - k\r\nTI  - 50% {A} & B_c\r\nLA  - zh-CN\r\nER  - \r\n");
+  });
+
+  it("give a page's Highwire meta tags, leaving out an inferred date", () => {
+    expect(citationMetaTags(cited("cac-stride-toward-cyber-power-2024"), "https://edition.test/speeches/c/")).toEqual([
+      ["citation_title", "中央网信办：阔步迈向网络强国"],
+      ["citation_author", "中央网络安全和信息化委员会办公室室务会"],
+      ["citation_publication_date", "2024/02/27"],
+      ["citation_journal_title", "人民日报"],
+      ["citation_firstpage", "10"],
+      ["citation_public_url", "https://edition.test/speeches/c/"],
+      ["citation_language", "zh"],
+    ]);
+    const material = Object.fromEntries(citationMetaTags(cited("booklet-2023-material-1"), undefined));
+    expect(material).toMatchObject({
+      citation_inbook_title: "关于“网络强国”的深刻阐述 (二)",
+      citation_publisher: "党群工作部",
+    });
+    expect(material["citation_publication_date"]).toBe("2023/08");
+    expect(
+      Object.fromEntries(citationMetaTags(cited("zhao-zhiguo-new-era-cyber-power"), undefined)),
+    ).not.toHaveProperty("citation_publication_date");
   });
 });

@@ -1,6 +1,6 @@
 import { formatDate } from "../../src/lib/dates.ts";
 import { distinctTitles } from "../../src/lib/document-titles.ts";
-import type { PassageType } from "../../src/lib/search/engine.ts";
+import type { PassageType, SearchDocument } from "../../src/lib/search/engine.ts";
 import type { Corpus } from "./corpus.ts";
 
 /**
@@ -25,6 +25,12 @@ export interface Passage {
   /** Year of the document's (stated or inferred) date, or "" when it has none. */
   year: string;
   collection: string;
+  /** The document's (stated or inferred) date, for the time axis of search results. */
+  date?: SearchDocument["date"];
+  /** The document's outlet, as its editorial data names it. */
+  outlet?: string | undefined;
+  /** Slugs of the documents its editorial data calls copies of the same text. */
+  sameText?: string[] | undefined;
 }
 
 /**
@@ -62,6 +68,15 @@ export function passagesOf(corpus: Corpus): Passage[] {
       order: document.order,
       year: document.date?.value.slice(0, 4) ?? "",
       collection: "speeches",
+      date: document.date && {
+        value: document.date.value,
+        precision: document.date.precision,
+        inferred: Boolean(document.date.basis),
+      },
+      outlet: document.outlet?.value,
+      sameText: document.relations
+        .filter((relation) => relation.type === "same-text-as")
+        .map((relation) => relation.target),
     };
     const blocks = document.blocks.filter((block) => block.type !== "gap");
     return [

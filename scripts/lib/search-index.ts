@@ -101,7 +101,7 @@ export function searchDocuments(passages: readonly Passage[]): SearchDocument[] 
     const ordered = [...ofDocument].sort((a, b) => a.position - b.position);
     const [first] = ordered;
     if (!first) return [];
-    const { title, order, year, collection } = first;
+    const { title, order, year, collection, date, outlet, sameText } = first;
     return [
       {
         doc,
@@ -109,6 +109,9 @@ export function searchDocuments(passages: readonly Passage[]): SearchDocument[] 
         order,
         year,
         collection,
+        ...(date ? { date } : {}),
+        ...(outlet ? { outlet } : {}),
+        sameText,
         passages: ordered.map(
           (passage) => [passage.id, passage.type, passage.text] as SearchDocument["passages"][number],
         ),

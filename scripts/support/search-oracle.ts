@@ -1,5 +1,6 @@
 import { normalizeForSearch } from "../../src/lib/search/normalize.ts";
-import { parseQuery } from "../../src/lib/search/query.ts";
+import type { SearchScope } from "../../src/lib/search/match.ts";
+import { parseQuery, type Clause } from "../../src/lib/search/query.ts";
 import type { Passage } from "../lib/passages.ts";
 
 /** Each passage's normalised text, computed once however many queries read it. */
@@ -13,18 +14,88 @@ function normalizedText(passage: Passage): string {
   return text;
 }
 
-/** `doc#id` of every passage that a plain substring search finds for the query. */
-export function substringMatches(query: string, passages: readonly Passage[]): Set<string> {
-  const parsed = parseQuery(query);
-  if (parsed.kind !== "terms") return new Set();
-  return new Set(
-    passages
-      .filter((passage) => {
-        const text = normalizedText(passage);
-        return parsed.terms.every((term) => text.includes(term));
-      })
-      .map((passage) => `${passage.doc}#${passage.id}`),
+/** Whether a and b occur at most `within` characters apart, tried at every pair of positions. */
+function plainNear(text: string, a: string, b: string, within: number): boolean {
+  for (let i = 0; i + a.length <= text.length; i += 1) {
+    if (text.slice(i, i + a.length) !== a) continue;
+    for (let j = 0; j + b.length <= text.length; j += 1) {
+      if (text.slice(j, j + b.length) !== b) continue;
+      const between = j >= i ? j - (i + a.length) : i - (j + b.length);
+      if (between <= within) return true;
+    }
+  }
+  return false;
+}
+
+/** Whether units of normalised text satisfy a clause: each required term in some unit, no excluded term in any, each pair near in one. */
+function plainSatisfies(units: readonly string[], clause: Clause): boolean {
+  return (
+    clause.all.every((term) => units.some((unit) => unit.includes(term))) &&
+    clause.none.every((term) => units.every((unit) => !unit.includes(term))) &&
+    clause.near.every(({ a, b, within }) => units.some((unit) => plainNear(unit, a, b, within)))
   );
+}
+
+/** Sentences the plain way: cut after each 。！？；!?; and the closing quotes and brackets right after it. */
+function plainSentences(text: string): string[] {
+  const sentences: string[] = [];
+  let current = "";
+  const characters = [...text];
+  for (let index = 0; index < characters.length; index += 1) {
+    current += characters[index];
+    if ("。！？；!?;".includes(characters[index] ?? "")) {
+      while (index + 1 < characters.length && "”’」』）)》]".includes(characters[index + 1] ?? "")) {
+        index += 1;
+        current += characters[index];
+      }
+      sentences.push(current);
+      current = "";
+    }
+  }
+  if (current) sentences.push(current);
+  return sentences;
+}
+
+/**
+ * `doc#id` of every passage a plain search finds for the query at a scope:
+ * a passage (or one of its sentences) that satisfies a clause; at document
+ * scope, every passage holding a positive term of a clause its document
+ * satisfies.
+ */
+export function oracleMatches(
+  query: string,
+  passages: readonly Passage[],
+  scope: SearchScope = "passage",
+): Set<string> {
+  const parsed = parseQuery(query);
+  if (parsed.kind !== "query") return new Set();
+  const key = (passage: Passage) => `${passage.doc}#${passage.id}`;
+  if (scope !== "document") {
+    return new Set(
+      passages
+        .filter((passage) => {
+          const units =
+            scope === "passage" ? [normalizedText(passage)] : plainSentences(passage.text).map(normalizeForSearch);
+          return parsed.clauses.some((clause) => units.some((unit) => plainSatisfies([unit], clause)));
+        })
+        .map(key),
+    );
+  }
+  const found = new Set<string>();
+  for (const inDocument of Map.groupBy(passages, (passage) => passage.doc).values()) {
+    const units = inDocument.map(normalizedText);
+    const terms = parsed.clauses
+      .filter((clause) => plainSatisfies(units, clause))
+      .flatMap((clause) => [...clause.all, ...clause.near.flatMap(({ a, b }) => [a, b])]);
+    for (const passage of inDocument)
+      if (terms.some((term) => normalizedText(passage).includes(term))) found.add(key(passage));
+  }
+  return found;
+}
+
+/** `doc#id` of every passage that a plain substring search finds for the query (passage scope). */
+export function substringMatches(query: string, passages: readonly Passage[]): Set<string> {
+  return oracleMatches(query, passages, "passage");
 }
 
 export interface Tally {
@@ -62,13 +133,14 @@ export function precisionRecall(total: Tally): { precision: number; recall: numb
  */
 export async function measureExactness(
   label: string,
-  queries: readonly { query: string }[],
+  queries: readonly { query: string; scope?: SearchScope }[],
   passages: readonly Passage[],
-  search: (query: string) => Promise<Set<string>>,
+  search: (query: string, scope: SearchScope) => Promise<Set<string>>,
 ): Promise<Tally & { precision: number; recall: number }> {
   const results = [];
-  for (const { query } of queries) {
-    results.push({ query, expected: substringMatches(query, passages), actual: await search(query) });
+  for (const { query, scope = "passage" } of queries) {
+    const shown = scope === "passage" ? query : `${query} [${scope}]`;
+    results.push({ query: shown, expected: oracleMatches(query, passages, scope), actual: await search(query, scope) });
   }
   const total = tally(results);
   const { precision, recall } = precisionRecall(total);

@@ -2,6 +2,7 @@ import * as OpenCC from "opencc-js/cn2t";
 import { buildCorpus, type Corpus } from "../lib/corpus.ts";
 import { passagesOf, type Passage } from "../lib/passages.ts";
 import { seededRandom } from "./seeded-random.ts";
+import type { SearchScope } from "../../src/lib/search/match.ts";
 
 /** A test query and why it is in the set. */
 export interface TestQuery {
@@ -144,9 +145,79 @@ export function testQueries(corpus: Corpus, passages: readonly Passage[]): TestQ
   return queries;
 }
 
+/** A generated query with an operator or a scope, and why it is in the set. */
+export interface OperatorQuery {
+  query: string;
+  scope: SearchScope;
+  kind: "or" | "not" | "near" | "group" | "sentence" | "document";
+}
+
+/** Terms for generated queries: substrings of 2 to 5 characters without spaces, quotation marks or operator characters. */
+function termFrom(text: string, next: () => number): string {
+  const cleaned = text.replace(/[\s"“”‘’「」『』＂﹁﹂﹃﹄()|｜\-－]/gu, "");
+  const length = 2 + Math.floor(next() * 4);
+  const start = Math.floor(next() * Math.max(1, cleaned.length - length));
+  return cleaned.slice(start, start + length);
+}
+
+/**
+ * At least 100 queries for each operator (`|`, `-`, `NEAR/n`, parentheses)
+ * at passage scope, and for each of the sentence and document scopes, made
+ * from the published passages so that most of them match something and many
+ * exclude or require something that is really there.
+ */
+export function operatorQueries(passages: readonly Passage[]): OperatorQuery[] {
+  const next = seededRandom(20261203);
+  const texts = passages.map((passage) => passage.text).filter((text) => text.length >= 30);
+  const pick = () => texts[Math.floor(next() * texts.length)] ?? "";
+  const queries: OperatorQuery[] = [];
+  for (let count = 0; count < 100; count += 1) {
+    queries.push({ query: `${termFrom(pick(), next)} | ${termFrom(pick(), next)}`, scope: "passage", kind: "or" });
+    // The excluded term is often in the same passage as the required one, so that exclusion removes something.
+    const text = pick();
+    const excluded = next() < 0.6 ? termFrom(text, next) : termFrom(pick(), next);
+    queries.push({ query: `${termFrom(text, next)} -${excluded}`, scope: "passage", kind: "not" });
+    // Two terms of one passage with a known gap, and a distance sometimes above and sometimes below it.
+    const near = pick().replace(/[\s"“”‘’「」『』＂﹁﹂﹃﹄()|｜\-－]/gu, "");
+    const start = Math.floor(next() * Math.max(1, near.length - 20));
+    const gap = Math.floor(next() * 10);
+    const [a, b] = [
+      near.slice(start, start + 2 + Math.floor(next() * 3)),
+      near.slice(start + 5 + gap, start + 8 + gap),
+    ];
+    const [first, second] = next() < 0.5 ? [a, b] : [b, a];
+    queries.push({ query: `${first} NEAR/${Math.floor(next() * 15)} ${second}`, scope: "passage", kind: "near" });
+    const grouped = pick();
+    queries.push({
+      query: `(${termFrom(grouped, next)} | ${termFrom(pick(), next)}) ${termFrom(grouped, next)}`,
+      scope: "passage",
+      kind: "group",
+    });
+    const sentence = pick();
+    queries.push({
+      query:
+        next() < 0.3
+          ? `${termFrom(sentence, next)} -${termFrom(sentence, next)}`
+          : `${termFrom(sentence, next)} ${termFrom(sentence, next)}`,
+      scope: "sentence",
+      kind: "sentence",
+    });
+    const documentQuery =
+      next() < 0.3
+        ? `${termFrom(pick(), next)} -${termFrom(pick(), next)}`
+        : `${termFrom(pick(), next)} ${termFrom(pick(), next)}`;
+    queries.push({ query: documentQuery, scope: "document", kind: "document" });
+  }
+  return queries;
+}
+
 /** The published passages and the test queries made from them. */
-export function searchTestSet(root: string): { passages: Passage[]; queries: TestQuery[] } {
+export function searchTestSet(root: string): {
+  passages: Passage[];
+  queries: TestQuery[];
+  operatorQueries: OperatorQuery[];
+} {
   const corpus = buildCorpus(root);
   const passages = passagesOf(corpus);
-  return { passages, queries: testQueries(corpus, passages) };
+  return { passages, queries: testQueries(corpus, passages), operatorQueries: operatorQueries(passages) };
 }

@@ -9,15 +9,16 @@ export async function highlightFromSearch(): Promise<void> {
   const query = takeHighlight(location.hash);
   if (!query) return;
   // The matcher (with its Traditional–Simplified table) loads only when there is something to mark.
-  const [{ findOccurrences }, { parseQuery }] = await Promise.all([
+  const [{ findOccurrences, mergeRanges }, { parseQuery }] = await Promise.all([
     import("../lib/search/kwic.ts"),
     import("../lib/search/query.ts"),
   ]);
   const parsed = parseQuery(query);
-  if (parsed.kind !== "terms") return;
+  if (parsed.kind !== "query") return;
   for (const passage of document.querySelectorAll<HTMLElement>(".block-text, h1")) {
     const text = passage.textContent ?? "";
-    const occurrences = findOccurrences(text, parsed.terms);
+    // Every occurrence of any term the query looks for, whichever alternative the passage matched.
+    const occurrences = mergeRanges(parsed.terms.flatMap((term) => findOccurrences(text, [term])));
     if (occurrences.length === 0 || passage.childElementCount > 0) continue;
     const parts: (string | HTMLElement)[] = [];
     let position = 0;

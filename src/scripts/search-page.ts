@@ -1,22 +1,29 @@
 import { defaultLocale, locales, uiFor } from "../i18n/ui.ts";
 import { addressOfRequest, FILTER_PARAMS, requestFromAddress, type SearchRequest } from "../lib/search/address.ts";
 import { createDocumentLoader } from "../lib/search/documents.ts";
-import { SEARCH_IDS, type SearchState } from "../lib/search/dom.ts";
-import { loadMoreResults, searchPassages, type SearchOutcome } from "../lib/search/engine.ts";
+import { NARROW_SCREEN, SEARCH_IDS, type SearchState } from "../lib/search/dom.ts";
+import { arrangeResults, loadMoreResults, searchPassages, type SearchOutcome } from "../lib/search/engine.ts";
 import { latestOnly } from "../lib/search/latest.ts";
 import { urls, urlsFor } from "../lib/urls.ts";
 import { loadPagefind } from "./search/engine-loader.ts";
 import { renderOutcome, type ResultsView } from "./search/render.ts";
 
 /**
- * The search page's controller: reads the query and filters from the
- * address, runs the search as the reader types (debounced, never while an
- * input method is composing), keeps the address in step, and hands each
+ * The search page's controller: reads the query, filters and settings from
+ * the address, runs the search as the reader types (debounced, never while
+ * an input method is composing), keeps the address in step, and hands each
  * outcome to the renderer unless a newer search has started since.
+ *
+ * History: the address follows every search, but a new history entry starts
+ * only after a committed search (Enter, a change of filter or setting, or a
+ * pause in typing), so that Back returns to the previous committed query, not
+ * to each keystroke.
  */
 
 /** Time after the last keystroke before a search runs. */
 const DEBOUNCE_MS = 120;
+/** A pause in typing this long commits the query: the next search starts a new history entry. */
+const COMMIT_PAUSE_MS = 1000;
 
 export function startSearchPage(): void {
   const find = <T extends HTMLElement>(id: string) => document.getElementById(id) as T | null;
@@ -27,38 +34,80 @@ export function startSearchPage(): void {
   const output = find<HTMLElement>(SEARCH_IDS.output);
   if (!form || !input || !results || !status || !output) return;
   const select = (name: string) => form.querySelector<HTMLSelectElement>(`select[name="${name}"]`);
+  const reprints = form.querySelector<HTMLInputElement>('input[name="reprints"]');
   const setState = (state: SearchState) => (results.dataset["searchState"] = state);
 
   // The page's interface language, from `<html lang>`; links go to pages in the same language.
   const locale = locales.find((candidate) => candidate === document.documentElement.lang) ?? defaultLocale;
   const ui = uiFor(locale);
-  const view: ResultsView = { ui, urls: urlsFor(locale), results, status, output, maxLength: input.maxLength };
   const loadDocument = createDocumentLoader(new URL(urls.asset(""), location.href).href);
 
-  const initial = requestFromAddress(new URL(location.href));
-  input.value = initial.query;
-  for (const [filter, param] of FILTER_PARAMS) {
-    const control = select(param);
-    if (control) control.value = initial.filters[filter] ?? "";
-  }
-  const currentRequest = (): SearchRequest => ({
-    query: input.value,
-    filters: Object.fromEntries(FILTER_PARAMS.map(([filter, param]) => [filter, select(param)?.value || undefined])),
-  });
+  const showRequest = (request: SearchRequest) => {
+    input.value = request.query;
+    for (const [filter, param] of FILTER_PARAMS) {
+      const control = select(param);
+      if (control) control.value = request.filters[filter] ?? "";
+    }
+    const scope = select("scope");
+    if (scope) scope.value = request.scope;
+    const sort = select("sort");
+    if (sort) sort.value = request.sort;
+    if (reprints) reprints.checked = request.mergeReprints;
+  };
+  const currentRequest = (): SearchRequest => {
+    const shown = requestFromAddress(new URL(location.href));
+    return {
+      query: input.value,
+      filters: Object.fromEntries(FILTER_PARAMS.map(([filter, param]) => [filter, select(param)?.value || undefined])),
+      scope: (select("scope")?.value as SearchRequest["scope"] | undefined) ?? shown.scope,
+      sort: (select("sort")?.value as SearchRequest["sort"] | undefined) ?? shown.sort,
+      mergeReprints: reprints?.checked ?? shown.mergeReprints,
+    };
+  };
+  const clearFilters = () => {
+    for (const [, param] of FILTER_PARAMS) {
+      const control = select(param);
+      if (control) control.value = "";
+    }
+    commitNext();
+  };
+  const view: ResultsView = {
+    ui,
+    urls: urlsFor(locale),
+    results,
+    status,
+    output,
+    maxLength: input.maxLength,
+    onClearFilters: clearFilters,
+    onYear: (year) => {
+      const control = select("year");
+      if (control) control.value = year;
+      commitNext();
+    },
+  };
+
+  // Whether the current history entry holds a committed search; the page as opened does.
+  let committed = true;
+  let commitTimer: ReturnType<typeof setTimeout> | undefined;
+  const updateAddress = (request: SearchRequest) => {
+    const address = addressOfRequest(new URL(location.href), request);
+    if (address.href === location.href) return;
+    if (committed) history.pushState(null, "", address);
+    else history.replaceState(null, "", address);
+    committed = false;
+  };
 
   const searches = latestOnly();
-  const show = (outcome: SearchOutcome, query: string, ticket: number) =>
-    renderOutcome(view, outcome, query, () => {
+  const show = (outcome: SearchOutcome, request: SearchRequest, ticket: number) =>
+    renderOutcome(view, outcome, request, () => {
       if (outcome.kind !== "results") return;
       void loadMoreResults(loadDocument, outcome).then((more) => {
-        if (searches.isLatest(ticket)) show(more, query, ticket);
+        if (searches.isLatest(ticket)) show(arrangeResults(more, request), request, ticket);
       });
     });
 
-  const run = async () => {
+  const run = async (request: SearchRequest = currentRequest()) => {
     const ticket = searches.take();
-    const request = currentRequest();
-    history.replaceState(null, "", addressOfRequest(new URL(location.href), request));
     setState("searching");
     status.textContent = ui.search.searching;
     let outcome: SearchOutcome;
@@ -66,7 +115,7 @@ export function startSearchPage(): void {
       outcome =
         request.query.trim() === ""
           ? { kind: "empty" }
-          : await searchPassages(await loadPagefind(), loadDocument, request.query, request.filters);
+          : await searchPassages(await loadPagefind(), loadDocument, request.query, request.filters, request.scope);
     } catch (error) {
       if (!searches.isLatest(ticket)) return;
       console.error(error);
@@ -75,7 +124,7 @@ export function startSearchPage(): void {
       return;
     }
     if (!searches.isLatest(ticket)) return;
-    show(outcome, request.query, ticket);
+    show(outcome.kind === "results" ? arrangeResults(outcome, request) : outcome, request, ticket);
     setState("done");
   };
 
@@ -86,20 +135,49 @@ export function startSearchPage(): void {
   const schedule = () => {
     setState("pending");
     clearTimeout(timer);
-    timer = setTimeout(() => void run(), DEBOUNCE_MS);
+    clearTimeout(commitTimer);
+    timer = setTimeout(() => {
+      updateAddress(currentRequest());
+      void run();
+    }, DEBOUNCE_MS);
+    commitTimer = setTimeout(() => (committed = true), COMMIT_PAUSE_MS);
   };
+  /** A search the reader has settled on: the next one starts a new history entry. */
+  function commitNext() {
+    clearTimeout(timer);
+    clearTimeout(commitTimer);
+    updateAddress(currentRequest());
+    committed = true;
+    void run();
+  }
   input.addEventListener("input", (event) => {
     if ((event as InputEvent).isComposing) return;
     schedule();
   });
   input.addEventListener("compositionend", schedule);
   form.addEventListener("change", (event) => {
-    if (event.target instanceof HTMLSelectElement) schedule();
+    if (
+      event.target instanceof HTMLSelectElement ||
+      (event.target instanceof HTMLInputElement && event.target !== input)
+    )
+      commitNext();
   });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    clearTimeout(timer);
-    void run();
+    commitNext();
   });
+  // Back and Forward: show and run the search of the entry returned to.
+  window.addEventListener("popstate", () => {
+    clearTimeout(timer);
+    clearTimeout(commitTimer);
+    const request = requestFromAddress(new URL(location.href));
+    showRequest(request);
+    committed = true;
+    void run(request);
+  });
+  // On a narrow screen the filters and settings start closed, so that results come into view.
+  const options = form.querySelector<HTMLDetailsElement>(".search-options");
+  if (options && matchMedia(NARROW_SCREEN).matches) options.open = false;
+  showRequest(requestFromAddress(new URL(location.href)));
   void run();
 }

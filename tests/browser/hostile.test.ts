@@ -41,6 +41,8 @@ describe("hostile queries", () => {
           "METER",
           "DIV",
           "PROGRESS",
+          "DETAILS",
+          "SUMMARY",
         ]);
         const problems: string[] = [];
         for (const query of all) {

@@ -111,6 +111,113 @@ describe("the search page", () => {
   });
 });
 
+describe("the search page as a research instrument", () => {
+  const groupsShown = () =>
+    page.locator("[data-result-doc]").evaluateAll((groups) =>
+      groups.map((group) => ({
+        doc: (group as HTMLElement).dataset["resultDoc"] ?? "",
+        date: (group as HTMLElement).dataset["resultDate"] ?? "",
+        year: (group as HTMLElement).dataset["resultYear"] ?? "",
+      })),
+    );
+  const total = async () => Number(await page.getAttribute("[data-result-total]", "data-result-total"));
+
+  it("shows each document's date and outlet, sorts by date from the address, and filters to a year from its bar", async () => {
+    await freshPage();
+    await page.goto(`${site.server.url}search/?q=${encodeURIComponent("网络强国")}&sort=newest`);
+    await done();
+    expect(await page.locator('select[name="sort"]').inputValue()).toBe("newest");
+    const dates = (await groupsShown()).map((group) => group.date).filter(Boolean);
+    expect(dates.length).toBeGreaterThan(3);
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(await page.locator("[data-result-doc] .result-meta").first().textContent()).toMatch(/\d{4}年/);
+    const bars = page.locator("[data-year-count]");
+    const counts = await bars.evaluateAll((items) =>
+      items.map((item) => [(item as HTMLElement).dataset["year"], Number((item as HTMLElement).dataset["yearCount"])]),
+    );
+    expect(counts.reduce((sum, [, count]) => sum + Number(count), 0)).toBe(await total());
+    const [year, count] = counts.find(([name]) => name) ?? [];
+    await bars.locator(`button.year-filter`).first().click();
+    await page.waitForURL(new RegExp(`year=${year}`));
+    await done();
+    expect(await total()).toBe(count);
+    expect(new Set((await groupsShown()).map((group) => group.year))).toEqual(new Set([year]));
+  });
+
+  it("narrows by scope, merges reprints on request, and explains a query it cannot read", async () => {
+    await freshPage();
+    const query = encodeURIComponent("网络强国 网信事业");
+    await page.goto(`${site.server.url}search/?q=${query}&scope=document`);
+    await done();
+    const inDocuments = await total();
+    await page.selectOption('select[name="scope"]', "sentence");
+    await page.waitForURL(/scope=sentence/);
+    await done();
+    expect(await total()).toBeLessThan(inDocuments);
+
+    await page.goto(`${site.server.url}search/?q=${encodeURIComponent("网络强国")}`);
+    await done();
+    const separate = await total();
+    await page.check('input[name="reprints"]');
+    await page.waitForURL(/reprints=merge/);
+    await done();
+    expect(await total()).toBeLessThan(separate);
+    expect(await page.locator(".also-in a").count()).toBeGreaterThan(0);
+
+    await page.fill(byId(SEARCH_IDS.input), "-网络");
+    await done();
+    expect(await status()).toBe(ui.search.invalid["only-excluded"]);
+  });
+
+  it("returns to the previous query on Back, keeps the search across a language switch, and offers to clear filters", async () => {
+    await freshPage();
+    await page.goto(`${site.server.url}search/?q=${encodeURIComponent("网信")}`);
+    await done();
+    for (const query of ["网络强国", "数字中国"]) {
+      await page.fill(byId(SEARCH_IDS.input), query);
+      await page.press(byId(SEARCH_IDS.input), "Enter");
+      await page.waitForURL(new RegExp(`q=${encodeURIComponent(query)}`));
+      await done();
+    }
+    await page.goBack();
+    await page.waitForURL(new RegExp(`q=${encodeURIComponent("网络强国")}`));
+    await done();
+    expect(await page.inputValue(byId(SEARCH_IDS.input))).toBe("网络强国");
+
+    await page.selectOption('select[name="doc"]', "zhao-zhiguo-new-era-cyber-power");
+    await page.waitForURL(/doc=zhao/);
+    await done();
+    await page.getByRole("link", { name: ui.otherLanguage }).click();
+    await page.waitForURL(/\/en\/search\//);
+    await done();
+    expect(new URL(page.url()).searchParams.get("q")).toBe("网络强国");
+    expect(await page.locator('select[name="doc"]').inputValue()).toBe("zhao-zhiguo-new-era-cyber-power");
+
+    await page.fill(byId(SEARCH_IDS.input), "中央网信办");
+    await page.press(byId(SEARCH_IDS.input), "Enter");
+    await done();
+    expect(await total()).toBe(0);
+    await page.locator("button.clear-filters").click();
+    await page.waitForURL((url) => !url.searchParams.has("doc"));
+    await done();
+    expect(await total()).toBeGreaterThan(0);
+  });
+
+  it("on a 375 px phone, shows the first result without scrolling, and no second search box", async () => {
+    const context = await site.browser.newContext({ viewport: { width: 375, height: 667 } });
+    const phone = await context.newPage();
+    await phone.goto(`${site.server.url}search/?q=${encodeURIComponent("网络强国")}`);
+    await phone.waitForSelector(searchStateSelector("done"));
+    const bottom = await phone
+      .locator("[data-result]")
+      .first()
+      .evaluate((result) => result.getBoundingClientRect().bottom);
+    expect(bottom).toBeLessThanOrEqual(667);
+    expect(await phone.locator("header form[role=search]").count()).toBe(0);
+    await context.close();
+  });
+});
+
 describe("every page", () => {
   it("has a search box in its header that `/` and Ctrl+K focus", async () => {
     await freshPage();

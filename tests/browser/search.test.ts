@@ -4,7 +4,8 @@ import type { Passage } from "../../scripts/lib/passages.ts";
 import { projectRoot } from "../helpers/root.ts";
 import { useSiteInBrowser } from "../helpers/site-in-browser.ts";
 import { measureExactness } from "../../scripts/support/search-oracle.ts";
-import { searchTestSet, type TestQuery } from "../../scripts/support/search-queries.ts";
+import { searchTestSet, type OperatorQuery, type TestQuery } from "../../scripts/support/search-queries.ts";
+import type { SearchScope } from "../../src/lib/search/match.ts";
 import { SEARCH_IDS, byId, searchStateSelector } from "../../src/lib/search/dom.ts";
 
 const siteDir = inject("siteDir");
@@ -12,9 +13,10 @@ const site = useSiteInBrowser(siteDir);
 let page: Page;
 let passages: Passage[];
 let queries: TestQuery[];
+let operatorQueries: OperatorQuery[];
 
 beforeAll(async () => {
-  ({ passages, queries } = searchTestSet(projectRoot));
+  ({ passages, queries, operatorQueries } = searchTestSet(projectRoot));
   page = await site.browser.newPage();
 });
 
@@ -23,9 +25,11 @@ beforeAll(async () => {
  * search page (or opening search/?q=… for the first query), and reads the
  * rendered results through the documented hooks.
  */
-async function resultsFor(query: string, byAddress: boolean) {
+async function resultsFor(query: string, byAddress: boolean, scope: SearchScope = "passage") {
   if (byAddress) {
-    await page.goto(`${site.server.url}search/?q=${encodeURIComponent(query)}`);
+    const settings = scope === "passage" ? "" : `&scope=${scope}`;
+    await page.goto(`${site.server.url}search/?q=${encodeURIComponent(query)}${settings}`);
+    expect(await page.locator('select[name="scope"]').inputValue()).toBe(scope);
   } else {
     await page.fill(byId(SEARCH_IDS.input), query);
   }
@@ -52,7 +56,40 @@ async function resultsFor(query: string, byAddress: boolean) {
   });
 }
 
+/** The `doc#id` of every result shown, checked against the counts the page reports. */
+function shownPassages(query: string, { total, groups }: Awaited<ReturnType<typeof resultsFor>>): Set<string> {
+  const actual = new Set<string>();
+  for (const group of groups) {
+    expect(group.links).toHaveLength(group.count);
+    for (const href of group.links) {
+      const match = /\/speeches\/([^/]+)\/#(.+)$/.exec(href);
+      expect(match?.[1], href).toBe(group.doc);
+      actual.add(`${match?.[1]}#${match?.[2]}`);
+    }
+  }
+  expect(total, query).toBe(actual.size);
+  return actual;
+}
+
 describe("exact phrase search, in Chromium on the built site", () => {
+  it("is exact for every operator and scope, typed or from the address: precision and recall 1.000", async () => {
+    let previous: SearchScope | undefined;
+    let index = 0;
+    const outcome = await measureExactness(
+      "chromium, operators and scopes",
+      operatorQueries,
+      passages,
+      async (query, scope) => {
+        // A new scope comes from the address; then the reader types into the page, which keeps it.
+        const byAddress = scope !== previous || index++ % 25 === 0;
+        previous = scope;
+        return shownPassages(query, await resultsFor(query, byAddress, scope));
+      },
+    );
+    expect(outcome.wrongQueries).toEqual([]);
+    expect({ precision: outcome.precision, recall: outcome.recall }).toEqual({ precision: 1, recall: 1 });
+  }, 400_000);
+
   it("finds exactly the passages that a plain substring search finds: precision and recall 1.000", async () => {
     let index = 0;
     const outcome = await measureExactness("chromium", queries, passages, async (query) => {

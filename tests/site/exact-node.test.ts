@@ -3,17 +3,32 @@ import { loadMoreResults, searchPassages } from "../../src/lib/search/engine.ts"
 import type { Passage } from "../../scripts/lib/passages.ts";
 import { useNodeSearch } from "../helpers/node-pagefind.ts";
 import { projectRoot } from "../helpers/project.ts";
-import { measureExactness, substringMatches } from "../../scripts/support/search-oracle.ts";
-import { searchTestSet, type TestQuery } from "../../scripts/support/search-queries.ts";
+import { measureExactness, oracleMatches, substringMatches } from "../../scripts/support/search-oracle.ts";
+import { searchTestSet, type OperatorQuery, type TestQuery } from "../../scripts/support/search-queries.ts";
+import type { SearchScope } from "../../src/lib/search/match.ts";
 
 const siteDir = inject("siteDir");
 const search = useNodeSearch(siteDir);
 let passages: Passage[];
 let queries: TestQuery[];
+let operatorQueries: OperatorQuery[];
 
 beforeAll(async () => {
-  ({ passages, queries } = searchTestSet(projectRoot));
+  ({ passages, queries, operatorQueries } = searchTestSet(projectRoot));
 });
+
+/** Every passage the engine shows for a query at a scope, all steps of documents loaded, as `doc#id`. */
+async function found(query: string, scope: SearchScope = "passage"): Promise<Set<string>> {
+  let outcome = await searchPassages(search.pagefind, search.loadDocument, query, {}, scope);
+  // Every step of documents, as a reader who loads them all would see them.
+  while (outcome.kind === "results" && outcome.pending.length > 0)
+    outcome = await loadMoreResults(search.loadDocument, outcome);
+  return new Set(
+    outcome.kind === "results"
+      ? outcome.groups.flatMap((group) => group.passages.map((passage) => `${group.doc}#${passage.id}`))
+      : [],
+  );
+}
 
 describe("exact phrase search, in Node on the built index", () => {
   it("has a test set of at least 300 queries of every kind", () => {
@@ -24,17 +39,7 @@ describe("exact phrase search, in Node on the built index", () => {
   });
 
   it("finds exactly the passages that a plain substring search finds: precision and recall 1.000", async () => {
-    const total = await measureExactness("node", queries, passages, async (query) => {
-      let outcome = await searchPassages(search.pagefind, search.loadDocument, query);
-      // Every step of documents, as a reader who loads them all would see them.
-      while (outcome.kind === "results" && outcome.pending.length > 0)
-        outcome = await loadMoreResults(search.loadDocument, outcome);
-      return new Set(
-        outcome.kind === "results"
-          ? outcome.groups.flatMap((group) => group.passages.map((passage) => `${group.doc}#${passage.id}`))
-          : [],
-      );
-    });
+    const total = await measureExactness("node", queries, passages, (query) => found(query));
     expect(total.wrongQueries).toEqual([]);
     expect({ precision: total.precision, recall: total.recall }).toEqual({ precision: 1, recall: 1 });
   });
@@ -51,5 +56,31 @@ describe("exact phrase search, in Node on the built index", () => {
     // the last characters of one paragraph and the first of the next form no match
     const crossing = await searchPassages(search.pagefind, search.loadDocument, "发展。习近平强调");
     expect(crossing).toMatchObject({ kind: "results", total: 0 });
+  });
+
+  it("is exact for every operator and scope: at least 100 generated queries each against a plain oracle", async () => {
+    const kinds = Map.groupBy(operatorQueries, (entry) => entry.kind);
+    expect([...kinds.keys()].sort()).toEqual(["document", "group", "near", "not", "or", "sentence"]);
+    for (const entries of kinds.values()) {
+      expect(entries.length).toBeGreaterThanOrEqual(100);
+      // Not vacuous: most queries of each kind find something.
+      expect(
+        entries.filter((entry) => oracleMatches(entry.query, passages, entry.scope).size > 0).length,
+      ).toBeGreaterThan(50);
+    }
+    const total = await measureExactness("node, operators and scopes", operatorQueries, passages, found);
+    expect(total.wrongQueries).toEqual([]);
+    expect({ precision: total.precision, recall: total.recall }).toEqual({ precision: 1, recall: 1 });
+  });
+
+  it("tells a scope from another and an operator from a literal", async () => {
+    const sentence = await found("网络强国 网信事业", "sentence");
+    const passage = await found("网络强国 网信事业", "passage");
+    const document = await found("网络强国 网信事业", "document");
+    expect(sentence.size).toBeLessThan(passage.size);
+    expect(passage.size).toBeLessThan(document.size);
+    for (const key of sentence) expect(passage.has(key)).toBe(true);
+    expect(await found("网络强国 -网络强国")).toEqual(new Set());
+    expect((await found("网信 | 网络强国")).size).toBeGreaterThan((await found("网信")).size);
   });
 });

@@ -4,29 +4,48 @@ import { byId, SEARCH_IDS, searchStateSelector } from "../../src/lib/search/dom.
 import { latestOnly } from "../../src/lib/search/latest.ts";
 
 const page = new URL("https://host.test/corpus/search/");
+const defaults = { scope: "passage", sort: "rank", mergeReprints: false } as const;
 
 describe("search address", () => {
   it("reads the query and the filters that are set, and nothing from empty parameters", () => {
     expect(requestFromAddress(new URL("?q=网信&doc=a&year=&collection=speeches", page))).toEqual({
       query: "网信",
       filters: { document: "a", collection: "speeches" },
+      ...defaults,
     });
-    expect(requestFromAddress(page)).toEqual({ query: "", filters: {} });
+    expect(requestFromAddress(page)).toEqual({ query: "", filters: {}, ...defaults });
+    expect(requestFromAddress(new URL("?q=x&scope=sentence&sort=newest&reprints=merge", page))).toMatchObject({
+      scope: "sentence",
+      sort: "newest",
+      mergeReprints: true,
+    });
+    expect(requestFromAddress(new URL("?q=x&scope=chapter&sort=random&reprints=yes", page))).toMatchObject(defaults);
   });
 
   it("writes one address per search: parameters in a fixed order, empty ones left out, others dropped", () => {
     const address = addressOfRequest(new URL("?hl=x&year=2017#top", page), {
       query: "网络 强国",
       filters: { year: "2024", document: "b", collection: undefined },
+      ...defaults,
     });
     expect(address.href).toBe(
       "https://host.test/corpus/search/?q=%E7%BD%91%E7%BB%9C+%E5%BC%BA%E5%9B%BD&doc=b&year=2024#top",
     );
-    expect(addressOfRequest(page, { query: "", filters: {} }).href).toBe(page.href);
+    expect(addressOfRequest(page, { query: "", filters: {}, ...defaults }).href).toBe(page.href);
+    expect(
+      addressOfRequest(page, { query: "a", filters: {}, scope: "document", sort: "oldest", mergeReprints: true })
+        .search,
+    ).toBe("?q=a&scope=document&sort=oldest&reprints=merge");
   });
 
   it("round-trips: the request read from a written address is the request", () => {
-    const request = { query: "“网络强国” 网信", filters: { collection: "speeches", year: "2023" } };
+    const request = {
+      query: "“网络强国” 网信",
+      filters: { collection: "speeches", year: "2023" },
+      scope: "sentence",
+      sort: "hits",
+      mergeReprints: true,
+    } as const;
     expect(requestFromAddress(addressOfRequest(page, request))).toEqual(request);
   });
 });

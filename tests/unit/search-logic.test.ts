@@ -43,14 +43,14 @@ describe("normalisation", () => {
 
 describe("query parsing", () => {
   it("splits terms at spaces and Chinese quotation marks", () => {
-    expect(parseQuery("“网络强国”“数字中国”")).toEqual({ kind: "terms", terms: ["网络强国", "数字中国"] });
-    expect(parseQuery("网信  人才")).toEqual({ kind: "terms", terms: ["网信", "人才"] });
-    expect(parseQuery("网络 网络强国")).toEqual({ kind: "terms", terms: ["网络强国"] });
+    expect(parseQuery("“网络强国”“数字中国”")).toMatchObject({ kind: "query", terms: ["网络强国", "数字中国"] });
+    expect(parseQuery("网信  人才")).toMatchObject({ kind: "query", terms: ["网信", "人才"] });
+    expect(parseQuery("网络 网络强国")).toMatchObject({ kind: "query", terms: ["网络强国"] });
   });
 
   it("names an empty and an over-long query", () => {
     expect(parseQuery("  “”  ")).toEqual({ kind: "empty" });
-    expect(parseQuery("网".repeat(MAX_QUERY_LENGTH))).toMatchObject({ kind: "terms" });
+    expect(parseQuery("网".repeat(MAX_QUERY_LENGTH))).toMatchObject({ kind: "query" });
     expect(parseQuery("网".repeat(MAX_QUERY_LENGTH + 1))).toEqual({ kind: "too-long", length: MAX_QUERY_LENGTH + 1 });
   });
 });
@@ -233,7 +233,8 @@ describe("search results' passage numbers", () => {
         ["p4", "paragraph", "网信二"],
       ],
     };
-    const [group] = await loadGroups(() => Promise.resolve(document), ["网信"], ["d"]);
+    const clauses = [{ all: ["网信"], none: [], near: [] }];
+    const [group] = await loadGroups(() => Promise.resolve(document), { clauses, scope: "passage" }, ["d"]);
     expect(group?.passages.map(({ id, type, number }) => [id, type, number])).toEqual([
       ["title", "title", 0],
       ["p1", "heading", 1],

@@ -1,9 +1,20 @@
 import type { SearchFilters } from "./engine.ts";
+import { searchScopes, type SearchScope } from "./match.ts";
 
-/** What the search page's address says: the query and the filters. */
+/** How results are ordered: the stated ranking rule, date (oldest or newest first), or number of hits. */
+export const searchSorts = ["rank", "oldest", "newest", "hits"] as const;
+export type SearchSort = (typeof searchSorts)[number];
+
+/** How the results are read: the query, the filters, and the settings (each with a default left out of the address). */
 export interface SearchRequest {
   query: string;
   filters: SearchFilters;
+  /** What one match must fit in: a sentence, a passage or a document (`scope=`). */
+  scope: SearchScope;
+  /** The order of the documents (`sort=`). */
+  sort: SearchSort;
+  /** Count a passage once when it is identical in two copies of one text (`reprints=merge`). */
+  mergeReprints: boolean;
 }
 
 /** Each filter and its address parameter, which is also the name of its control on the search page. */
@@ -13,7 +24,13 @@ export const FILTER_PARAMS: readonly (readonly [filter: keyof SearchFilters, par
   ["year", "year"],
 ];
 
-/** Reads `?q=` and the filters from an address; an absent or empty parameter is no filter. */
+const DEFAULT_SCOPE: SearchScope = "passage";
+const DEFAULT_SORT: SearchSort = "rank";
+
+const oneOf = <T extends string>(values: readonly T[], value: string | null, fallback: T): T =>
+  values.find((candidate) => candidate === value) ?? fallback;
+
+/** Reads `?q=`, the filters and the settings from an address; an absent, empty or unknown value is the default. */
 export function requestFromAddress(address: URL): SearchRequest {
   const params = address.searchParams;
   const filters: SearchFilters = {};
@@ -21,13 +38,20 @@ export function requestFromAddress(address: URL): SearchRequest {
     const value = params.get(param);
     if (value) filters[filter] = value;
   }
-  return { query: params.get("q") ?? "", filters };
+  return {
+    query: params.get("q") ?? "",
+    filters,
+    scope: oneOf(searchScopes, params.get("scope"), DEFAULT_SCOPE),
+    sort: oneOf(searchSorts, params.get("sort"), DEFAULT_SORT),
+    mergeReprints: params.get("reprints") === "merge",
+  };
 }
 
 /**
  * The address of a search: `address` with its parameters replaced by the
- * query (`q`, left out when empty) and the filters that are set, in a fixed
- * order, so that one search has one address.
+ * query (`q`, left out when empty), the filters that are set and the
+ * settings that differ from their defaults, in a fixed order, so that one
+ * search has one address.
  */
 export function addressOfRequest(address: URL, request: SearchRequest): URL {
   const next = new URL(address);
@@ -37,5 +61,8 @@ export function addressOfRequest(address: URL, request: SearchRequest): URL {
     const value = request.filters[filter];
     if (value) next.searchParams.set(param, value);
   }
+  if (request.scope !== DEFAULT_SCOPE) next.searchParams.set("scope", request.scope);
+  if (request.sort !== DEFAULT_SORT) next.searchParams.set("sort", request.sort);
+  if (request.mergeReprints) next.searchParams.set("reprints", "merge");
   return next;
 }

@@ -26,5 +26,8 @@ export type SearchState = "idle" | "pending" | "searching" | "done" | "error";
 /** A CSS selector for the results element once it is in `state`. */
 export const searchStateSelector = (state: SearchState): string => `[data-search-state="${state}"]`;
 
+/** Where a narrow screen starts: there the search page's options and distributions start closed, so that the first result is in view. */
+export const NARROW_SCREEN = "(max-width: 40rem)";
+
 /** A CSS selector for an element of SEARCH_IDS. */
 export const byId = (id: (typeof SEARCH_IDS)[keyof typeof SEARCH_IDS]): string => `#${id}`;

@@ -1,7 +1,10 @@
-import { findOccurrences, type Range } from "./kwic.ts";
+import type { DatePrecision } from "../dates.ts";
+import type { Range } from "./kwic.ts";
 import { readerNumbers } from "../passage-numbers.ts";
-import { indexTokens } from "./normalize.ts";
-import { parseQuery } from "./query.ts";
+import { matchDocument, matchPassage, type SearchScope } from "./match.ts";
+import type { SearchSort } from "./address.ts";
+import { indexTokens, normalizeForSearch } from "./normalize.ts";
+import { parseQuery, positiveTerms, type Clause, type QueryProblem } from "./query.ts";
 
 /**
  * Exact phrase search over Pagefind. The index holds one record per document
@@ -10,10 +13,12 @@ import { parseQuery } from "./query.ts";
  * items), filtered by collection, document and year. The longest term of the
  * query is searched as a quoted phrase of tokens, which Pagefind matches at
  * consecutive positions, so never across a separator; the records it matches
- * are the documents that contain it. Their passages are then fetched (one
- * small file per document, named by its record id, cached) and matched here,
- * passage by passage, for every term: a result always contains every term and
- * never spans two passages.
+ * are the documents that contain it. A query with alternatives (`A | B`)
+ * searches the longest term of each and takes the union. The candidates'
+ * passages are then fetched (one small file per document, named by its record
+ * id, cached) and matched here (src/lib/search/match.ts) at the scope asked
+ * for: a result satisfies the query within one sentence, one passage or one
+ * document, never across two passages unless the scope is the document.
  */
 
 /** What this module needs of the Pagefind browser API (pagefind.js). */
@@ -35,6 +40,12 @@ export interface SearchDocument {
   order: number;
   year: string;
   collection: string;
+  /** The document's date: ISO at its precision, and whether the editor inferred it. */
+  date?: { value: string; precision: DatePrecision; inferred: boolean } | undefined;
+  /** Where the document was published, as its editorial data names it. */
+  outlet?: string | undefined;
+  /** Documents that are copies of the same text. */
+  sameText?: string[] | undefined;
   /** Passages in reading order, the title first: [id, type, text]. */
   passages: [id: string, type: PassageType, text: string][];
 }
@@ -51,6 +62,8 @@ export interface PassageHit {
   /** Reader number (src/lib/passage-numbers.ts): what the page shows beside the passage. */
   number: number;
   occurrences: Range[];
+  /** With reprints merged: the identical passages of other copies of the text, counted here once. */
+  alsoIn?: { doc: string; title: string; id: string; number: number; type: PassageType }[];
 }
 
 export interface DocumentGroup {
@@ -59,6 +72,9 @@ export interface DocumentGroup {
   order: number;
   year: string;
   collection: string;
+  date?: SearchDocument["date"];
+  outlet?: string | undefined;
+  sameText?: string[] | undefined;
   passages: PassageHit[];
 }
 
@@ -71,9 +87,12 @@ export interface SearchFilters {
 export type SearchOutcome =
   | { kind: "empty" }
   | { kind: "too-long"; length: number }
+  | { kind: "invalid"; problem: QueryProblem }
   | {
       kind: "results";
       terms: string[];
+      clauses: Clause[];
+      scope: SearchScope;
       groups: DocumentGroup[];
       /** Record ids of documents that contain the longest term but are not loaded yet, in Pagefind's order. */
       pending: string[];
@@ -92,45 +111,65 @@ export async function searchPassages(
   loadDocument: DocumentLoader,
   raw: string,
   filters: SearchFilters = {},
+  scope: SearchScope = "passage",
 ): Promise<SearchOutcome> {
   const query = parseQuery(raw);
-  if (query.kind !== "terms") return query;
-  const anchor = query.terms.reduce((longest, term) => (term.length > longest.length ? term : longest));
+  if (query.kind !== "query") return query;
   const pagefindFilters: Record<string, string> = {};
   if (filters.collection) pagefindFilters["collection"] = filters.collection;
   if (filters.document) pagefindFilters["document"] = filters.document;
   if (filters.year) pagefindFilters["year"] = filters.year;
-  const phrase = `"${indexTokens(anchor)}"`;
   // Each result names a document's record, and its id names the document's search-data file:
   // no filter or fragment file is needed to know which documents to load.
-  const response = await pagefind.search(phrase, { filters: pagefindFilters });
-  const recordIds = (response?.results ?? []).map((result) => result.id);
-  const groups = await loadGroups(loadDocument, query.terms, recordIds.slice(0, DOCUMENTS_PER_STEP));
+  const recordIds: string[] = [];
+  for (const clause of query.clauses) {
+    const anchor = positiveTerms(clause).reduce((longest, term) => (term.length > longest.length ? term : longest));
+    const response = await pagefind.search(`"${indexTokens(anchor)}"`, { filters: pagefindFilters });
+    for (const { id } of response?.results ?? []) if (!recordIds.includes(id)) recordIds.push(id);
+  }
+  const matching = { clauses: query.clauses, scope };
+  const groups = await loadGroups(loadDocument, matching, recordIds.slice(0, DOCUMENTS_PER_STEP));
   return {
     kind: "results",
     terms: query.terms,
+    ...matching,
     groups: rankGroups(groups),
     pending: recordIds.slice(DOCUMENTS_PER_STEP),
     total: countPassages(groups),
   };
 }
 
-/** Loads documents and keeps, in each, exactly the passages that contain every term. */
+/** What a document is matched against: the query's clauses at a scope. */
+export interface Matching {
+  clauses: readonly Clause[];
+  scope: SearchScope;
+}
+
+/** Loads documents and keeps, in each, exactly the passages that match at the scope. */
 export async function loadGroups(
   loadDocument: DocumentLoader,
-  terms: readonly string[],
+  matching: Matching,
   recordIds: readonly string[],
 ): Promise<DocumentGroup[]> {
   const documents = await Promise.all(recordIds.map(loadDocument));
   return documents.flatMap((document) => {
     const numbers = readerNumbers(document.passages.map(([id, type]) => ({ id, type })));
+    const inDocument =
+      matching.scope === "document"
+        ? matchDocument(
+            document.passages.map(([, , text]) => text),
+            matching.clauses,
+          )
+        : undefined;
     const passages = document.passages.flatMap(([id, type, text], position) => {
-      const occurrences = findOccurrences(text, terms);
+      const occurrences =
+        inDocument?.get(position) ??
+        (matching.scope === "document" ? [] : matchPassage(text, matching.clauses, matching.scope));
       return occurrences.length > 0 ? [{ id, type, number: numbers.get(id) ?? 0, text, position, occurrences }] : [];
     });
     if (passages.length === 0) return [];
-    const { doc, title, order, year, collection } = document;
-    return [{ doc, title, order, year, collection, passages }];
+    const { doc, title, order, year, collection, date, outlet, sameText } = document;
+    return [{ doc, title, order, year, collection, date, outlet, sameText, passages }];
   });
 }
 
@@ -141,7 +180,7 @@ export async function loadGroups(
  */
 export async function loadMoreResults(loadDocument: DocumentLoader, results: SearchResults): Promise<SearchResults> {
   if (results.pending.length === 0) return results;
-  const added = await loadGroups(loadDocument, results.terms, results.pending.slice(0, DOCUMENTS_PER_STEP));
+  const added = await loadGroups(loadDocument, results, results.pending.slice(0, DOCUMENTS_PER_STEP));
   const groups = [...results.groups, ...rankGroups(added)];
   return { ...results, groups, pending: results.pending.slice(DOCUMENTS_PER_STEP), total: countPassages(groups) };
 }
@@ -162,4 +201,73 @@ export function rankGroups(groups: DocumentGroup[]): DocumentGroup[] {
   const tier = (group: DocumentGroup) => Math.min(...group.passages.map((passage) => typeRank[passage.type]));
   for (const group of groups) group.passages.sort((a, b) => a.position - b.position);
   return groups.sort((a, b) => tier(a) - tier(b) || b.passages.length - a.passages.length || a.order - b.order);
+}
+
+/**
+ * Documents in the order asked for: `rank` is the ranking rule; `oldest`
+ * and `newest` order by the (stated or inferred) date, undated documents
+ * last, then by the ranking rule; `hits` by matching passages, then corpus
+ * order. Passages keep their reading order.
+ */
+export function sortGroups(groups: readonly DocumentGroup[], sort: SearchSort): DocumentGroup[] {
+  const ranked = rankGroups([...groups]);
+  const place = new Map(ranked.map((group, index) => [group, index]));
+  const byRank = (a: DocumentGroup, b: DocumentGroup) => (place.get(a) ?? 0) - (place.get(b) ?? 0);
+  const dated = (a: DocumentGroup, b: DocumentGroup, direction: 1 | -1) => {
+    if (!a.date || !b.date) return (a.date ? 0 : 1) - (b.date ? 0 : 1);
+    return direction * a.date.value.localeCompare(b.date.value);
+  };
+  switch (sort) {
+    case "rank":
+      return ranked;
+    case "oldest":
+      return [...ranked].sort((a, b) => dated(a, b, 1) || byRank(a, b));
+    case "newest":
+      return [...ranked].sort((a, b) => dated(a, b, -1) || byRank(a, b));
+    case "hits":
+      return [...ranked].sort((a, b) => b.passages.length - a.passages.length || a.order - b.order);
+  }
+}
+
+/**
+ * Results with reprints merged: a passage identical (after normalisation) to
+ * one of a copy of the same text shown earlier is counted once, at the first
+ * place, which lists the other. Documents left without a passage drop out.
+ */
+export function mergeReprints(groups: readonly DocumentGroup[]): DocumentGroup[] {
+  const kept = new Map<string, PassageHit[]>();
+  const merged: DocumentGroup[] = [];
+  for (const group of groups) {
+    const passages = group.passages.flatMap((passage) => {
+      const text = normalizeForSearch(passage.text);
+      const earlier = (group.sameText ?? [])
+        .flatMap((doc) => kept.get(`${doc}\u0000${text}`) ?? [])
+        .find((candidate) => candidate !== passage);
+      if (!earlier) return [{ ...passage }];
+      earlier.alsoIn = [
+        ...(earlier.alsoIn ?? []),
+        { doc: group.doc, title: group.title, id: passage.id, number: passage.number, type: passage.type },
+      ];
+      return [];
+    });
+    for (const passage of passages) {
+      const key = `${group.doc}\u0000${normalizeForSearch(passage.text)}`;
+      kept.set(key, [...(kept.get(key) ?? []), passage]);
+    }
+    if (passages.length > 0) merged.push({ ...group, passages });
+  }
+  return merged;
+}
+
+/** How results are shown: their order, and whether reprints are merged. */
+export interface Arrangement {
+  sort: SearchSort;
+  mergeReprints: boolean;
+}
+
+/** Results in the order asked for, reprints merged if asked, the total recounted. */
+export function arrangeResults(results: SearchResults, arrangement: Arrangement): SearchResults {
+  const ranked = rankGroups([...results.groups]);
+  const groups = sortGroups(arrangement.mergeReprints ? mergeReprints(ranked) : ranked, arrangement.sort);
+  return { ...results, groups, total: countPassages(groups) };
 }

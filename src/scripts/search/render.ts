@@ -1,4 +1,9 @@
+import { shortLabel } from "../../lib/bar-chart.ts";
+import { formatDate } from "../../lib/dates.ts";
 import { marginLabel, passageName } from "../../lib/passage-numbers.ts";
+import type { SearchRequest } from "../../lib/search/address.ts";
+import { yearDistribution } from "../../lib/search/distribution.ts";
+import { NARROW_SCREEN } from "../../lib/search/dom.ts";
 import type { UiStrings } from "../../i18n/ui.ts";
 import type { DocumentGroup, SearchOutcome, SearchResults } from "../../lib/search/engine.ts";
 import { keywordInContext } from "../../lib/search/kwic.ts";
@@ -16,20 +21,37 @@ export interface ResultsView {
   output: HTMLElement;
   /** The query box's length limit, for the message about a query that exceeds it. */
   maxLength: number;
+  /** Clears the filters and searches again. */
+  onClearFilters(): void;
+  /** Filters the results to one year. */
+  onYear(year: string): void;
 }
 
 /**
  * Renders an outcome: the status line, and for results the distribution,
  * the groups and, when documents are pending, a button that calls `onMore`.
  */
-export function renderOutcome(view: ResultsView, outcome: SearchOutcome, query: string, onMore: () => void): void {
+export function renderOutcome(
+  view: ResultsView,
+  outcome: SearchOutcome,
+  request: SearchRequest,
+  onMore: () => void,
+): void {
   const { ui, results, status, output } = view;
+  const query = request.query;
   output.replaceChildren();
   results.dataset["resultTotal"] = "0";
   if (outcome.kind === "empty") {
     status.textContent = query === "" ? ui.search.idle : ui.search.empty;
   } else if (outcome.kind === "too-long") {
     status.textContent = ui.search.tooLong(outcome.length, view.maxLength);
+  } else if (outcome.kind === "invalid") {
+    status.textContent = ui.search.invalid[outcome.problem];
+  } else if (outcome.total === 0 && Object.values(request.filters).some(Boolean)) {
+    status.textContent = `${ui.search.none(query.trim())} ${ui.search.filteredNone}`;
+    const clear = element("button", { type: "button", class: "clear-filters" }, ui.search.clearFilters);
+    clear.addEventListener("click", view.onClearFilters);
+    output.append(element("p", {}, clear));
   } else if (outcome.total === 0) {
     status.textContent = ui.search.none(query.trim());
   } else {
@@ -44,7 +66,7 @@ function renderResults(view: ResultsView, outcome: SearchResults, query: string,
     ui.search.summary(outcome.total, outcome.groups.length) +
     (outcome.pending.length > 0 ? ui.search.pending(outcome.pending.length) : "");
   output.replaceChildren(
-    renderDistribution(view, outcome.groups),
+    distributions(view, outcome.groups),
     ...outcome.groups.map((group) => renderGroup(view, group, query)),
   );
   if (outcome.pending.length === 0) return;
@@ -68,19 +90,38 @@ function renderGroup({ ui, urls }: ResultsView, group: DocumentGroup, query: str
     line.addEventListener("click", () => rememberHighlight(query, passage.id));
     const label = marginLabel(passage.type, passage.number) || ui.passage.title;
     const name = passageName(ui.passage, passage.type, passage.number);
-    list.append(
-      element(
-        "li",
-        { "data-result": "" },
-        element("a", { href, class: "permalink", "aria-label": `${ui.paragraphLink}：${name}` }, label),
-        " ",
-        line,
-      ),
+    const item = element(
+      "li",
+      { "data-result": "" },
+      element("a", { href, class: "permalink", "aria-label": `${ui.paragraphLink}：${name}` }, label),
+      " ",
+      line,
     );
+    if (passage.alsoIn && passage.alsoIn.length > 0) {
+      const places = passage.alsoIn.flatMap((other, index) => [
+        index > 0 ? "；" : "",
+        element(
+          "a",
+          { href: urls.block(other.doc, other.id) },
+          `${other.title}，${passageName(ui.passage, other.type, other.number)}`,
+        ),
+      ]);
+      item.append(element("small", { class: "also-in" }, ` ${ui.search.alsoIn} `, ...places));
+    }
+    list.append(item);
   }
+  const when = group.date
+    ? `${formatDate(group.date.value, group.date.precision)}${group.date.inferred ? ui.search.inferredMark : ""}`
+    : ui.search.undated;
   return element(
     "section",
-    { class: "result-group", "data-result-doc": group.doc, "data-result-count": String(group.passages.length) },
+    {
+      class: "result-group",
+      "data-result-doc": group.doc,
+      "data-result-count": String(group.passages.length),
+      "data-result-year": group.year,
+      "data-result-date": group.date?.value ?? "",
+    },
     element(
       "h2",
       {},
@@ -88,7 +129,50 @@ function renderGroup({ ui, urls }: ResultsView, group: DocumentGroup, query: str
       " ",
       element("small", {}, ui.search.count(group.passages.length)),
     ),
+    element("p", { class: "result-meta" }, [when, group.outlet].filter(Boolean).join(" · ")),
     list,
+  );
+}
+
+/** The time axis and the per-document distribution, in a disclosure that is open on wide screens. */
+function distributions(view: ResultsView, groups: readonly DocumentGroup[]): HTMLElement {
+  const disclosure = element(
+    "details",
+    { class: "distributions" },
+    element("summary", {}, view.ui.search.distributions),
+    renderYears(view, groups),
+    renderDistribution(view, groups),
+  );
+  disclosure.open = !matchMedia(NARROW_SCREEN).matches;
+  return disclosure;
+}
+
+/** Matching passages and documents per year, as bars with their figures; a year's bar filters to it. */
+function renderYears(view: ResultsView, groups: readonly DocumentGroup[]): HTMLElement {
+  const { ui } = view;
+  const years = yearDistribution(groups);
+  const most = Math.max(...years.map((year) => year.passages));
+  const rows = years.map((count) => {
+    const label = ui.search.yearBar(count.year || ui.search.undated, count.passages, count.documents);
+    const bar = element("meter", { class: "bar", min: "0", max: String(most), value: String(count.passages) });
+    const name = count.year || ui.search.undated;
+    const control = count.year
+      ? element("button", { type: "button", class: "bar-label year-filter", "aria-label": label }, name)
+      : element("span", { class: "bar-label" }, name);
+    if (count.year) control.addEventListener("click", () => view.onYear(count.year));
+    return element(
+      "li",
+      { "data-year-count": String(count.passages), "data-year": count.year },
+      control,
+      bar,
+      element("span", { class: "bar-count" }, `${count.passages} / ${count.documents}`),
+    );
+  });
+  return element(
+    "figure",
+    { class: "distribution years" },
+    element("figcaption", {}, ui.search.perYear),
+    element("ul", {}, ...rows),
   );
 }
 
@@ -99,7 +183,8 @@ function renderDistribution({ ui }: ResultsView, groups: readonly DocumentGroup[
     element(
       "li",
       {},
-      element("span", { class: "bar-label" }, group.title),
+      // Head and tail of the title: the tail tells two copies of one text apart.
+      element("span", { class: "bar-label", title: group.title }, shortLabel(group.title, 20)),
       element("meter", { class: "bar", min: "0", max: String(most), value: String(group.passages.length) }),
       element("span", { class: "bar-count" }, String(group.passages.length)),
     ),

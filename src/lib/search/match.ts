@@ -1,0 +1,132 @@
+/**
+ * Which units of text a parsed query matches, and where. The scope says what
+ * a unit is: a sentence, a passage (title, heading, paragraph, list item) or
+ * a whole document. A unit matches when it satisfies any clause of the query
+ * (src/lib/search/query.ts); its marked occurrences are those of the
+ * positive terms of the clauses it satisfies.
+ */
+import { mergeRanges, type Range } from "./kwic.ts";
+import { normalizeWithOrigin } from "./normalize.ts";
+import { positiveTerms, type Clause } from "./query.ts";
+
+export const searchScopes = ["sentence", "passage", "document"] as const;
+export type SearchScope = (typeof searchScopes)[number];
+
+/** Sentence-final punctuation: 。！？； (and their half-width forms !?;), each with the closing quotes and brackets after it. */
+const sentenceEnd = /[。！？；!?;][”’」』）)》\]]*/gu;
+
+/**
+ * The sentences of a text, as ranges of it: each ends after its sentence-final
+ * punctuation and any closing quotes that follow; the rest after the last one
+ * is a sentence too.
+ *
+ * @example sentenceRanges("他说：“好。”然后走了。余下") // [[0, 6], [6, 11], [11, 13]]
+ */
+export function sentenceRanges(text: string): Range[] {
+  const ranges: Range[] = [];
+  let start = 0;
+  for (const match of text.matchAll(sentenceEnd)) {
+    const end = match.index + match[0].length;
+    ranges.push([start, end]);
+    start = end;
+  }
+  if (start < text.length) ranges.push([start, text.length]);
+  return ranges;
+}
+
+/** A unit's normalised text and where each normalised character came from. */
+interface Unit {
+  normalized: string;
+  /** Index in the original text of each normalised character. */
+  origin: number[];
+  /** Offset of the unit in its passage's text. */
+  offset: number;
+  /** The unit's original text. */
+  text: string;
+}
+
+function unitOf(text: string, offset = 0): Unit {
+  const { text: normalized, origin } = normalizeWithOrigin(text);
+  return { normalized, origin, offset, text };
+}
+
+/** Every start of `term` in `text`, overlapping ones included. */
+function starts(text: string, term: string): number[] {
+  const found: number[] = [];
+  for (let from = text.indexOf(term); from >= 0; from = text.indexOf(term, from + 1)) found.push(from);
+  return found;
+}
+
+/** Whether `a` and `b` occur with at most `within` characters between the end of one and the start of the other. */
+export function occurNear(normalized: string, a: string, b: string, within: number): boolean {
+  const startsOfB = starts(normalized, b);
+  return starts(normalized, a).some((startOfA) =>
+    startsOfB.some((startOfB) => {
+      const gap = Math.max(startOfB - (startOfA + a.length), startOfA - (startOfB + b.length));
+      return gap <= within;
+    }),
+  );
+}
+
+/** Whether normalised text satisfies a clause. */
+export function satisfies(normalized: string, clause: Clause): boolean {
+  return (
+    clause.all.every((term) => normalized.includes(term)) &&
+    clause.none.every((term) => !normalized.includes(term)) &&
+    clause.near.every(({ a, b, within }) => occurNear(normalized, a, b, within))
+  );
+}
+
+/** The occurrences of `terms` in a unit, as ranges of its passage's original text. */
+function occurrencesIn(unit: Unit, terms: readonly string[]): Range[] {
+  const ranges: Range[] = [];
+  for (const term of terms) {
+    for (const from of starts(unit.normalized, term)) {
+      const start = unit.origin[from] ?? 0;
+      const lastStart = unit.origin[from + term.length - 1] ?? start;
+      const lastLength = (unit.text.codePointAt(lastStart) ?? 0) > 0xffff ? 2 : 1;
+      ranges.push([unit.offset + start, unit.offset + lastStart + lastLength]);
+    }
+  }
+  return ranges;
+}
+
+/**
+ * Where a passage matches at passage or sentence scope: the occurrences to
+ * mark, in the passage's original text, or none when it does not match.
+ */
+export function matchPassage(text: string, clauses: readonly Clause[], scope: "passage" | "sentence"): Range[] {
+  const units =
+    scope === "passage"
+      ? [unitOf(text)]
+      : sentenceRanges(text).map(([start, end]) => unitOf(text.slice(start, end), start));
+  const ranges = units.flatMap((unit) => {
+    const satisfied = clauses.filter((clause) => satisfies(unit.normalized, clause));
+    return occurrencesIn(unit, [...new Set(satisfied.flatMap(positiveTerms))]);
+  });
+  return mergeRanges(ranges);
+}
+
+/**
+ * Where a document matches at document scope: the passages (by index) that
+ * contain a positive term of a clause the whole document satisfies, with
+ * their occurrences; empty when no clause is satisfied. A document satisfies
+ * a clause when each required term occurs in some passage, no excluded term
+ * occurs in any, and each NEAR pair stands close within one passage.
+ */
+export function matchDocument(texts: readonly string[], clauses: readonly Clause[]): Map<number, Range[]> {
+  const units = texts.map((text) => unitOf(text));
+  const satisfied = clauses.filter(
+    (clause) =>
+      clause.all.every((term) => units.some((unit) => unit.normalized.includes(term))) &&
+      clause.none.every((term) => units.every((unit) => !unit.normalized.includes(term))) &&
+      clause.near.every(({ a, b, within }) => units.some((unit) => occurNear(unit.normalized, a, b, within))),
+  );
+  const terms = [...new Set(satisfied.flatMap(positiveTerms))];
+  const matches = new Map<number, Range[]>();
+  units.forEach((unit, index) => {
+    const ranges = mergeRanges(occurrencesIn(unit, terms));
+    if (ranges.length > 0) matches.set(index, ranges);
+  });
+  return matches;
+}

@@ -1,0 +1,172 @@
+import { describe, expect, it } from "vitest";
+import { yearDistribution } from "../../src/lib/search/distribution.ts";
+import {
+  arrangeResults,
+  mergeReprints,
+  sortGroups,
+  type DocumentGroup,
+  type SearchResults,
+} from "../../src/lib/search/engine.ts";
+import { matchDocument, matchPassage, occurNear, sentenceRanges } from "../../src/lib/search/match.ts";
+import { MAX_CLAUSES, parseQuery } from "../../src/lib/search/query.ts";
+
+const clauses = (raw: string) => {
+  const parsed = parseQuery(raw);
+  if (parsed.kind !== "query") throw new Error(`${raw}: ${parsed.kind}`);
+  return parsed.clauses;
+};
+
+describe("query syntax", () => {
+  it("reads spaces as AND, | as OR, - as NOT, NEAR/n as distance, and normalises terms", () => {
+    expect(clauses("網絡強國 数字中国")).toEqual([{ all: ["网络强国", "数字中国"], none: [], near: [] }]);
+    expect(clauses("网信 | 网络强国")).toEqual([
+      { all: ["网信"], none: [], near: [] },
+      { all: ["网络强国"], none: [], near: [] },
+    ]);
+    expect(clauses("网络 -安全 －信息")).toEqual([{ all: ["网络"], none: ["安全", "信息"], near: [] }]);
+    expect(clauses("网络强国 NEAR/10 战略")).toEqual([
+      { all: [], none: [], near: [{ a: "网络强国", b: "战略", within: 10 }] },
+    ]);
+    expect(clauses("网络强国near/3战略")).toEqual([
+      { all: [], none: [], near: [{ a: "网络强国", b: "战略", within: 3 }] },
+    ]);
+  });
+
+  it("groups with parentheses, expanding to alternatives", () => {
+    expect(clauses("(网信 | 网络) 安全 -法")).toEqual([
+      { all: ["网信", "安全"], none: ["法"], near: [] },
+      { all: ["网络", "安全"], none: ["法"], near: [] },
+    ]);
+    expect(clauses("(a | b) (c | d)")).toHaveLength(4);
+  });
+
+  it("takes what quotation marks enclose as one literal term, a minus before them excluding it", () => {
+    expect(clauses("“NEAR/5” “a | b”")).toEqual([{ all: ["near/5", "a|b"], none: [], near: [] }]);
+    expect(clauses("网络 -“安全法”")).toEqual([{ all: ["网络"], none: ["安全法"], near: [] }]);
+    expect(clauses("“网络强国”“数字中国”")).toEqual([{ all: ["网络强国", "数字中国"], none: [], near: [] }]);
+  });
+
+  it("drops repeated terms and terms another required term contains", () => {
+    expect(clauses("网络强国 网络 网络强国")).toEqual([{ all: ["网络强国"], none: [], near: [] }]);
+  });
+
+  it("refuses what it cannot mean, saying why", () => {
+    expect(parseQuery("-网络")).toEqual({ kind: "invalid", problem: "only-excluded" });
+    expect(parseQuery("网信 | -网络")).toEqual({ kind: "invalid", problem: "only-excluded" });
+    expect(parseQuery("网络 NEAR/5")).toEqual({ kind: "invalid", problem: "near-operand" });
+    expect(parseQuery("NEAR/5 网络")).toEqual({ kind: "invalid", problem: "near-operand" });
+    expect(parseQuery("(网络 | 安全")).toEqual({ kind: "invalid", problem: "unbalanced" });
+    expect(parseQuery("网络 )")).toEqual({ kind: "invalid", problem: "unbalanced" });
+    expect(parseQuery("网络 |")).toEqual({ kind: "invalid", problem: "unbalanced" });
+    const many = Array.from({ length: 5 }, (_, index) => `(a${index} | b${index})`).join(" ");
+    expect(2 ** 5).toBeGreaterThan(MAX_CLAUSES);
+    expect(parseQuery(many)).toEqual({ kind: "invalid", problem: "too-complex" });
+    expect(parseQuery("   ")).toEqual({ kind: "empty" });
+    expect(parseQuery("“”")).toEqual({ kind: "empty" });
+  });
+
+  it("lists every positive term of every alternative for marking", () => {
+    expect(parseQuery("网信 | 网络 NEAR/2 安全 -法")).toMatchObject({ terms: ["网信", "网络", "安全"] });
+  });
+});
+
+describe("matching at a scope", () => {
+  it("cuts sentences after 。！？； and the closing quotes that follow", () => {
+    const text = "他说：“好。”然后走了！再见；余下";
+    expect(sentenceRanges(text).map(([start, end]) => text.slice(start, end))).toEqual([
+      "他说：“好。”",
+      "然后走了！",
+      "再见；",
+      "余下",
+    ]);
+    expect(sentenceRanges("")).toEqual([]);
+  });
+
+  it("measures NEAR between the end of one term and the start of the other, in either order", () => {
+    expect(occurNear("网络强国建设", "网络强国", "建设", 0)).toBe(true);
+    expect(occurNear("建设一二三网络强国", "网络强国", "建设", 3)).toBe(true);
+    expect(occurNear("建设一二三网络强国", "网络强国", "建设", 2)).toBe(false);
+    expect(occurNear("网络强国", "网络", "强国", 0)).toBe(true);
+  });
+
+  it("marks a passage only where a clause holds, and a sentence only inside itself", () => {
+    const text = "网络强国是目标。网信事业在发展。";
+    expect(matchPassage(text, clauses("网络强国 网信事业"), "passage")).toEqual([
+      [0, 4],
+      [8, 12],
+    ]);
+    expect(matchPassage(text, clauses("网络强国 网信事业"), "sentence")).toEqual([]);
+    expect(matchPassage(text, clauses("网络强国 -网信"), "sentence")).toEqual([[0, 4]]);
+    expect(matchPassage(text, clauses("网络强国 -网信"), "passage")).toEqual([]);
+  });
+
+  it("at document scope, requires each term somewhere and an excluded one nowhere", () => {
+    const texts = ["网络强国", "其他", "网信事业"];
+    expect([...matchDocument(texts, clauses("网络强国 网信事业")).keys()]).toEqual([0, 2]);
+    expect(matchDocument(texts, clauses("网络强国 -网信")).size).toBe(0);
+    expect([...matchDocument(texts, clauses("网络强国 -不在"))]).toEqual([[0, [[0, 4]]]]);
+  });
+});
+
+const group = (doc: string, order: number, passages: number, date?: string, extra: Partial<DocumentGroup> = {}) =>
+  ({
+    doc,
+    title: doc,
+    order,
+    year: date?.slice(0, 4) ?? "",
+    collection: "speeches",
+    date: date ? { value: date, precision: "day", inferred: false } : undefined,
+    passages: Array.from({ length: passages }, (_, index) => ({
+      id: `p${index + 1}`,
+      type: "paragraph",
+      text: `段${index}`,
+      position: index + 1,
+      number: index + 1,
+      occurrences: [[0, 1]],
+    })),
+    ...extra,
+  }) as DocumentGroup;
+
+describe("arranging results", () => {
+  const groups = [group("a", 0, 1, "2023-07"), group("b", 1, 3, "2017"), group("c", 2, 2)];
+  it("sorts by date either way (undated last), by hits, or by the ranking rule", () => {
+    expect(sortGroups(groups, "oldest").map((each) => each.doc)).toEqual(["b", "a", "c"]);
+    expect(sortGroups(groups, "newest").map((each) => each.doc)).toEqual(["a", "b", "c"]);
+    expect(sortGroups(groups, "hits").map((each) => each.doc)).toEqual(["b", "c", "a"]);
+    expect(sortGroups(groups, "rank").map((each) => each.doc)).toEqual(["b", "c", "a"]);
+  });
+
+  it("counts per year, oldest first, undated last", () => {
+    expect(yearDistribution(groups)).toEqual([
+      { year: "2017", passages: 3, documents: 1 },
+      { year: "2023", passages: 1, documents: 1 },
+      { year: "", passages: 2, documents: 1 },
+    ]);
+  });
+
+  it("merges identical passages of copies of one text, keeping both places", () => {
+    const first = group("x", 0, 2, "2023-06", { sameText: ["y"] });
+    const second = group("y", 1, 3, "2023-08", { sameText: ["x"] });
+    const other = group("z", 2, 2);
+    const merged = mergeReprints([first, second, other]);
+    expect(merged.map((each) => [each.doc, each.passages.length])).toEqual([
+      ["x", 2],
+      ["y", 1],
+      ["z", 2],
+    ]);
+    expect(merged[0]?.passages[0]?.alsoIn).toEqual([{ doc: "y", title: "y", id: "p1", number: 1, type: "paragraph" }]);
+    // Unrelated documents with the same text are not merged.
+    expect(merged[2]?.passages[0]?.alsoIn).toBeUndefined();
+    const results = {
+      kind: "results",
+      terms: [],
+      clauses: [],
+      scope: "passage",
+      groups: [first, second, other],
+      pending: [],
+      total: 7,
+    } satisfies SearchResults;
+    expect(arrangeResults(results, { sort: "rank", mergeReprints: true }).total).toBe(5);
+    expect(arrangeResults(results, { sort: "rank", mergeReprints: false }).total).toBe(7);
+  });
+});

@@ -93,6 +93,61 @@ export function oracleMatches(
   return found;
 }
 
+/** Stretches [start, end) of `text` where a term occurs, overlapping or touching ones joined. */
+function plainStretches(text: string, terms: readonly string[]): [number, number][] {
+  const marked = new Array<boolean>(text.length + 1).fill(false);
+  const starts = new Set<number>();
+  for (const term of terms)
+    for (let i = text.indexOf(term); i >= 0; i = text.indexOf(term, i + 1)) {
+      starts.add(i);
+      for (let k = i; k < i + term.length; k += 1) marked[k] = true;
+    }
+  const stretches: [number, number][] = [];
+  for (let i = 0; i < text.length; i += 1) {
+    if (!marked[i]) continue;
+    const last = stretches.at(-1);
+    // Touching occurrences are one stretch, as the search page marks them.
+    if (last && last[1] === i) last[1] = i + 1;
+    else stretches.push([i, i + 1]);
+  }
+  return stretches;
+}
+
+/**
+ * Every occurrence a concordance of the query lists, found the plain way:
+ * `doc#id|matched text` (normalised), one entry per marked stretch of the
+ * units that match, in no particular order.
+ */
+export function oracleOccurrences(
+  query: string,
+  passages: readonly Passage[],
+  scope: SearchScope = "passage",
+): string[] {
+  const parsed = parseQuery(query);
+  if (parsed.kind !== "query") return [];
+  const positive = (clause: Clause) => [...clause.all, ...clause.near.flatMap(({ a, b }) => [a, b])];
+  const found: string[] = [];
+  const record = (passage: Passage, unit: string, terms: string[]) => {
+    for (const [start, end] of plainStretches(unit, terms))
+      found.push(`${passage.doc}#${passage.id}|${unit.slice(start, end)}`);
+  };
+  if (scope === "document") {
+    for (const inDocument of Map.groupBy(passages, (passage) => passage.doc).values()) {
+      const units = inDocument.map(normalizedText);
+      const terms = parsed.clauses.filter((clause) => plainSatisfies(units, clause)).flatMap(positive);
+      for (const passage of inDocument) record(passage, normalizedText(passage), terms);
+    }
+    return found;
+  }
+  for (const passage of passages) {
+    const units =
+      scope === "passage" ? [normalizedText(passage)] : plainSentences(passage.text).map(normalizeForSearch);
+    for (const unit of units)
+      record(passage, unit, parsed.clauses.filter((clause) => plainSatisfies([unit], clause)).flatMap(positive));
+  }
+  return found;
+}
+
 /** `doc#id` of every passage that a plain substring search finds for the query (passage scope). */
 export function substringMatches(query: string, passages: readonly Passage[]): Set<string> {
   return oracleMatches(query, passages, "passage");

@@ -53,6 +53,8 @@ export function startSearchPage(): void {
     const sort = select("sort");
     if (sort) sort.value = request.sort;
     if (reprints) reprints.checked = request.mergeReprints;
+    const view = select("view");
+    if (view) view.value = request.view;
   };
   const currentRequest = (): SearchRequest => {
     const shown = requestFromAddress(new URL(location.href));
@@ -62,6 +64,7 @@ export function startSearchPage(): void {
       scope: (select("scope")?.value as SearchRequest["scope"] | undefined) ?? shown.scope,
       sort: (select("sort")?.value as SearchRequest["sort"] | undefined) ?? shown.sort,
       mergeReprints: reprints?.checked ?? shown.mergeReprints,
+      view: (select("view")?.value as SearchRequest["view"] | undefined) ?? shown.view,
     };
   };
   const clearFilters = () => {
@@ -79,6 +82,11 @@ export function startSearchPage(): void {
     output,
     maxLength: input.maxLength,
     onClearFilters: clearFilters,
+    loadAll: async (outcome, request) => {
+      let all = outcome;
+      while (all.pending.length > 0) all = await loadMoreResults(loadDocument, all);
+      return arrangeResults(all, request);
+    },
     onYear: (year) => {
       const control = select("year");
       if (control) control.value = year;

@@ -1,9 +1,12 @@
+import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import type { Passage } from "../../scripts/lib/passages.ts";
 import { projectRoot } from "../helpers/root.ts";
 import { useSiteInBrowser } from "../helpers/site-in-browser.ts";
-import { measureExactness } from "../../scripts/support/search-oracle.ts";
+import { parse as parseCsv } from "csv-parse/sync";
+import { measureExactness, oracleOccurrences } from "../../scripts/support/search-oracle.ts";
+import { normalizeForSearch } from "../../src/lib/search/normalize.ts";
 import { searchTestSet, type OperatorQuery, type TestQuery } from "../../scripts/support/search-queries.ts";
 import type { SearchScope } from "../../src/lib/search/match.ts";
 import { SEARCH_IDS, byId, searchStateSelector } from "../../src/lib/search/dom.ts";
@@ -108,5 +111,35 @@ describe("exact phrase search, in Chromium on the built site", () => {
     });
     expect(outcome.wrongQueries).toEqual([]);
     expect({ precision: outcome.precision, recall: outcome.recall }).toEqual({ precision: 1, recall: 1 });
+  });
+
+  it("exports every occurrence as CSV, equal to the oracle's list, and shows one concordance line each", async () => {
+    const sample = [
+      ...["网络强国", "网信", "习近平 网络强国"].map((query) => ({ query, scope: "passage" as const })),
+      ...operatorQueries.filter((_, index) => index % 30 === 0),
+    ];
+    expect(sample.length).toBeGreaterThan(20);
+    for (const { query, scope } of sample) {
+      await page.goto(`${site.server.url}search/?q=${encodeURIComponent(query)}&scope=${scope}&view=kwic`);
+      await page.waitForSelector(searchStateSelector("done"));
+      const expected = oracleOccurrences(query, passages, scope).sort();
+      if (expected.length === 0) continue;
+      await page.waitForSelector("a[data-export-csv][href]");
+      const [download] = await Promise.all([page.waitForEvent("download"), page.click("a[data-export-csv]")]);
+      expect(download.suggestedFilename()).toBe("concordance.csv");
+      const csv = readFileSync((await download.path()) ?? "", "utf8");
+      expect(csv.startsWith("\uFEFF"), query).toBe(true);
+      const rows = parseCsv(csv.slice(1), { columns: true }) as Record<string, string>[];
+      const actual = rows
+        .map((row) => {
+          const url = new URL(row["url"] ?? "");
+          const doc = /\/speeches\/([^/]+)\//.exec(url.pathname)?.[1];
+          expect(url.hash.slice(1)).toBe(row["passage_id"]);
+          return `${doc}#${row["passage_id"]}|${normalizeForSearch(row["match"] ?? "")}`;
+        })
+        .sort();
+      expect(actual, `${query} [${scope}]`).toEqual(expected);
+      expect(await page.locator("[data-kwic-line]").count()).toBe(expected.length);
+    }
   });
 });

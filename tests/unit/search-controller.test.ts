@@ -4,7 +4,7 @@ import { byId, SEARCH_IDS, searchStateSelector } from "../../src/lib/search/dom.
 import { latestOnly } from "../../src/lib/search/latest.ts";
 
 const page = new URL("https://host.test/corpus/search/");
-const defaults = { scope: "passage", sort: "rank", mergeReprints: false } as const;
+const defaults = { scope: "passage", sort: "rank", mergeReprints: false, view: "documents" } as const;
 
 describe("search address", () => {
   it("reads the query and the filters that are set, and nothing from empty parameters", () => {
@@ -33,9 +33,15 @@ describe("search address", () => {
     );
     expect(addressOfRequest(page, { query: "", filters: {}, ...defaults }).href).toBe(page.href);
     expect(
-      addressOfRequest(page, { query: "a", filters: {}, scope: "document", sort: "oldest", mergeReprints: true })
-        .search,
-    ).toBe("?q=a&scope=document&sort=oldest&reprints=merge");
+      addressOfRequest(page, {
+        query: "a",
+        filters: {},
+        scope: "document",
+        sort: "oldest",
+        mergeReprints: true,
+        view: "kwic",
+      }).search,
+    ).toBe("?q=a&scope=document&sort=oldest&reprints=merge&view=kwic");
   });
 
   it("round-trips: the request read from a written address is the request", () => {
@@ -45,6 +51,7 @@ describe("search address", () => {
       scope: "sentence",
       sort: "hits",
       mergeReprints: true,
+      view: "kwic",
     } as const;
     expect(requestFromAddress(addressOfRequest(page, request))).toEqual(request);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { concordanceCsv, concordanceLines, sortConcordance } from "../../src/lib/search/concordance.ts";
 import { yearDistribution } from "../../src/lib/search/distribution.ts";
 import {
   arrangeResults,
@@ -168,5 +169,54 @@ describe("arranging results", () => {
     } satisfies SearchResults;
     expect(arrangeResults(results, { sort: "rank", mergeReprints: true }).total).toBe(5);
     expect(arrangeResults(results, { sort: "rank", mergeReprints: false }).total).toBe(7);
+  });
+});
+
+describe("the concordance", () => {
+  const hit = (text: string, occurrences: [number, number][], id = "p1") => ({
+    id,
+    type: "paragraph" as const,
+    text,
+    position: 1,
+    number: 1,
+    occurrences,
+  });
+  const groups = [
+    group("a", 0, 0, "2023-07", {
+      title: "甲",
+      passages: [
+        hit("一二三网信四五六网信七", [
+          [3, 5],
+          [8, 10],
+        ]),
+      ],
+    }),
+    group("b", 1, 0, "2017", { title: "乙", outlet: "新华社", passages: [hit("网信之末", [[0, 2]], "p4")] }),
+  ];
+
+  it("gives one line per occurrence with context cut in characters", () => {
+    expect(concordanceLines(groups, 2).map(({ left, match, right }) => [left, match, right])).toEqual([
+      ["二三", "网信", "四五"],
+      ["五六", "网信", "七"],
+      ["", "网信", "之末"],
+    ]);
+  });
+
+  it("sorts by left context read backwards from the match, by date and by document", () => {
+    const lines = concordanceLines(groups, 3);
+    // The character next to the match decides first, in Chinese (pinyin) order: 六 liù before 三 sān.
+    expect(sortConcordance(lines, "left").map((line) => line.left)).toEqual(["", "四五六", "一二三"]);
+    expect(sortConcordance(lines, "date").map((line) => line.doc)).toEqual(["b", "a", "a"]);
+    expect(sortConcordance(lines, "document", true).map((line) => line.doc)).toEqual(["b", "a", "a"]);
+  });
+
+  it("exports CSV with a byte-order mark, a header, quoted fields where needed and CRLF line ends", () => {
+    const csv = concordanceCsv(
+      concordanceLines([group("q", 0, 0, undefined, { title: "题,“引”", passages: [hit('a"b网信', [[3, 5]])] })], 5),
+      () => "u",
+    );
+    expect(csv).toBe(
+      '\uFEFFdocument,date,outlet,passage_id,paragraph_number,left,match,right,url\r\n"题,“引”",,,p1,1,"a""b",网信,,u\r\n',
+    );
   });
 });

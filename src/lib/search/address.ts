@@ -15,7 +15,12 @@ export interface SearchRequest {
   sort: SearchSort;
   /** Count a passage once when it is identical in two copies of one text (`reprints=merge`). */
   mergeReprints: boolean;
+  /** Results grouped by document, or as a concordance, one line per occurrence (`view=kwic`). */
+  view: SearchView;
 }
+
+export const searchViews = ["documents", "kwic"] as const;
+export type SearchView = (typeof searchViews)[number];
 
 /** Each filter and its address parameter, which is also the name of its control on the search page. */
 export const FILTER_PARAMS: readonly (readonly [filter: keyof SearchFilters, param: string])[] = [
@@ -44,6 +49,7 @@ export function requestFromAddress(address: URL): SearchRequest {
     scope: oneOf(searchScopes, params.get("scope"), DEFAULT_SCOPE),
     sort: oneOf(searchSorts, params.get("sort"), DEFAULT_SORT),
     mergeReprints: params.get("reprints") === "merge",
+    view: oneOf(searchViews, params.get("view"), "documents"),
   };
 }
 
@@ -64,5 +70,6 @@ export function addressOfRequest(address: URL, request: SearchRequest): URL {
   if (request.scope !== DEFAULT_SCOPE) next.searchParams.set("scope", request.scope);
   if (request.sort !== DEFAULT_SORT) next.searchParams.set("sort", request.sort);
   if (request.mergeReprints) next.searchParams.set("reprints", "merge");
+  if (request.view !== "documents") next.searchParams.set("view", request.view);
   return next;
 }

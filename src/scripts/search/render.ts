@@ -2,6 +2,14 @@ import { shortLabel } from "../../lib/bar-chart.ts";
 import { formatDate } from "../../lib/dates.ts";
 import { marginLabel, passageName } from "../../lib/passage-numbers.ts";
 import type { SearchRequest } from "../../lib/search/address.ts";
+import {
+  concordanceCsv,
+  concordanceLines,
+  DEFAULT_CONTEXT,
+  sortConcordance,
+  type ConcordanceLine,
+  type ConcordanceSort,
+} from "../../lib/search/concordance.ts";
 import { yearDistribution } from "../../lib/search/distribution.ts";
 import { NARROW_SCREEN } from "../../lib/search/dom.ts";
 import type { UiStrings } from "../../i18n/ui.ts";
@@ -25,6 +33,8 @@ export interface ResultsView {
   onClearFilters(): void;
   /** Filters the results to one year. */
   onYear(year: string): void;
+  /** The results with every pending document loaded, arranged as asked: what an export holds. */
+  loadAll(outcome: SearchResults, request: SearchRequest): Promise<SearchResults>;
 }
 
 /**
@@ -55,11 +65,12 @@ export function renderOutcome(
   } else if (outcome.total === 0) {
     status.textContent = ui.search.none(query.trim());
   } else {
-    renderResults(view, outcome, query, onMore);
+    renderResults(view, outcome, request, onMore);
   }
 }
 
-function renderResults(view: ResultsView, outcome: SearchResults, query: string, onMore: () => void): void {
+function renderResults(view: ResultsView, outcome: SearchResults, request: SearchRequest, onMore: () => void): void {
+  const query = request.query;
   const { ui, results, status, output } = view;
   results.dataset["resultTotal"] = String(outcome.total);
   status.textContent =
@@ -67,7 +78,9 @@ function renderResults(view: ResultsView, outcome: SearchResults, query: string,
     (outcome.pending.length > 0 ? ui.search.pending(outcome.pending.length) : "");
   output.replaceChildren(
     distributions(view, outcome.groups),
-    ...outcome.groups.map((group) => renderGroup(view, group, query)),
+    ...(request.view === "kwic"
+      ? [renderConcordance(view, outcome, request)]
+      : outcome.groups.map((group) => renderGroup(view, group, query))),
   );
   if (outcome.pending.length === 0) return;
   const more = element("button", { type: "button", class: "more" }, ui.search.more(outcome.pending.length));
@@ -194,5 +207,132 @@ function renderDistribution({ ui }: ResultsView, groups: readonly DocumentGroup[
     { class: "distribution" },
     element("figcaption", {}, ui.search.distribution),
     element("ul", {}, ...rows),
+  );
+}
+
+/**
+ * The concordance of the results shown: a table, one line per occurrence,
+ * left context aligned against the match, sortable by each column, with a
+ * context width; an export link (`data-export-csv`) and a copy button for
+ * every occurrence of the search, pending documents loaded first.
+ */
+function renderConcordance(view: ResultsView, outcome: SearchResults, request: SearchRequest): HTMLElement {
+  const { ui, urls } = view;
+  const strings = ui.search.kwic;
+  const width = element("input", {
+    type: "number",
+    min: "2",
+    max: "60",
+    value: String(DEFAULT_CONTEXT),
+    class: "kwic-width",
+  });
+  const columns: [ConcordanceSort, string][] = [
+    ["left", strings.left],
+    ["match", strings.match],
+    ["right", strings.right],
+    ["date", strings.date],
+    ["document", strings.document],
+  ];
+  let sort: { by: ConcordanceSort; descending: boolean } = { by: "document", descending: false };
+  // Occurrences in every matching document, pending ones included, once they are loaded.
+  let everyOccurrence = 0;
+  const head = element("tr", {});
+  const body = element("tbody", {});
+  const summary = element("p", { class: "kwic-summary" });
+  const absolute = (line: ConcordanceLine) => new URL(urls.block(line.doc, line.passage), location.href).href;
+  const draw = () => {
+    const lines = sortConcordance(
+      concordanceLines(outcome.groups, Number(width.value) || DEFAULT_CONTEXT),
+      sort.by,
+      sort.descending,
+    );
+    head.replaceChildren(
+      ...columns.map(([key, label]) => {
+        const button = element(
+          "button",
+          { type: "button", class: "kwic-sort", "aria-label": strings.sortBy(label) },
+          label,
+        );
+        button.addEventListener("click", () => {
+          sort = { by: key, descending: sort.by === key ? !sort.descending : false };
+          draw();
+        });
+        const direction = sort.by === key ? (sort.descending ? "descending" : "ascending") : "none";
+        return element("th", { scope: "col", "aria-sort": direction, class: `kwic-${key}` }, button);
+      }),
+    );
+    body.replaceChildren(
+      ...lines.map((line) =>
+        element(
+          "tr",
+          { "data-kwic-line": "" },
+          element("td", { class: "kwic-left" }, line.left),
+          element("td", { class: "kwic-match" }, element("mark", {}, line.match)),
+          element("td", { class: "kwic-right" }, line.right),
+          element("td", { class: "kwic-date" }, line.date),
+          element(
+            "td",
+            { class: "kwic-document" },
+            element(
+              "a",
+              { href: urls.block(line.doc, line.passage) },
+              `${shortLabel(line.title, 16)}，${passageName(ui.passage, line.type, line.number)}`,
+            ),
+          ),
+        ),
+      ),
+    );
+    summary.textContent = strings.shown(lines.length, Math.max(lines.length, everyOccurrence));
+  };
+  width.addEventListener("input", draw);
+  draw();
+
+  const exportLink = element(
+    "a",
+    { "data-export-csv": "", class: "kwic-export", "aria-disabled": "true" },
+    strings.preparing,
+  );
+  const copy = element("button", { type: "button", class: "kwic-copy", disabled: "" }, strings.copy);
+  void view.loadAll(outcome, request).then((all) => {
+    const csv = concordanceCsv(
+      sortConcordance(concordanceLines(all.groups, Number(width.value) || DEFAULT_CONTEXT), "document"),
+      absolute,
+    );
+    exportLink.href = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
+    exportLink.download = "concordance.csv";
+    exportLink.removeAttribute("aria-disabled");
+    exportLink.textContent = strings.export;
+    everyOccurrence = concordanceLines(all.groups).length;
+    exportLink.dataset["exportLines"] = String(everyOccurrence);
+    draw();
+    copy.disabled = false;
+    copy.addEventListener("click", () => {
+      void navigator.clipboard?.writeText(csv).then(() => (copy.textContent = ui.blockNotes.copied));
+    });
+  });
+  return element(
+    "section",
+    { class: "concordance" },
+    element(
+      "p",
+      { class: "kwic-controls" },
+      element("label", {}, `${strings.width} `, width),
+      " ",
+      exportLink,
+      " ",
+      copy,
+    ),
+    summary,
+    element(
+      "div",
+      { class: "kwic-scroll" },
+      element(
+        "table",
+        { class: "kwic-table" },
+        element("caption", {}, strings.caption),
+        element("thead", {}, head),
+        body,
+      ),
+    ),
   );
 }

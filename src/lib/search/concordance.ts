@@ -1,0 +1,120 @@
+/**
+ * The concordance (keyword in context) of search results: one line per
+ * occurrence, with its left and right context, sortable as corpus tools
+ * sort (left context read from the match outwards), and exportable as CSV.
+ */
+import type { DocumentGroup, PassageHit } from "./engine.ts";
+
+export interface ConcordanceLine {
+  doc: string;
+  title: string;
+  /** ISO date at its precision, or "" for an undated document. */
+  date: string;
+  outlet: string;
+  passage: string;
+  /** The passage's reader number (0 for the title). */
+  number: number;
+  type: PassageHit["type"];
+  left: string;
+  match: string;
+  right: string;
+  /** Corpus order of the document and the line's place in it, for a stable order. */
+  order: number;
+  position: number;
+  start: number;
+}
+
+/** Context shown on each side of a match, in characters. */
+export const DEFAULT_CONTEXT = 15;
+
+/** Every occurrence in the results, with `width` characters of context each side (code points, not UTF-16 units). */
+export function concordanceLines(groups: readonly DocumentGroup[], width = DEFAULT_CONTEXT): ConcordanceLine[] {
+  return groups.flatMap((group) =>
+    group.passages.flatMap((passage) =>
+      passage.occurrences.map(([start, end]) => ({
+        doc: group.doc,
+        title: group.title,
+        date: group.date?.value ?? "",
+        outlet: group.outlet ?? "",
+        passage: passage.id,
+        number: passage.number,
+        type: passage.type,
+        left: [...passage.text.slice(0, start)].slice(-width).join(""),
+        match: passage.text.slice(start, end),
+        right: [...passage.text.slice(end)].slice(0, width).join(""),
+        order: group.order,
+        position: passage.position,
+        start,
+      })),
+    ),
+  );
+}
+
+export const concordanceSorts = ["left", "match", "right", "date", "document"] as const;
+export type ConcordanceSort = (typeof concordanceSorts)[number];
+
+const collator = new Intl.Collator("zh-CN");
+const reversed = (text: string) => [...text].reverse().join("");
+const inCorpusOrder = (a: ConcordanceLine, b: ConcordanceLine) =>
+  a.order - b.order || a.position - b.position || a.start - b.start;
+
+/**
+ * Lines sorted by a column: `left` by the left context read backwards from
+ * the match (the word before the match first), `match`, `right`, `date`
+ * (undated last) or `document` (corpus order); ties in corpus order.
+ */
+export function sortConcordance(
+  lines: readonly ConcordanceLine[],
+  by: ConcordanceSort,
+  descending = false,
+): ConcordanceLine[] {
+  const key: Record<ConcordanceSort, (a: ConcordanceLine, b: ConcordanceLine) => number> = {
+    left: (a, b) => collator.compare(reversed(a.left), reversed(b.left)),
+    match: (a, b) => collator.compare(a.match, b.match),
+    right: (a, b) => collator.compare(a.right, b.right),
+    date: (a, b) => (a.date && b.date ? a.date.localeCompare(b.date) : (a.date ? 0 : 1) - (b.date ? 0 : 1)),
+    document: (a, b) => a.order - b.order,
+  };
+  const sign = descending ? -1 : 1;
+  return [...lines].sort((a, b) => sign * key[by](a, b) || inCorpusOrder(a, b));
+}
+
+/** The CSV columns of the export, in order. */
+export const concordanceColumns = [
+  "document",
+  "date",
+  "outlet",
+  "passage_id",
+  "paragraph_number",
+  "left",
+  "match",
+  "right",
+  "url",
+] as const;
+
+/** A CSV field (RFC 4180): quoted when it holds a comma, a quotation mark or a line break, quotes doubled. */
+function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/**
+ * The lines as CSV, UTF-8 with a byte-order mark (so that spreadsheet
+ * programs read the Chinese text), CRLF line ends, a header row.
+ */
+export function concordanceCsv(lines: readonly ConcordanceLine[], urlOf: (line: ConcordanceLine) => string): string {
+  const rows = [
+    [...concordanceColumns],
+    ...lines.map((line) => [
+      line.title,
+      line.date,
+      line.outlet,
+      line.passage,
+      String(line.number),
+      line.left,
+      line.match,
+      line.right,
+      urlOf(line),
+    ]),
+  ];
+  return `\uFEFF${rows.map((row) => row.map(csvField).join(",")).join("\r\n")}\r\n`;
+}

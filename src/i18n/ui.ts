@@ -226,6 +226,7 @@ const zh = {
     inferredDate: "日期为编者推断",
     principleSet: "对应提法",
     variants: "计入的其他写法",
+    english: "英文译名（编者所译）",
   },
   search: {
     label: "搜索",
@@ -263,6 +264,9 @@ const zh = {
     ],
     operatorsTitle: "检索式",
     settings: "检索设置",
+    entityKinds: { term: "术语", "principle-set": "提法", principle: "提法条目" },
+    entityPassages: (count: number) => `${count} 段`,
+    entitySeparator: "：",
     view: "显示",
     views: { documents: "按文献", kwic: "语境索引（KWIC）" },
     kwic: {
@@ -537,6 +541,7 @@ const en: UiStrings = {
     inferredDate: "date inferred by the editor",
     principleSet: "Formula",
     variants: "Other spellings counted",
+    english: "English (the edition's rendering)",
   },
   search: {
     label: "Search",
@@ -577,6 +582,9 @@ const en: UiStrings = {
     ],
     operatorsTitle: "Query syntax",
     settings: "Settings",
+    entityKinds: { term: "Term", "principle-set": "Formula", principle: "Formula item" },
+    entityPassages: (count: number) => `${count} ${count === 1 ? "passage" : "passages"}`,
+    entitySeparator: ": ",
     view: "Show",
     views: { documents: "By document", kwic: "Concordance (KWIC)" },
     kwic: {

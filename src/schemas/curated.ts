@@ -143,6 +143,12 @@ export const curatedTermSchema = z
     variants: z.array(z.string().min(2)).default([]),
     /** The principle set the term names, if any. */
     principleSet: z.string().optional(),
+    /**
+     * The term in English, the edition's rendering (the first the usual one):
+     * shown in the English interface and found by an English search. Never
+     * counted in the text, which is Chinese.
+     */
+    english: z.array(z.string().min(2)).default([]),
     /** The edition's note on the term, in Chinese; must not state facts the corpus does not. */
     note: proseSchema.optional(),
   })

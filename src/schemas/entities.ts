@@ -63,6 +63,8 @@ export const termEntrySchema = z
     id: z.string(),
     term: z.string(),
     variants: z.array(z.string()),
+    /** The edition's English renderings of the term. */
+    english: z.array(z.string()),
     principleSet: z.string().optional(),
     note: z.string().optional(),
     /** Computed: occurrences in the published text (titles, headings, paragraphs, items). */

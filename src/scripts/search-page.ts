@@ -1,6 +1,7 @@
 import { defaultLocale, locales, uiFor } from "../i18n/ui.ts";
 import { addressOfRequest, FILTER_PARAMS, requestFromAddress, type SearchRequest } from "../lib/search/address.ts";
 import { createDocumentLoader } from "../lib/search/documents.ts";
+import { entitiesNamed, SEARCH_ENTITIES_FILE, type SearchEntity } from "../lib/search/entities.ts";
 import { NARROW_SCREEN, SEARCH_IDS, type SearchState } from "../lib/search/dom.ts";
 import { arrangeResults, loadMoreResults, searchPassages, type SearchOutcome } from "../lib/search/engine.ts";
 import { latestOnly } from "../lib/search/latest.ts";
@@ -41,6 +42,12 @@ export function startSearchPage(): void {
   const locale = locales.find((candidate) => candidate === document.documentElement.lang) ?? defaultLocale;
   const ui = uiFor(locale);
   const loadDocument = createDocumentLoader(new URL(urls.asset(""), location.href).href);
+  // The entities a query may name; until they load (or if they cannot), none is shown.
+  let entities: SearchEntity[] = [];
+  const entitiesLoaded = fetch(new URL(urls.asset(SEARCH_ENTITIES_FILE), location.href))
+    .then((response) => (response.ok ? (response.json() as Promise<SearchEntity[]>) : []))
+    .then((loaded) => void (entities = loaded))
+    .catch(() => undefined);
 
   const showRequest = (request: SearchRequest) => {
     input.value = request.query;
@@ -82,6 +89,7 @@ export function startSearchPage(): void {
     output,
     maxLength: input.maxLength,
     onClearFilters: clearFilters,
+    namedEntities: (query) => entitiesNamed(entities, query),
     loadAll: async (outcome, request) => {
       let all = outcome;
       while (all.pending.length > 0) all = await loadMoreResults(loadDocument, all);
@@ -124,6 +132,7 @@ export function startSearchPage(): void {
         request.query.trim() === ""
           ? { kind: "empty" }
           : await searchPassages(await loadPagefind(), loadDocument, request.query, request.filters, request.scope);
+      await entitiesLoaded;
     } catch (error) {
       if (!searches.isLatest(ticket)) return;
       console.error(error);

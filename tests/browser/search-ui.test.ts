@@ -203,6 +203,21 @@ describe("the search page as a research instrument", () => {
     expect(await total()).toBeGreaterThan(0);
   });
 
+  it("leads an English query that names a term to the term, and a Chinese one too", async () => {
+    await freshPage();
+    await page.goto(`${site.server.url}en/search/?q=${encodeURIComponent("cyber power")}`);
+    await done();
+    const link = page.locator("[data-entity='term:cyber-power'] a");
+    expect(await link.textContent()).toBe("网络强国");
+    await link.click();
+    await page.waitForURL(/\/en\/terms\/cyber-power\/$/);
+    await page.goto(`${site.server.url}search/?q=${encodeURIComponent("网络强国")}`);
+    await done();
+    expect(await page.locator("[data-entity='term:cyber-power']").textContent()).toMatch(
+      /^术语：网络强国 \(cyber power\) — \d+ 段$/,
+    );
+  });
+
   it("on a 375 px phone, shows the first result without scrolling, and no second search box", async () => {
     const context = await site.browser.newContext({ viewport: { width: 375, height: 667 } });
     const phone = await context.newPage();

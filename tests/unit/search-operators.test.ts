@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { concordanceCsv, concordanceLines, sortConcordance } from "../../src/lib/search/concordance.ts";
 import { yearDistribution } from "../../src/lib/search/distribution.ts";
+import { entitiesNamed, type SearchEntity } from "../../src/lib/search/entities.ts";
 import {
   arrangeResults,
   mergeReprints,
@@ -218,5 +219,32 @@ describe("the concordance", () => {
     expect(csv).toBe(
       '\uFEFFdocument,date,outlet,passage_id,paragraph_number,left,match,right,url\r\n"题,“引”",,,p1,1,"a""b",网信,,u\r\n',
     );
+  });
+});
+
+describe("entities in search", () => {
+  const term: SearchEntity = {
+    kind: "term",
+    id: "cyber-power",
+    label: "网络强国",
+    english: ["cyber power"],
+    names: ["网络强国", "cyber power", "cyberpower"],
+    passages: 57,
+  };
+  const principle: SearchEntity = {
+    kind: "principle",
+    id: "p",
+    set: "s",
+    label: "坚持党管互联网",
+    english: [],
+    names: ["坚持党管互联网", "党管互联网"],
+    passages: 3,
+  };
+  it("are named by the whole query, in any of their names, width, case and script aside", () => {
+    expect(entitiesNamed([term, principle], " Cyber Power ")).toEqual([term]);
+    expect(entitiesNamed([term, principle], "網絡強國")).toEqual([term]);
+    expect(entitiesNamed([term, principle], "党管互联网")).toEqual([principle]);
+    expect(entitiesNamed([term, principle], "网络")).toEqual([]);
+    expect(entitiesNamed([term, principle], "  ")).toEqual([]);
   });
 });

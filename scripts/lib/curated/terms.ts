@@ -60,6 +60,7 @@ export function termEntries(
         id: term.id,
         term: term.term,
         variants: term.variants,
+        english: term.english,
         ...(term.principleSet ? { principleSet: term.principleSet } : {}),
         ...(term.note ? { note: term.note } : {}),
         total,

@@ -11,6 +11,7 @@ import {
   type ConcordanceSort,
 } from "../../lib/search/concordance.ts";
 import { yearDistribution } from "../../lib/search/distribution.ts";
+import type { SearchEntity } from "../../lib/search/entities.ts";
 import { NARROW_SCREEN } from "../../lib/search/dom.ts";
 import type { UiStrings } from "../../i18n/ui.ts";
 import type { DocumentGroup, SearchOutcome, SearchResults } from "../../lib/search/engine.ts";
@@ -33,6 +34,8 @@ export interface ResultsView {
   onClearFilters(): void;
   /** Filters the results to one year. */
   onYear(year: string): void;
+  /** The edition's entities the query names (src/lib/search/entities.ts), shown first. */
+  namedEntities(query: string): SearchEntity[];
   /** The results with every pending document loaded, arranged as asked: what an export holds. */
   loadAll(outcome: SearchResults, request: SearchRequest): Promise<SearchResults>;
 }
@@ -51,6 +54,7 @@ export function renderOutcome(
   const query = request.query;
   output.replaceChildren();
   results.dataset["resultTotal"] = "0";
+  const named = renderEntities(view, view.namedEntities(query));
   if (outcome.kind === "empty") {
     status.textContent = query === "" ? ui.search.idle : ui.search.empty;
   } else if (outcome.kind === "too-long") {
@@ -67,6 +71,7 @@ export function renderOutcome(
   } else {
     renderResults(view, outcome, request, onMore);
   }
+  if (named) output.prepend(named);
 }
 
 function renderResults(view: ResultsView, outcome: SearchResults, request: SearchRequest, onMore: () => void): void {
@@ -332,6 +337,31 @@ function renderConcordance(view: ResultsView, outcome: SearchResults, request: S
         element("caption", {}, strings.caption),
         element("thead", {}, head),
         body,
+      ),
+    ),
+  );
+}
+
+/** Links to the entities a query names: “术语：网络强国 — 57 段”. */
+function renderEntities({ ui, urls }: ResultsView, entities: readonly SearchEntity[]): HTMLElement | undefined {
+  if (entities.length === 0) return undefined;
+  const href = (entity: SearchEntity) =>
+    entity.kind === "term"
+      ? urls.term(entity.id)
+      : entity.kind === "principle-set"
+        ? urls.principleSet(entity.id)
+        : urls.principle(entity.set ?? "", entity.id);
+  return element(
+    "ul",
+    { class: "entity-links", "data-entities": "" },
+    ...entities.map((entity) =>
+      element(
+        "li",
+        { "data-entity": `${entity.kind}:${entity.id}` },
+        `${ui.search.entityKinds[entity.kind]}${ui.search.entitySeparator}`,
+        element("a", { href: href(entity), lang: "zh-CN" }, entity.label),
+        entity.english[0] ? ` (${entity.english[0]})` : "",
+        ` — ${ui.search.entityPassages(entity.passages)}`,
       ),
     ),
   );

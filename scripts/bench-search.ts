@@ -25,7 +25,7 @@ import type { Passage } from "./lib/passages.ts";
 import { writeSearchIndex } from "./lib/search-index.ts";
 import { launchChromium } from "./support/chromium.ts";
 import { serveStatic } from "./support/static-server.ts";
-import { substringMatches } from "./support/search-oracle.ts";
+import { oracleMatches, substringMatches } from "./support/search-oracle.ts";
 import { searchTestSet } from "./support/search-queries.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -242,6 +242,40 @@ async function main(): Promise<void> {
         precision: tally.correct / tally.found,
         recall: tally.correct / tally.relevant,
         level: `passages shown; total right in ${tally.exactTotals} of ${judged.length} queries`,
+      });
+      await session.close();
+    }
+
+    // 5b. this site with operators (|, -, NEAR/n, parentheses; passage scope): exact against the plain oracle
+    if (scale === 0) {
+      const operatorSet = testSet.operatorQueries.filter((entry) => entry.scope === "passage");
+      const sample = operatorSet.filter((_, index) => index % Math.ceil(operatorSet.length / QUERIES_TIMED) === 0);
+      const { figures: withOperators, session } = await measure(
+        "this site, operators",
+        open("search/", runOurs),
+        sample.map((entry) => entry.query),
+        [join(site, "pagefind"), join(site, SEARCH_DATA_DIR)],
+      );
+      console.log("measuring this site's search with operators …");
+      const tally = { found: 0, correct: 0, relevant: 0, exactTotals: 0 };
+      for (const { query } of operatorSet) {
+        await session.run(query);
+        const total = Number(await session.page.getAttribute("[data-result-total]", "data-result-total"));
+        const links = await session.page.$$eval("[data-result] a.permalink", (anchors) =>
+          anchors.map((anchor) => anchor.getAttribute("href") ?? ""),
+        );
+        const actual = new Set(links.map((href) => href.replace(/^.*\/speeches\/([^/]+)\/#(.+)$/, "$1#$2")));
+        const wanted = oracleMatches(query, passages, "passage");
+        tally.found += actual.size;
+        tally.relevant += wanted.size;
+        tally.correct += [...actual].filter((key) => wanted.has(key)).length;
+        if (total === wanted.size) tally.exactTotals += 1;
+      }
+      figures.push({
+        ...withOperators,
+        precision: tally.found === 0 ? 1 : tally.correct / tally.found,
+        recall: tally.relevant === 0 ? 1 : tally.correct / tally.relevant,
+        level: `passages shown; total right in ${tally.exactTotals} of ${operatorSet.length} queries`,
       });
       await session.close();
     }

@@ -308,6 +308,11 @@ const zh = {
     error: "检索出错，请刷新页面重试。",
     needsScript: "检索需要启用 JavaScript；其余页面无需脚本即可阅读。",
   },
+  order: {
+    corpus: "按文献顺序",
+    date: "按日期排列",
+    dateRule: "由远及近；推断的日期照推断排列（“以后”按其下限），日期不详的列在最后。",
+  },
   editionVersion: (version: string, date: string) => `版本 ${version}（${date}）· 许可`,
   footer: "本站为静态网站，可离线部署；正文逐字依据底本，编辑处理均有记录。",
 } as const;
@@ -631,6 +636,12 @@ const en: UiStrings = {
     },
     error: "The search failed; please reload the page and try again.",
     needsScript: "Search needs JavaScript; every other page can be read without it.",
+  },
+  order: {
+    corpus: "In corpus order",
+    date: "By date",
+    dateRule:
+      "Oldest first; inferred dates sort as inferred (a date known only as a lower bound by that bound); undated documents last.",
   },
   editionVersion: (version: string, date: string) => `Version ${version} (${date}) · licence`,
   footer:

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { documentView, neighboursOf, passageNotesOf, type DocumentSources } from "../../src/lib/document-view.ts";
+import {
+  documentsByDate,
+  documentView,
+  neighboursOf,
+  passageNotesOf,
+  type DocumentSources,
+} from "../../src/lib/document-view.ts";
 import type { PassagesEntry } from "../../src/schemas/entities.ts";
 import type { Provenance } from "../../src/schemas/provenance.ts";
 import type { Speech } from "../../src/schemas/speech.ts";
@@ -104,5 +110,12 @@ describe("document view", () => {
     expect(notes.numbers.get("p2")).toEqual({ type: "heading", number: 1 });
     expect(notes.shared.get("title")).toEqual([]);
     expect(() => passageNotesOf(site, "b")).toThrow(/no document b/);
+  });
+
+  it("orders documents by date, oldest first, undated last, ties in corpus order", () => {
+    const dated = (slug: string, order: number, value?: string) =>
+      speech(slug, order, value ? ({ date: { value, precision: "month", basis: "据" } } as Partial<Speech>) : {});
+    const list = [dated("u", 0), dated("late", 1, "2024-02"), dated("early", 2, "2017"), dated("same", 3, "2017")];
+    expect(documentsByDate(list).map((document) => document.slug)).toEqual(["early", "same", "late", "u"]);
   });
 });

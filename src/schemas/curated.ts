@@ -43,6 +43,8 @@ export const curatedPrincipleSetSchema = z
     namedInCorpus: z.boolean(),
     /** One line on what the set is, in the edition's words. */
     description: proseSchema,
+    /** The set's name in English, the edition's rendering: found by an English search. */
+    english: z.array(z.string().min(2)).default([]),
     /** Phrases by which the corpus names the set; every passage containing one names it (computed). */
     nameMatch: z.array(z.string().min(2)).default([]),
     /** The items, in the order the corpus lists them. Empty when the corpus names the set without listing it. */
@@ -97,6 +99,10 @@ export const curatedMilestoneSchema = z
     date: milestoneDateSchema,
     /** One line in Chinese: what happened. */
     description: proseSchema,
+    /** The event's name as the texts call it (全国网络安全和信息化工作会议), for search; the first is shown. */
+    names: z.array(z.string().min(2)).default([]),
+    /** The event's name in English, the edition's rendering: found by an English search. */
+    english: z.array(z.string().min(2)).default([]),
     /** Every passage that states the event; each quote includes the passage's date expression. */
     passages: z.array(citationSchema).min(1, { message: "cite at least one passage that states this event" }),
     /** Documents related to the event beyond those cited. */

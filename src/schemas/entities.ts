@@ -20,6 +20,8 @@ export const principleSetEntrySchema = z
     name: z.string(),
     namedInCorpus: z.boolean(),
     description: z.string(),
+    /** The edition's English renderings of the set's name. */
+    english: z.array(z.string()),
     unlisted: z.string().optional(),
     /** Ids of the set's principles, in the corpus's order. */
     items: z.array(z.string()),
@@ -49,6 +51,10 @@ export const milestoneEntrySchema = z
     id: z.string(),
     date: milestoneDateSchema,
     description: z.string(),
+    /** The event's names, for search; the first is shown. */
+    names: z.array(z.string()),
+    /** The edition's English renderings of the event's name. */
+    english: z.array(z.string()),
     passages: z.array(citationSchema),
     /** Computed: the documents of the passages, then the related documents named by hand. */
     documents: z.array(z.string()),

@@ -203,7 +203,7 @@ describe("the search page as a research instrument", () => {
     expect(await total()).toBeGreaterThan(0);
   });
 
-  it("leads an English query that names a term to the term, and a Chinese one too", async () => {
+  it("leads a query that names a term or an event to it, in English or Chinese", async () => {
     await freshPage();
     await page.goto(`${site.server.url}en/search/?q=${encodeURIComponent("cyber power")}`);
     await done();
@@ -211,6 +211,14 @@ describe("the search page as a research instrument", () => {
     expect(await link.textContent()).toBe("网络强国");
     await link.click();
     await page.waitForURL(/\/en\/terms\/cyber-power\/$/);
+    await page.goto(`${site.server.url}en/search/?q=${encodeURIComponent("Cybersecurity Law")}`);
+    await done();
+    expect(
+      await page.locator("[data-entity='milestone:cybersecurity-law-in-force-2017-06-01'] a").getAttribute("href"),
+    ).toBe("/en/milestones/#cybersecurity-law-in-force-2017-06-01");
+    await page.goto(`${site.server.url}search/?q=${encodeURIComponent("全国网络安全和信息化工作会议")}`);
+    await done();
+    expect(await page.locator("[data-entity^='milestone:']").count()).toBe(2);
     await page.goto(`${site.server.url}search/?q=${encodeURIComponent("网络强国")}`);
     await done();
     expect(await page.locator("[data-entity='term:cyber-power']").textContent()).toMatch(

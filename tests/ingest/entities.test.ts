@@ -308,7 +308,7 @@ describe("bad curated data stops the ingest with a clear message", () => {
         .replace("principles: [ten-principles, mission-tasks]", "principles: [ten-principle, mission-tasks]")
         .replace("        block: p24\n", "        block: p240\n"),
     );
-    edit(root, TERMS, (text) => text.replace("principleSet: four-principles }", "principleSet: four-principle }"));
+    edit(root, TERMS, (text) => text.replace("principleSet: four-principles,", "principleSet: four-principle,"));
     const problems = failingIngest(root).map((issue) => `${issue.file}:${issue.line ?? "?"} ${issue.problem}`);
     expect(problems).toEqual(
       expect.arrayContaining([

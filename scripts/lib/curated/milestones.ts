@@ -39,6 +39,8 @@ export function milestoneEntries(
       id: milestone.id,
       date: milestone.date,
       description: milestone.description,
+      names: milestone.names,
+      english: milestone.english,
       passages: milestone.passages,
       documents: [...new Set([...milestone.passages.map((citation) => citation.doc), ...milestone.documents])],
       principles: milestone.principles,

@@ -32,6 +32,7 @@ export function principleEntries(context: CuratedContext, source: CuratedFile<Pr
       name: set.name,
       namedInCorpus: set.namedInCorpus,
       description: set.description,
+      english: set.english,
       ...(set.unlisted ? { unlisted: set.unlisted } : {}),
       items: set.items.map((item) => item.id),
       namedIn:

@@ -1,6 +1,6 @@
 /**
  * The edition's named entities as the search page knows them: terms,
- * principle sets and principles, each with every name it goes by (Chinese
+ * principle sets, principles and milestones, each with every name it goes by (Chinese
  * and, for terms, the edition's English renderings). A query that is one of
  * these names shows the entity first, as a link, so that `cyber power`
  * leads to the term 网络强国 although no passage is in English.
@@ -8,7 +8,7 @@
 import { normalizeForSearch } from "./normalize.ts";
 
 export interface SearchEntity {
-  kind: "term" | "principle-set" | "principle";
+  kind: "term" | "principle-set" | "principle" | "milestone";
   id: string;
   /** For a principle: the set it belongs to. */
   set?: string | undefined;

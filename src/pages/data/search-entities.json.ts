@@ -1,10 +1,11 @@
 import type { APIRoute } from "astro";
 import { siteData } from "../../data/site-data.ts";
+import { formatMilestoneDate } from "../../lib/dates.ts";
 import type { SearchEntity } from "../../lib/search/entities.ts";
 
 /** The entities the search page names when a query is one of their names (src/lib/search/entities.ts). */
 export const GET: APIRoute = async () => {
-  const { sets, principles, terms } = (await siteData()).entities;
+  const { sets, principles, milestones, terms } = (await siteData()).entities;
   const entities: SearchEntity[] = [
     ...terms.map((term) => ({
       kind: "term" as const,
@@ -18,10 +19,25 @@ export const GET: APIRoute = async () => {
       kind: "principle-set" as const,
       id: set.id,
       label: set.name,
-      english: [],
-      names: [set.name],
+      english: set.english,
+      names: [set.name, ...set.english],
       passages: set.namedIn.length,
     })),
+    ...milestones.flatMap((milestone) => {
+      const [label] = milestone.names;
+      return label
+        ? [
+            {
+              kind: "milestone" as const,
+              id: milestone.id,
+              label: `${label}（${formatMilestoneDate(milestone.date.value, milestone.date.precision)}）`,
+              english: milestone.english,
+              names: [...milestone.names, ...milestone.english],
+              passages: milestone.passages.length,
+            },
+          ]
+        : [];
+    }),
     ...principles.map((principle) => ({
       kind: "principle" as const,
       id: principle.id,

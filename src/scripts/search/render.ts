@@ -350,7 +350,9 @@ function renderEntities({ ui, urls }: ResultsView, entities: readonly SearchEnti
       ? urls.term(entity.id)
       : entity.kind === "principle-set"
         ? urls.principleSet(entity.id)
-        : urls.principle(entity.set ?? "", entity.id);
+        : entity.kind === "milestone"
+          ? urls.milestones(entity.id)
+          : urls.principle(entity.set ?? "", entity.id);
   return element(
     "ul",
     { class: "entity-links", "data-entities": "" },

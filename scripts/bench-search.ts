@@ -223,26 +223,12 @@ async function main(): Promise<void> {
         join(site, SEARCH_DATA_DIR),
       ]);
       console.log("measuring this site's search …");
-      const tally = { found: 0, correct: 0, relevant: 0, exactTotals: 0 };
-      for (const { query } of judged) {
-        await session.run(query);
-        const total = Number(await session.page.getAttribute("[data-result-total]", "data-result-total"));
-        const links = await session.page.$$eval("[data-result] a.permalink", (anchors) =>
-          anchors.map((anchor) => anchor.getAttribute("href") ?? ""),
-        );
-        const actual = new Set(links.map((href) => href.replace(/^.*\/speeches\/([^/]+)\/#(.+)$/, "$1#$2")));
-        const wanted = expected.get(query) ?? new Set();
-        tally.found += actual.size;
-        tally.relevant += wanted.size;
-        tally.correct += [...actual].filter((key) => wanted.has(key)).length;
-        if (total === wanted.size) tally.exactTotals += 1;
-      }
-      figures.push({
-        ...ours,
-        precision: tally.correct / tally.found,
-        recall: tally.correct / tally.relevant,
-        level: `passages shown; total right in ${tally.exactTotals} of ${judged.length} queries`,
-      });
+      const judgement = await judgeOurs(
+        session,
+        judged.map((entry) => entry.query),
+        (query) => expected.get(query) ?? new Set(),
+      );
+      figures.push({ ...ours, ...judgement });
       await session.close();
     }
 
@@ -257,26 +243,12 @@ async function main(): Promise<void> {
         [join(site, "pagefind"), join(site, SEARCH_DATA_DIR)],
       );
       console.log("measuring this site's search with operators …");
-      const tally = { found: 0, correct: 0, relevant: 0, exactTotals: 0 };
-      for (const { query } of operatorSet) {
-        await session.run(query);
-        const total = Number(await session.page.getAttribute("[data-result-total]", "data-result-total"));
-        const links = await session.page.$$eval("[data-result] a.permalink", (anchors) =>
-          anchors.map((anchor) => anchor.getAttribute("href") ?? ""),
-        );
-        const actual = new Set(links.map((href) => href.replace(/^.*\/speeches\/([^/]+)\/#(.+)$/, "$1#$2")));
-        const wanted = oracleMatches(query, passages, "passage");
-        tally.found += actual.size;
-        tally.relevant += wanted.size;
-        tally.correct += [...actual].filter((key) => wanted.has(key)).length;
-        if (total === wanted.size) tally.exactTotals += 1;
-      }
-      figures.push({
-        ...withOperators,
-        precision: tally.found === 0 ? 1 : tally.correct / tally.found,
-        recall: tally.relevant === 0 ? 1 : tally.correct / tally.relevant,
-        level: `passages shown; total right in ${tally.exactTotals} of ${operatorSet.length} queries`,
-      });
+      const judgement = await judgeOurs(
+        session,
+        operatorSet.map((entry) => entry.query),
+        (query) => oracleMatches(query, passages, "passage"),
+      );
+      figures.push({ ...withOperators, ...judgement });
       await session.close();
     }
 
@@ -350,6 +322,36 @@ async function main(): Promise<void> {
     "index size",
   ];
   console.log([header, ...rows].map((row) => `| ${row.join(" | ")} |`).join("\n"));
+}
+
+/**
+ * Runs each query on this site's search page and compares the passages it
+ * shows, and its reported total, with what a plain search finds.
+ */
+async function judgeOurs(
+  session: Session,
+  queries: readonly string[],
+  wantedFor: (query: string) => Set<string>,
+): Promise<{ precision: number; recall: number; level: string }> {
+  const tally = { found: 0, correct: 0, relevant: 0, exactTotals: 0 };
+  for (const query of queries) {
+    await session.run(query);
+    const total = Number(await session.page.getAttribute("[data-result-total]", "data-result-total"));
+    const links = await session.page.$$eval("[data-result] a.permalink", (anchors) =>
+      anchors.map((anchor) => anchor.getAttribute("href") ?? ""),
+    );
+    const actual = new Set(links.map((href) => href.replace(/^.*\/speeches\/([^/]+)\/#(.+)$/, "$1#$2")));
+    const wanted = wantedFor(query);
+    tally.found += actual.size;
+    tally.relevant += wanted.size;
+    tally.correct += [...actual].filter((key) => wanted.has(key)).length;
+    if (total === wanted.size) tally.exactTotals += 1;
+  }
+  return {
+    precision: tally.found === 0 ? 1 : tally.correct / tally.found,
+    recall: tally.relevant === 0 ? 1 : tally.correct / tally.relevant,
+    level: `passages shown; total right in ${tally.exactTotals} of ${queries.length} queries`,
+  };
 }
 
 /** A page of one engine in a fresh browser context: nothing cached. */

@@ -90,6 +90,14 @@ export function assembleSource(
         `splits names line ${error.line}, which is blank or beyond the end of ${source.file} (${source.lines.length} lines)`,
         "split only non-blank lines of the source",
       );
+    } else if (error.kind === "bad-cut") {
+      report(
+        ["splits", String(error.line)],
+        error.problem === "marker-not-found"
+          ? `the marker “${String(error.cut)}” does not occur in line ${error.line} after the previous cut`
+          : `the cut at ${String(error.cut)} is not inside line ${error.line} after the previous cut (the line has ${[...(source.lines[error.line - 1] ?? "")].length} characters)`,
+        "cut at markers the line contains, or at character offsets between 1 and the line's length minus 1, in the order they come",
+      );
     } else {
       report(
         ["splits", String(error.line)],

@@ -19,7 +19,41 @@ export interface Piece extends Span {
 }
 
 export type SplitError =
-  { kind: "no-such-line"; line: number } | { kind: "mismatch"; line: number; expected: string; actual: string };
+  | { kind: "no-such-line"; line: number }
+  | { kind: "mismatch"; line: number; expected: string; actual: string }
+  | { kind: "bad-cut"; line: number; cut: number | string; problem: "marker-not-found" | "outside-line" };
+
+/** How the editorial data splits a line: its pieces, or where to cut it (character offsets and markers). */
+export type SplitSpec = readonly string[] | { readonly at: readonly (number | string)[] };
+
+const isPieceList = (value: unknown): value is readonly string[] => Array.isArray(value);
+
+/**
+ * The pieces of a line cut at each cut in turn: a number is an offset in
+ * characters (code points) from the start of the line; a string is a
+ * marker, cut just before its next occurrence after the previous cut. Each
+ * cut must fall strictly inside the line, after the previous one.
+ *
+ * @example cutLine("一、标题——正文", ["——"]) // ["一、标题", "——正文"]
+ * @example cutLine("一、标题——正文", [2, 4]) // ["一、", "标题", "——正文"]
+ */
+export function cutLine(
+  text: string,
+  at: readonly (number | string)[],
+): string[] | { cut: number | string; problem: "marker-not-found" | "outside-line" } {
+  const cuts: number[] = [];
+  let previous = 0;
+  for (const cut of at) {
+    const position =
+      typeof cut === "number" ? [...text].slice(0, cut).join("").length : text.indexOf(cut, previous + 1);
+    if (typeof cut === "string" && position < 0) return { cut, problem: "marker-not-found" };
+    if (typeof cut === "number" && cut >= [...text].length) return { cut, problem: "outside-line" };
+    if (position <= previous) return { cut, problem: "outside-line" };
+    cuts.push(position);
+    previous = position;
+  }
+  return [0, ...cuts].map((start, index) => text.slice(start, cuts[index] ?? text.length));
+}
 
 export interface PieceTable {
   /** Every piece, in source order. */
@@ -41,16 +75,21 @@ export function pieceLetter(index: number): string {
  */
 export function buildPieceTable(
   lines: readonly string[],
-  splits: Readonly<Record<string, readonly string[]>>,
+  splits: Readonly<Record<string, SplitSpec>>,
 ): { table: PieceTable; errors: SplitError[] } {
   const errors: SplitError[] = [];
   const byLine = new Map<number, Piece[]>();
 
-  for (const [key, parts] of Object.entries(splits)) {
+  for (const [key, spec] of Object.entries(splits)) {
     const line = Number(key);
     const text = lines[line - 1];
     if (text === undefined || text === "") {
       errors.push({ kind: "no-such-line", line });
+      continue;
+    }
+    const parts = isPieceList(spec) ? spec : cutLine(text, spec.at);
+    if (!isPieceList(parts)) {
+      errors.push({ kind: "bad-cut", line, ...parts });
       continue;
     }
     if (parts.join("") !== text) {

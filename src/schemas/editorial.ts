@@ -183,10 +183,33 @@ export const editorialSchema = z
       message: "source is the file name of a text in content/sources/, such as 000_4e4dd60d782a0e7d.txt",
     }),
     /**
-     * Cuts a line into pieces, lettered a, b, c… in order. The pieces must
-     * concatenate to exactly the line.
+     * Cuts a line into pieces, lettered a, b, c… in order: either the pieces
+     * themselves, which must concatenate to exactly the line, or the cuts,
+     * `{ at: [...] }`, each a character offset from the start of the line
+     * (`12`) or a marker (`"——"`), cut just before its next occurrence after
+     * the previous cut.
      */
-    splits: z.record(z.string().regex(/^[1-9]\d*$/), z.array(z.string().min(1)).min(2)).default({}),
+    splits: z
+      .record(
+        z.string().regex(/^[1-9]\d*$/),
+        z.union(
+          [
+            z.array(z.string().min(1)).min(2),
+            z
+              .object({
+                at: z.array(z.union([z.number().int().positive(), z.string().min(1)])).min(1, {
+                  message: "list at least one cut: a character offset such as 12, or a marker such as “——”",
+                }),
+              })
+              .strict(),
+          ],
+          {
+            error:
+              "a split is the list of the line's pieces, or { at: [...] } with character offsets and markers to cut at",
+          },
+        ),
+      )
+      .default({}),
     omissions: z.array(z.object({ pieces: piecesSchema, reason: reasonSchema, note: noteSchema }).strict()).default([]),
     documents: z.array(editorialDocumentSchema).min(1, {
       message: "a source yields at least one document",

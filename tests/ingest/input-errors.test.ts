@@ -1,7 +1,9 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { ingestOutputs } from "../../scripts/ingest.ts";
 import { failingIngest } from "../helpers/failing-ingest.ts";
+import { projectRoot } from "../helpers/root.ts";
 import { copyOfProject, edit, lineContaining, snapshotDir } from "../helpers/project.ts";
 
 const EDITORIAL_000 = "content/editorial/000_4e4dd60d782a0e7d.yaml";
@@ -147,5 +149,34 @@ describe("a failed build", () => {
     edit(root, "content/sources/000_4e4dd60d782a0e7d.txt", (text) => text.slice(1));
     await expect(buildSite(root, dist)).rejects.toThrow(/no longer matches its manifest/);
     expect(snapshotDir(dist)).toEqual({ "index.html": "previous build" });
+  });
+});
+
+describe("splits without retyping", () => {
+  const EDITORIAL_001_SPLITS = {
+    before: '  3: ["# ", 习近平对网络安全和信息, " ", 深入贯彻党中央关于, " ", 大力推动网信]',
+    after: '  3: { at: [2, " ", 14, " ", 24] }',
+  };
+
+  it("cuts a line at offsets and markers into the same pieces as listing them", () => {
+    const root = copyOfProject();
+    edit(root, EDITORIAL_001, (text) => {
+      expect(text).toContain(EDITORIAL_001_SPLITS.before);
+      return text.replace(EDITORIAL_001_SPLITS.before, EDITORIAL_001_SPLITS.after);
+    });
+    const original = ingestOutputs(projectRoot).files;
+    const cut = ingestOutputs(root).files;
+    expect(Object.fromEntries(cut)).toEqual(Object.fromEntries(original));
+  });
+
+  it("names a marker the line lacks, with the line of the editorial data and the fix", () => {
+    const root = copyOfProject();
+    edit(root, EDITORIAL_001, (text) => text.replace(EDITORIAL_001_SPLITS.before, '  3: { at: [2, "——"] }'));
+    expect(failingIngest(root)).toContainEqual({
+      file: EDITORIAL_001,
+      line: lineContaining(root, EDITORIAL_001, '3: { at: [2, "——"] }'),
+      problem: "the marker “——” does not occur in line 3 after the previous cut",
+      fix: expect.stringContaining("cut at markers the line contains"),
+    });
   });
 });

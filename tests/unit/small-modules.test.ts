@@ -11,7 +11,7 @@ import { absoluteUrl, siteOrigin } from "../../src/lib/site-address.ts";
 import { createUrls, joinBase } from "../../src/lib/urls.ts";
 import { statesDate } from "../../scripts/lib/assemble.ts";
 import { escapeMdxText } from "../../scripts/lib/emit.ts";
-import { buildPieceTable, expandRange } from "../../scripts/lib/pieces.ts";
+import { buildPieceTable, cutLine, expandRange } from "../../scripts/lib/pieces.ts";
 
 describe("urls", () => {
   it("builds every URL under the base path", () => {
@@ -80,6 +80,21 @@ describe("piece table", () => {
     expect(table.pieces.map((piece) => piece.ref)).toEqual(["1a", "1b", "1c", "1d", "3", "4"]);
     expect(table.get("1b")).toMatchObject({ line: 1, start: 2, end: 4, text: "标题" });
     expect(expandRange(table, 1, 4).map((piece) => piece.ref)).toEqual(["1a", "1b", "1c", "1d", "3", "4"]);
+  });
+
+  it("cuts a line at character offsets and before markers, the same pieces as listing them", () => {
+    expect(cutLine("# 标题 后半", [2, 4, "后"])).toEqual(["# ", "标题", " ", "后半"]);
+    expect(cutLine("一、标题——正文——尾", ["——", "——"])).toEqual(["一、标题", "——正文", "——尾"]);
+    expect(cutLine("𠀀字——尾", [1])).toEqual(["𠀀", "字——尾"]);
+    expect(cutLine("一、标题", ["——"])).toEqual({ cut: "——", problem: "marker-not-found" });
+    expect(cutLine("一、标题", [4])).toEqual({ cut: 4, problem: "outside-line" });
+    expect(cutLine("一、标题", [2, 1])).toEqual({ cut: 1, problem: "outside-line" });
+    const cut = buildPieceTable(["# 标题 后半"], { 1: { at: [2, 4, 5] } });
+    const listed = buildPieceTable(["# 标题 后半"], { 1: ["# ", "标题", " ", "后半"] });
+    expect(cut.table.pieces).toEqual(listed.table.pieces);
+    expect(buildPieceTable(["一、标题"], { 1: { at: ["——"] } }).errors).toEqual([
+      { kind: "bad-cut", line: 1, cut: "——", problem: "marker-not-found" },
+    ]);
   });
 
   it("refuses a split that does not cover its line, or names a blank line", () => {

@@ -26,23 +26,39 @@ export function parseYaml<S extends z.ZodType>(text: string, file: string, schem
         file,
         line: error.linePos?.[0].line,
         problem: `YAML syntax: ${error.message.split("\n")[0] ?? error.code}`,
-        fix: "correct the YAML syntax at this line (indentation, quotes, a missing colon)",
+        fix:
+          error.code === "BLOCK_AS_IMPLICIT_KEY"
+            ? "a value here contains a half-width colon followed by a space, which YAML reads as a new key: put the whole value in double quotes, or write the colon full-width (：)"
+            : "correct the YAML syntax at this line (indentation, quotes, a missing colon)",
       })),
     );
   }
 
   const result = schema.safeParse(document.toJS());
   if (!result.success) {
-    const issues: InputIssue[] = result.error.issues.map((issue) => ({
-      file,
-      line: lineOf(issue.path as YamlPath),
-      problem: `${formatPath(issue.path as YamlPath)}: ${issue.message}`,
-      fix: fixFor(issue),
-    }));
+    const issues: InputIssue[] = result.error.issues.map((issue) => {
+      const cut = issue.code === "unrecognized_keys" ? issue.keys.filter((key) => !fieldName.test(key)) : [];
+      return cut.length > 0
+        ? {
+            file,
+            line: lineOf(issue.path as YamlPath),
+            problem: `${formatPath(issue.path as YamlPath)}: ${cut.map((key) => `“${key}”`).join(", ")} is not a field name but looks like the rest of a value that YAML cut at a half-width comma`,
+            fix: 'put the whole value in double quotes ("…, …"), or write the comma full-width (，)',
+          }
+        : {
+            file,
+            line: lineOf(issue.path as YamlPath),
+            problem: `${formatPath(issue.path as YamlPath)}: ${issue.message}`,
+            fix: fixFor(issue),
+          };
+    });
     throw new InputError(issues);
   }
   return { data: result.data, lineOf };
 }
+
+/** What the editorial and curated schemas' field names look like: ASCII words in camel case. */
+const fieldName = /^[A-Za-z][A-Za-z0-9]*$/;
 
 function fixFor(issue: z.core.$ZodIssue): string {
   switch (issue.code) {

@@ -180,3 +180,35 @@ describe("splits without retyping", () => {
     });
   });
 });
+
+describe("messages that lead to the fix", () => {
+  const TERMS = "content/curated/terms.yaml";
+
+  it("recognises a value cut at a half-width comma and says to quote it", () => {
+    const root = copyOfProject();
+    edit(root, TERMS, (text) =>
+      text.replace("{ id: digital-china, term: 数字中国,", "{ id: digital-china, term: 数字中国, 数字经济,"),
+    );
+    expect(failingIngest(root)).toContainEqual({
+      file: TERMS,
+      line: lineContaining(root, TERMS, "id: digital-china"),
+      problem: expect.stringContaining(
+        "“数字经济” is not a field name but looks like the rest of a value that YAML cut at a half-width comma",
+      ),
+      fix: expect.stringContaining("double quotes"),
+    });
+  });
+
+  it("recognises a value cut at a half-width colon and says to quote it", () => {
+    const root = copyOfProject();
+    edit(root, TERMS, (text) => text.replace("    note: 计数包括“清朗”", "    note: 计数包括: “清朗”"));
+    expect(failingIngest(root)).toContainEqual(
+      expect.objectContaining({
+        file: TERMS,
+        line: lineContaining(root, TERMS, "note: 计数包括: “清朗”"),
+        problem: expect.stringContaining("YAML syntax"),
+        fix: expect.stringContaining("half-width colon followed by a space"),
+      }),
+    );
+  });
+});

@@ -12,7 +12,7 @@ import { speechSchema, type SpeechInput } from "../../src/schemas/speech.ts";
 import { toProvenance, toSpeech, type Corpus, type CorpusDocument } from "./corpus.ts";
 import type { Entities } from "./entities.ts";
 import { InputError, type InputIssue } from "./issues.ts";
-import { documentTitles, type Passage } from "./passages.ts";
+import type { Passage } from "./passages.ts";
 import { readerNumbers } from "../../src/lib/passage-numbers.ts";
 import { sharedKey, type SharedPassages } from "./shared-passages.ts";
 
@@ -128,13 +128,13 @@ export function renderOutputs(
     files.set(`content/speeches/${document.slug}.mdx`, renderMdx(document, speech));
   }
   const published = Map.groupBy(passages, (passage) => passage.doc);
-  const titles = documentTitles(corpus);
   for (const document of corpus.documents) {
     const numbers = readerNumbers(published.get(document.slug) ?? []);
     const entry = passagesEntrySchema.parse({
       doc: document.slug,
       title: document.title.text,
-      citeTitle: titles.get(document.slug) ?? document.title.text,
+      // Each passage carries its document's distinguishing title (passagesOf).
+      citeTitle: published.get(document.slug)?.[0]?.title ?? document.title.text,
       passages: (published.get(document.slug) ?? []).map(({ id, type, text }) => ({
         id,
         type,

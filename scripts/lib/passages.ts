@@ -1,4 +1,5 @@
 import { formatDate } from "../../src/lib/dates.ts";
+import { isPublicationTitle } from "../../src/lib/citation.ts";
 import { distinctTitles } from "../../src/lib/document-titles.ts";
 import type { PassageType, SearchDocument } from "../../src/lib/search/engine.ts";
 import type { Corpus } from "./corpus.ts";
@@ -38,7 +39,7 @@ export interface Passage {
  * container or outlet when another document has the same title
  * (src/lib/document-titles.ts).
  */
-export function documentTitles(corpus: Corpus): Map<string, string> {
+function documentTitles(corpus: Corpus): Map<string, string> {
   return distinctTitles(
     corpus.documents.map((document) => {
       const container = corpus.documents.find(
@@ -50,7 +51,7 @@ export function documentTitles(corpus: Corpus): Map<string, string> {
         container: container && { title: container.title.text, label: document.fields.label?.text },
         outlet: document.outlet && {
           name: document.outlet.value,
-          isPublication: document.outletKind === "newspaper" || document.outletKind === "periodical",
+          isPublication: isPublicationTitle(document.outletKind),
         },
         date: document.date && formatDate(document.date.value, document.date.precision),
       };

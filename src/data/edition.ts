@@ -6,12 +6,18 @@ import { latestRelease, type Edition } from "../lib/edition.ts";
 /**
  * This edition's version and release date, read at build time from
  * package.json and CHANGELOG.md (see src/lib/edition.ts). The paths are the
- * project root's: the build runs there.
+ * project root's: the build runs there. Read once per build, however many
+ * pages ask.
  */
 export function edition(): Edition {
-  const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
-  return latestRelease(readFileSync("CHANGELOG.md", "utf8"), version);
+  read ??= latestRelease(
+    readFileSync("CHANGELOG.md", "utf8"),
+    (JSON.parse(readFileSync("package.json", "utf8")) as { version: string }).version,
+  );
+  return read;
 }
+
+let read: Edition | undefined;
 
 /** This edition as citations name it: the site's Chinese name, its version and release date. */
 export function citedEdition(): CitedEdition {

@@ -90,6 +90,11 @@ export function passageLocator(passage: CitedPassage | undefined): string {
   return passage && passage.type !== "title" ? passageName(chineseNames, passage.type, passage.number) : "";
 }
 
+/** Whether an outlet's name is a publication title (《人民日报》): a newspaper's or periodical's, not an agency's or website's. */
+export function isPublicationTitle(kind: OutletKind | undefined): boolean {
+  return kind === "newspaper" || kind === "periodical";
+}
+
 /** The GB/T 7714 document type code. */
 export function referenceType(document: CitedDocument): "N" | "J" | "G" | "EB" {
   if (document.container || document.compilation) return "G";
@@ -148,23 +153,17 @@ export function gbt7714Head(document: CitedDocument, passage: CitedPassage | und
   const authors = document.authors.length > 0 ? `${document.authors.join(", ")}. ` : "";
   const title = joinParts([document.title, document.compilation ? document.subtitle : undefined], ": ");
   const locator = passageLocator(passage);
-  const { container } = document;
-  let body: string;
-  let place: string;
+  const { container, outlet } = document;
   if (container) {
     const containerAuthors = container.authors.length > 0 ? `${container.authors.join(", ")}. ` : "";
-    body = `${title}[${type}]//${containerAuthors}${joinParts([container.title, container.subtitle], ": ")}`;
-    place = publication(container.publisher, container.date);
     const within = joinParts([document.label, locator], ", ");
-    return `${authors}${body}. ${joinParts([place, within], ": ")}`;
+    return `${authors}${title}[${type}]//${containerAuthors}${joinParts([container.title, container.subtitle], ": ")}. ${joinParts([publication(container.publisher, container.date), within], ": ")}`;
   }
-  if (document.outlet?.kind === "newspaper" || document.outlet?.kind === "periodical") {
-    const page = document.page ? `(${document.page})` : "";
-    place = `${joinParts([document.outlet.name, document.date && gbtDate(document.date)], ", ")}${page}`;
-  } else {
-    place = publication(document.compilation ? document.publisher : document.outlet?.name, document.date);
-  }
-  body = `${authors}${title}[${type}]`;
+  const place =
+    outlet && isPublicationTitle(outlet.kind)
+      ? `${joinParts([outlet.name, document.date && gbtDate(document.date)], ", ")}${document.page ? `(${document.page})` : ""}`
+      : publication(document.compilation ? document.publisher : outlet?.name, document.date);
+  const body = `${authors}${title}[${type}]`;
   const tail = joinParts([place, locator], ": ");
   return tail ? `${body}. ${tail}` : body;
 }
@@ -205,7 +204,7 @@ export function plainCitationParts(
       "，",
     );
     if (outlet) note = `原注来源：${outlet.name}。`;
-  } else if (outlet?.kind === "newspaper" || outlet?.kind === "periodical") {
+  } else if (outlet && isPublicationTitle(outlet.kind)) {
     where = `《${outlet.name}》${date ?? ""}${document.page ? `第${document.page}版` : ""}`;
   } else {
     // A compilation's issuer is named once when it is also its author.

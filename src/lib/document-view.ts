@@ -11,6 +11,7 @@ import {
   type PassageMentions,
 } from "./mentions.ts";
 import { marginLabel, type NumberedPassageType } from "./passage-numbers.ts";
+import type { QuotedPassage } from "./passages.ts";
 import { orderedPair } from "./shared-overview.ts";
 import type { PassagesEntry } from "../schemas/entities.ts";
 import type { Provenance } from "../schemas/provenance.ts";
@@ -20,6 +21,8 @@ import type { FieldName, PlacedText, Speech } from "../schemas/speech.ts";
 export interface DocumentSources {
   documents: readonly Speech[];
   passages: ReadonlyMap<string, PassagesEntry>;
+  /** A published passage; throws on one that does not exist. */
+  passage(doc: string, id: string): QuotedPassage;
   citeTitle(doc: string): string;
   entities: EntityCollections;
   provenance: ReadonlyMap<string, Provenance>;
@@ -161,9 +164,8 @@ export function citedDocumentOf(documents: readonly Speech[], document: Speech):
 
 /** A passage's type and reader number; throws on a passage that does not exist (the ingest checked every reference). */
 function numberOf(site: DocumentSources, doc: string, id: string): { type: NumberedPassageType; number: number } {
-  const passage = site.passages.get(doc)?.passages.find((candidate) => candidate.id === id);
-  if (!passage) throw new Error(`no passage ${doc}#${id}`);
-  return { type: passage.type, number: passage.number };
+  const { type, number } = site.passage(doc, id);
+  return { type, number };
 }
 
 export function passageNotesOf(site: DocumentSources, slug: string): PassageNotes {

@@ -6,6 +6,7 @@ import {
   passageNotesOf,
   type DocumentSources,
 } from "../../src/lib/document-view.ts";
+import { passageLookup } from "../../src/lib/passages.ts";
 import type { PassagesEntry } from "../../src/schemas/entities.ts";
 import type { Provenance } from "../../src/schemas/provenance.ts";
 import type { Speech } from "../../src/schemas/speech.ts";
@@ -68,6 +69,7 @@ const site: DocumentSources = {
       ]),
     ],
   ]),
+  passage: (doc, id) => passageLookup([...site.passages.values()])(doc, id),
   citeTitle: (doc) => `${doc}题（材料）`,
   entities: { sets: [], principles: [], milestones: [], terms: [] },
   provenance: new Map([

@@ -154,17 +154,17 @@ export async function loadGroups(
   const documents = await Promise.all(recordIds.map(loadDocument));
   return documents.flatMap((document) => {
     const numbers = readerNumbers(document.passages.map(([id, type]) => ({ id, type })));
+    const { clauses, scope } = matching;
+    // At document scope the whole document is matched once; otherwise each passage on its own.
     const inDocument =
-      matching.scope === "document"
+      scope === "document"
         ? matchDocument(
             document.passages.map(([, , text]) => text),
-            matching.clauses,
+            clauses,
           )
         : undefined;
     const passages = document.passages.flatMap(([id, type, text], position) => {
-      const occurrences =
-        inDocument?.get(position) ??
-        (matching.scope === "document" ? [] : matchPassage(text, matching.clauses, matching.scope));
+      const occurrences = scope === "document" ? (inDocument?.get(position) ?? []) : matchPassage(text, clauses, scope);
       return occurrences.length > 0 ? [{ id, type, number: numbers.get(id) ?? 0, text, position, occurrences }] : [];
     });
     if (passages.length === 0) return [];
@@ -235,24 +235,26 @@ export function sortGroups(groups: readonly DocumentGroup[], sort: SearchSort): 
  * place, which lists the other. Documents left without a passage drop out.
  */
 export function mergeReprints(groups: readonly DocumentGroup[]): DocumentGroup[] {
-  const kept = new Map<string, PassageHit[]>();
+  /** The passages kept so far, by document and normalised text. */
+  const kept = new Map<string, PassageHit>();
+  const keyOf = (doc: string, text: string) => `${doc}\u0000${text}`;
   const merged: DocumentGroup[] = [];
   for (const group of groups) {
-    const passages = group.passages.flatMap((passage) => {
+    const passages: PassageHit[] = [];
+    for (const passage of group.passages) {
       const text = normalizeForSearch(passage.text);
-      const earlier = (group.sameText ?? [])
-        .flatMap((doc) => kept.get(`${doc}\u0000${text}`) ?? [])
-        .find((candidate) => candidate !== passage);
-      if (!earlier) return [{ ...passage }];
-      earlier.alsoIn = [
-        ...(earlier.alsoIn ?? []),
-        { doc: group.doc, title: group.title, id: passage.id, number: passage.number, type: passage.type },
-      ];
-      return [];
-    });
-    for (const passage of passages) {
-      const key = `${group.doc}\u0000${normalizeForSearch(passage.text)}`;
-      kept.set(key, [...(kept.get(key) ?? []), passage]);
+      const earlier = (group.sameText ?? []).map((doc) => kept.get(keyOf(doc, text))).find(Boolean);
+      if (earlier) {
+        earlier.alsoIn = [
+          ...(earlier.alsoIn ?? []),
+          { doc: group.doc, title: group.title, id: passage.id, number: passage.number, type: passage.type },
+        ];
+        continue;
+      }
+      const copy = { ...passage };
+      passages.push(copy);
+      // The first passage with this text in the document stands for it.
+      if (!kept.has(keyOf(group.doc, text))) kept.set(keyOf(group.doc, text), copy);
     }
     if (passages.length > 0) merged.push({ ...group, passages });
   }

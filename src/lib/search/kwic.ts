@@ -10,19 +10,28 @@ export type Range = readonly [number, number];
  */
 export function findOccurrences(text: string, terms: readonly string[]): Range[] {
   const { text: normalized, origin } = normalizeWithOrigin(text);
-  const ranges: [number, number][] = [];
+  const ranges: Range[] = [];
   for (const term of terms) {
-    let from = normalized.indexOf(term);
-    if (from < 0) return [];
-    while (from >= 0) {
-      const last = from + term.length - 1;
-      const start = origin[from] ?? 0;
-      const lastStart = origin[last] ?? start;
-      ranges.push([start, lastStart + characterLength(text, lastStart)]);
-      from = normalized.indexOf(term, from + 1);
-    }
+    const found = termRanges(text, normalized, origin, term);
+    if (found.length === 0) return [];
+    ranges.push(...found);
   }
   return mergeRanges(ranges);
+}
+
+/**
+ * Every occurrence of one term, overlapping ones included, as ranges of the
+ * original text: `normalized` and `origin` are the text as
+ * normalizeWithOrigin gives it.
+ */
+export function termRanges(text: string, normalized: string, origin: readonly number[], term: string): Range[] {
+  const ranges: Range[] = [];
+  for (let from = normalized.indexOf(term); from >= 0; from = normalized.indexOf(term, from + 1)) {
+    const start = origin[from] ?? 0;
+    const lastStart = origin[from + term.length - 1] ?? start;
+    ranges.push([start, lastStart + characterLength(text, lastStart)]);
+  }
+  return ranges;
 }
 
 /** Ranges sorted by start, overlapping or touching ones merged into one. */

@@ -5,7 +5,7 @@
  * (src/lib/search/query.ts); its marked occurrences are those of the
  * positive terms of the clauses it satisfies.
  */
-import { mergeRanges, type Range } from "./kwic.ts";
+import { mergeRanges, termRanges, type Range } from "./kwic.ts";
 import { normalizeWithOrigin } from "./normalize.ts";
 import { positiveTerms, type Clause } from "./query.ts";
 
@@ -79,16 +79,12 @@ export function satisfies(normalized: string, clause: Clause): boolean {
 
 /** The occurrences of `terms` in a unit, as ranges of its passage's original text. */
 function occurrencesIn(unit: Unit, terms: readonly string[]): Range[] {
-  const ranges: Range[] = [];
-  for (const term of terms) {
-    for (const from of starts(unit.normalized, term)) {
-      const start = unit.origin[from] ?? 0;
-      const lastStart = unit.origin[from + term.length - 1] ?? start;
-      const lastLength = (unit.text.codePointAt(lastStart) ?? 0) > 0xffff ? 2 : 1;
-      ranges.push([unit.offset + start, unit.offset + lastStart + lastLength]);
-    }
-  }
-  return ranges;
+  return terms.flatMap((term) =>
+    termRanges(unit.text, unit.normalized, unit.origin, term).map(([start, end]): Range => [
+      unit.offset + start,
+      unit.offset + end,
+    ]),
+  );
 }
 
 /**

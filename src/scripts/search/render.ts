@@ -299,15 +299,13 @@ function renderConcordance(view: ResultsView, outcome: SearchResults, request: S
   );
   const copy = element("button", { type: "button", class: "kwic-copy", disabled: "" }, strings.copy);
   void view.loadAll(outcome, request).then((all) => {
-    const csv = concordanceCsv(
-      sortConcordance(concordanceLines(all.groups, Number(width.value) || DEFAULT_CONTEXT), "document"),
-      absolute,
-    );
+    const every = concordanceLines(all.groups, Number(width.value) || DEFAULT_CONTEXT);
+    const csv = concordanceCsv(sortConcordance(every, "document"), absolute);
     exportLink.href = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
     exportLink.download = "concordance.csv";
     exportLink.removeAttribute("aria-disabled");
     exportLink.textContent = strings.export;
-    everyOccurrence = concordanceLines(all.groups).length;
+    everyOccurrence = every.length;
     exportLink.dataset["exportLines"] = String(everyOccurrence);
     draw();
     copy.disabled = false;

@@ -39,7 +39,10 @@ export function ingestOutputs(root: string): Ingested {
   // 9. read the curated data; verify citations, references and date coverage; compute occurrences
   const entities = buildEntities(corpus, passages, readCurated(root));
   // 10. render MDX, passages and provenance, validating each against its schema
-  const files = new Map([...renderOutputs(corpus, passages, shared), ...renderEntityOutputs(entities)]);
+  const files = new Map([
+    ...renderOutputs(corpus, passages, shared, entities.openQuestions),
+    ...renderEntityOutputs(entities),
+  ]);
   return { corpus, passages, entities, files };
 }
 

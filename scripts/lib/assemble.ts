@@ -1,6 +1,5 @@
 import type { DateClaim, EditorialData, EditorialDocument } from "../../src/schemas/editorial.ts";
-import type { ReasonKind } from "../../src/schemas/reasons.ts";
-import type { DocumentKind, FieldName, OutletKind } from "../../src/schemas/speech.ts";
+import type { DocumentKind, FieldName, OutletKind, ReviewStatus } from "../../src/schemas/speech.ts";
 import { isTerminated } from "../../src/lib/punctuation.ts";
 import type { IssueCollector } from "./issues.ts";
 import { buildPieceTable, expandRange, textOf, type Piece, type PieceTable, type Span } from "./pieces.ts";
@@ -14,7 +13,8 @@ export interface Place {
 }
 
 export interface Decision {
-  reason: ReasonKind;
+  /** A kind of decision of content/vocabulary.yaml. */
+  reason: string;
   note?: string | undefined;
 }
 
@@ -29,6 +29,10 @@ export interface DraftBlock extends Place {
   level?: 2 | 3 | undefined;
   joins: Join[];
   decision?: Decision | undefined;
+  /** A block kind of content/vocabulary.yaml (pull quote, caption), for a block that is not a plain one. */
+  kind?: string | undefined;
+  /** For a draft: what an editor must still decide about this block (an unterminated end). */
+  question?: string | undefined;
 }
 
 export interface AssembledClaim {
@@ -40,8 +44,13 @@ export interface AssembledClaim {
 export interface DraftDocument {
   slug: string;
   kind: DocumentKind;
+  status: ReviewStatus;
+  sequence?: number | undefined;
+  /** The document's place in its editorial file, the last tie-breaker of the corpus order. */
+  position: number;
   source: SourceText;
-  title: Place;
+  /** The title the text prints; or, with `basis` and no spans, an editorial title. */
+  title: Place & { basis?: string | undefined };
   fields: Partial<Record<FieldName, Place>>;
   date?: (AssembledClaim & { precision: DateClaim["precision"] }) | undefined;
   authors: AssembledClaim[];
@@ -66,7 +75,7 @@ export interface EditorialLocation {
 
 const OMISSIONS = "omissions";
 
-type BodyEntry = { kind: "piece"; piece: Piece } | { kind: "gap"; reason: ReasonKind; note: string };
+type BodyEntry = { kind: "piece"; piece: Piece } | { kind: "gap"; reason: string; note: string };
 
 /**
  * Turns one source and its editorial data into draft documents and omissions.
@@ -144,7 +153,7 @@ export function assembleSource(
   );
 
   const documents = editorial.documents.map((document, index) =>
-    assembleDocument(document, ["documents", index], { source, table, take, takeAll, report, owners }),
+    assembleDocument(document, index, { source, table, take, takeAll, report, owners }),
   );
 
   for (const piece of table.pieces) {
@@ -168,11 +177,14 @@ interface Context {
   owners: ReadonlyMap<string, string>;
 }
 
-function assembleDocument(document: EditorialDocument, path: YamlPath, context: Context): DraftDocument {
+function assembleDocument(document: EditorialDocument, position: number, context: Context): DraftDocument {
   const { take, takeAll, report } = context;
+  const path = ["documents", position];
   const owner = (field: string) => `${document.slug}.${field}`;
 
-  const title = takeAll(document.title, [...path, "title"], owner("title"));
+  const title = Array.isArray(document.title)
+    ? takeAll(document.title, [...path, "title"], owner("title"))
+    : { text: document.title.editorial, spans: [], basis: document.title.basis };
   const fields: Partial<Record<FieldName, Place>> = {};
   for (const [name, refs] of Object.entries(document.fields ?? {}) as [FieldName, string[]][]) {
     fields[name] = takeAll(refs, [...path, "fields", name], owner(name));
@@ -271,6 +283,13 @@ function assembleDocument(document: EditorialDocument, path: YamlPath, context: 
     }
   });
 
+  const blockKinds = new Map<string, string>();
+  document.kinds.forEach((entry, index) => {
+    if (inBody(entry.piece, [...path, "kinds", index], "a block kind") !== undefined) {
+      blockKinds.set(entry.piece, entry.kind);
+    }
+  });
+
   const blocks: DraftBlock[] = [];
   for (let index = 0; index < body.length; index += 1) {
     const entry = body[index];
@@ -293,22 +312,56 @@ function assembleDocument(document: EditorialDocument, path: YamlPath, context: 
     const level = headingLevels.get(entry.piece.ref);
     const type = level ? "heading" : listItems.has(entry.piece.ref) ? "item" : "paragraph";
     const decision = unterminated.get(last.ref);
-    if (type !== "heading" && !decision && !isTerminated(last.text)) {
+    const kind = blockKinds.get(entry.piece.ref);
+    let question: string | undefined;
+    if (type !== "heading" && !decision && !kind && !isTerminated(last.text)) {
       const next = body[index + 1];
-      report(
-        [...path, "body"],
-        `piece ${last.ref} ends without sentence-final punctuation (“…${last.text.slice(-12)}”) but is neither joined to the next piece nor listed as unterminated`,
+      const problem = `piece ${last.ref} ends without sentence-final punctuation (“…${last.text.slice(-12)}”) but is neither joined to the next piece nor listed as unterminated`;
+      const fix =
         next?.kind === "piece"
-          ? `if the sentence goes on in ${next.piece.ref}, add a join {pieces: [${last.ref}, ${next.piece.ref}], reason: page-break}; otherwise add {piece: ${last.ref}, reason: …} to unterminated, or list it under headings`
-          : `add {piece: ${last.ref}, reason: …} to unterminated, or list it under headings`,
+          ? `if the sentence goes on in ${next.piece.ref}, add a join { pieces: [${last.ref}, ${next.piece.ref}], reason: page-break }; otherwise add { piece: ${last.ref}, reason: label-line } to unterminated, or list it under headings`
+          : `add { piece: ${last.ref}, reason: label-line } to unterminated, or list it under headings`;
+      if (document.status === "draft") question = fix;
+      else
+        report(
+          [...path, "body"],
+          problem,
+          `${fix} (a ${document.status} document settles this; a draft lists it as an open question)`,
+        );
+    }
+    if (kind && type === "heading") {
+      report(
+        [...path, "kinds"],
+        `piece ${entry.piece.ref} is a heading and cannot also be a ${kind}`,
+        "mark a paragraph, or remove it from headings",
       );
     }
-    blocks.push({ ...placeOf(pieces), type, level, joins, decision });
+    for (const joined of pieces.slice(1)) {
+      if (blockKinds.has(joined.ref)) {
+        report(
+          [...path, "kinds"],
+          `piece ${joined.ref} is joined to the piece before it, so it does not begin a block and cannot be marked ${blockKinds.get(joined.ref) ?? ""}`,
+          `mark the block by its first piece, ${entry.piece.ref}`,
+        );
+      }
+    }
+    blocks.push({
+      ...placeOf(pieces),
+      type,
+      level,
+      joins,
+      decision,
+      kind: type === "heading" ? undefined : kind,
+      question,
+    });
   }
 
   return {
     slug: document.slug,
     kind: document.kind,
+    status: document.status,
+    sequence: document.sequence,
+    position,
     source: context.source,
     title,
     fields,

@@ -2,25 +2,31 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { editorialSchema, type EditorialData } from "../../src/schemas/editorial.ts";
 import type { Provenance } from "../../src/schemas/provenance.ts";
-import { relationTypes, type SpeechInput } from "../../src/schemas/speech.ts";
+import { relationTypes, type OpenQuestion, type SpeechInput } from "../../src/schemas/speech.ts";
+import type { Vocabulary } from "../../src/schemas/vocabulary.ts";
+import { compareDocuments } from "../../src/lib/document-order.ts";
 import { assembleSource, type DraftDocument, type EditorialLocation, type Omission, type Place } from "./assemble.ts";
 import { checkConservation, describeProblem, type PublishedPlace } from "./conservation.ts";
 import { assignBlockIds, type IdentifiedBlock } from "./ids.ts";
 import { InputError, IssueCollector } from "./issues.ts";
 import { readSources, type SourceText } from "./sources.ts";
+import { checkVocabularyUses, readVocabulary } from "./vocabulary.ts";
 import { parseYaml, type LocatedYaml } from "./yaml-file.ts";
 
 export const EDITORIAL_DIR = "content/editorial";
 
 export interface CorpusDocument extends Omit<DraftDocument, "blocks"> {
+  /** Position in the corpus order (src/lib/document-order.ts). */
   order: number;
   blocks: IdentifiedBlock[];
 }
 
 export interface Corpus {
   sources: SourceText[];
+  /** Every document, in corpus order. */
   documents: CorpusDocument[];
   omissions: Omission[];
+  vocabulary: Vocabulary;
 }
 
 interface EditorialFile extends LocatedYaml<EditorialData>, EditorialLocation {}
@@ -86,17 +92,19 @@ export function readEditorial(root: string, sources: readonly SourceText[]): Map
  */
 export function buildCorpus(root: string): Corpus {
   const sources = readSources(root);
+  const vocabulary = readVocabulary(root);
   const editorial = readEditorial(root, sources);
   const issues = new IssueCollector();
-  const documents: CorpusDocument[] = [];
+  const assembled: Omit<CorpusDocument, "order">[] = [];
   const omissions: Omission[] = [];
   const locations = new Map<string, { file: string; line: number | undefined }>();
 
   for (const source of sources) {
     const located = editorial.get(source.file);
     if (!located) continue;
-    const assembled = assembleSource(source, located.data, located, issues);
-    assembled.documents.forEach((document, index) => {
+    checkVocabularyUses(located.data, vocabulary, located, issues);
+    const fromSource = assembleSource(source, located.data, located, issues);
+    fromSource.documents.forEach((document, index) => {
       const here = { file: located.file, line: located.lineOf(["documents", index, "slug"]) };
       const previous = locations.get(document.slug);
       if (previous) {
@@ -107,10 +115,20 @@ export function buildCorpus(root: string): Corpus {
         });
       }
       locations.set(document.slug, here);
-      documents.push({ ...document, order: documents.length, blocks: assignBlockIds(document.blocks) });
+      if (document.status === "verified" && !document.date) {
+        issues.add({
+          ...here,
+          problem: `${document.slug} is verified but has no date`,
+          fix: "give it a date: `from` the piece that states it, or a `basis` for the inference; or lower its status to proofread",
+        });
+      }
+      assembled.push({ ...document, blocks: assignBlockIds(document.blocks) });
     });
-    omissions.push(...assembled.omissions);
+    omissions.push(...fromSource.omissions);
   }
+  const documents = assembled
+    .sort((a, b) => compareDocuments({ ...a, source: a.source.file }, { ...b, source: b.source.file }))
+    .map((document, order) => ({ ...document, order }));
   checkLinks(documents, locations, issues);
   issues.throwIfAny();
 
@@ -126,7 +144,7 @@ export function buildCorpus(root: string): Corpus {
     );
   }
   issues.throwIfAny();
-  return { sources, documents, omissions };
+  return { sources, documents, omissions, vocabulary };
 }
 
 /** Every place of the output that publishes text of one source. */
@@ -138,7 +156,8 @@ export function publishedPlaces(
   const places: PublishedPlace[] = [];
   const add = (where: string, place: Place) => places.push({ where, text: place.text, spans: place.spans });
   for (const document of documents.filter((candidate) => candidate.source.file === file)) {
-    add(`${document.slug}.title`, document.title);
+    // An editorial title is the editor's words, not text of the source.
+    if (document.title.basis === undefined) add(`${document.slug}.title`, document.title);
     for (const [name, place] of Object.entries(document.fields)) add(`${document.slug}.${name}`, place);
     document.contents?.forEach((entry, index) => {
       add(`${document.slug}.contents[${index}].label`, entry.label);
@@ -195,8 +214,21 @@ function checkLinks(
   }
 }
 
+/** What an editor must still decide about a document: its blocks' questions, then those of the curated data. */
+export function openQuestionsOf(document: CorpusDocument, curated: readonly OpenQuestion[] = []): OpenQuestion[] {
+  return [
+    ...document.blocks.flatMap((block) =>
+      block.question
+        ? [{ kind: "unterminated" as const, block: block.id, text: block.text.slice(-12), fix: block.question }]
+        : [],
+    ),
+    ...curated,
+  ];
+}
+
 /** The frontmatter of a document's MDX entry. */
-export function toSpeech(document: CorpusDocument): SpeechInput {
+export function toSpeech(document: CorpusDocument, curatedQuestions: readonly OpenQuestion[] = []): SpeechInput {
+  const openQuestions = openQuestionsOf(document, curatedQuestions);
   const placed = (place: Place) => ({ text: place.text, lines: linesOf(place) });
   const claim = (value: { value: string; stated?: Place | undefined; basis?: string | undefined }) => ({
     value: value.value,
@@ -207,7 +239,13 @@ export function toSpeech(document: CorpusDocument): SpeechInput {
     slug: document.slug,
     kind: document.kind,
     order: document.order,
-    title: placed(document.title),
+    ...(document.sequence !== undefined ? { sequence: document.sequence } : {}),
+    status: document.status,
+    ...(openQuestions.length > 0 ? { openQuestions } : {}),
+    title:
+      document.title.basis === undefined
+        ? placed(document.title)
+        : { text: document.title.text, basis: document.title.basis },
     fields: Object.fromEntries(Object.entries(document.fields).map(([name, place]) => [name, placed(place)])),
     ...(document.date ? { date: { ...claim(document.date), precision: document.date.precision } } : {}),
     ...(document.authors.length > 0 ? { authors: document.authors.map(claim) } : {}),
@@ -233,6 +271,7 @@ export function toSpeech(document: CorpusDocument): SpeechInput {
       lines: linesOf(block),
       ...(block.joins.length > 0 ? { joins: block.joins.map((join) => ({ ...join })) } : {}),
       ...(block.decision ? { decision: { ...block.decision } } : {}),
+      ...(block.kind ? { kind: block.kind } : {}),
     })),
   };
 }

@@ -27,3 +27,32 @@ export function findDateExpressions(text: string): DateExpression[] {
     return { text: match[0].trim(), index: match.index + leading };
   });
 }
+
+/** How a date expression is likely to be classified: what `add-source` proposes and open questions suggest. */
+export type ProposedClassification = "milestone" | "statistic-date" | "publication-date" | "name-part";
+
+/**
+ * A first guess at what a date expression is, for an editor to confirm: a
+ * date in a metadata field is the publication date; one inside a title in
+ * 《》 is part of a name; one framed as a cut-off (截至…, …底, …末) or
+ * followed closely by a figure is the date of a statistic; anything else is
+ * taken for an event, which a milestone should record.
+ */
+export function proposeClassification(
+  text: string,
+  expression: DateExpression,
+  inMetadataField: boolean,
+): ProposedClassification {
+  if (inMetadataField) return "publication-date";
+  const before = text.slice(0, expression.index);
+  if (before.lastIndexOf("《") > before.lastIndexOf("》")) return "name-part";
+  const after = text.slice(expression.index + expression.text.length, expression.index + expression.text.length + 16);
+  if (
+    /^(截至|到)/.test(expression.text) ||
+    /[底末]$/.test(expression.text) ||
+    /^[^。；，]{0,12}\d[\d.,，]*\s*(万|亿|%|个|家|人|次|项)/.test(after)
+  ) {
+    return "statistic-date";
+  }
+  return "milestone";
+}

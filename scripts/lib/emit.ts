@@ -8,7 +8,7 @@ import {
   termEntrySchema,
 } from "../../src/schemas/entities.ts";
 import { provenanceSchema } from "../../src/schemas/provenance.ts";
-import { speechSchema, type SpeechInput } from "../../src/schemas/speech.ts";
+import { speechSchema, type OpenQuestion, type SpeechInput } from "../../src/schemas/speech.ts";
 import { toProvenance, toSpeech, type Corpus, type CorpusDocument } from "./corpus.ts";
 import type { Entities } from "./entities.ts";
 import { InputError, type InputIssue } from "./issues.ts";
@@ -42,10 +42,10 @@ export function renderMdx(document: CorpusDocument, speech: SpeechInput): string
         body.push(`<Heading id="${block.id}" level={${block.level ?? 2}} ${lines}>${text}</Heading>`, "");
         break;
       case "paragraph":
-        body.push(`<Paragraph id="${block.id}" ${lines}>${text}</Paragraph>`, "");
+        body.push(`<Paragraph id="${block.id}" ${lines}${kindAttribute(block.kind)}>${text}</Paragraph>`, "");
         break;
       case "item":
-        body.push(`<Item id="${block.id}" ${lines}>${text}</Item>`);
+        body.push(`<Item id="${block.id}" ${lines}${kindAttribute(block.kind)}>${text}</Item>`);
         break;
       case "gap":
         body.push(`<Gap id="${block.id}" reason="${block.decision?.reason ?? ""}">${text}</Gap>`, "");
@@ -54,6 +54,11 @@ export function renderMdx(document: CorpusDocument, speech: SpeechInput): string
   }
   if (inList) body.push("</List>", "");
   return `${renderFrontmatter(speech)}\n${body.join("\n").trimEnd()}\n`;
+}
+
+/** A block kind's name is checked against content/vocabulary.yaml's pattern: lower-case words and hyphens. */
+function kindAttribute(kind: string | undefined): string {
+  return kind ? ` kind="${kind}"` : "";
 }
 
 /** YAML frontmatter between `---` lines, formatted for reading in a diff. */
@@ -111,11 +116,12 @@ export function renderOutputs(
   corpus: Corpus,
   passages: readonly Passage[],
   shared: SharedPassages,
+  openQuestions: ReadonlyMap<string, readonly OpenQuestion[]> = new Map(),
 ): Map<string, string> {
   const files = new Map<string, string>();
   const issues: InputIssue[] = [];
   for (const document of corpus.documents) {
-    const speech = toSpeech(document);
+    const speech = toSpeech(document, openQuestions.get(document.slug));
     const checked = speechSchema.safeParse(speech);
     if (!checked.success) {
       issues.push({

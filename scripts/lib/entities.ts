@@ -1,4 +1,5 @@
 import type { MilestoneEntry, PrincipleEntry, PrincipleSetEntry, TermEntry } from "../../src/schemas/entities.ts";
+import type { OpenQuestion } from "../../src/schemas/speech.ts";
 import type { Corpus } from "./corpus.ts";
 import { curatedContext } from "./curated/context.ts";
 import { coverDateExpressions } from "./curated/date-coverage.ts";
@@ -17,6 +18,8 @@ export interface Entities {
   principles: PrincipleEntry[];
   milestones: MilestoneEntry[];
   terms: TermEntry[];
+  /** What editors must still decide about draft and proofread documents (date expressions not yet classified), by slug. */
+  openQuestions: Map<string, OpenQuestion[]>;
 }
 
 /**
@@ -32,9 +35,9 @@ export function buildEntities(corpus: Corpus, passages: readonly Passage[], cura
   // 2. milestones: citations, documents and principles exist
   const milestones = milestoneEntries(context, curated.milestones, ids);
   // 3. every date expression is attached to a milestone or listed as not an event
-  coverDateExpressions(context, curated.milestones, milestones);
+  const openQuestions = coverDateExpressions(context, curated.milestones, milestones);
   // 4. terms: counted per passage and document, with their earliest year
   const terms = termEntries(context, curated.terms, sets);
   issues.throwIfAny();
-  return { sets, principles, milestones: inDateOrder(milestones), terms };
+  return { sets, principles, milestones: inDateOrder(milestones), terms, openQuestions };
 }

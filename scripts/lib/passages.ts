@@ -2,6 +2,7 @@ import { formatDate } from "../../src/lib/dates.ts";
 import { isPublicationTitle } from "../../src/lib/citation.ts";
 import { distinctTitles } from "../../src/lib/document-titles.ts";
 import type { PassageType, SearchDocument } from "../../src/lib/search/engine.ts";
+import type { ReviewStatus } from "../../src/schemas/speech.ts";
 import type { Corpus } from "./corpus.ts";
 
 /**
@@ -30,6 +31,8 @@ export interface Passage {
   date?: SearchDocument["date"];
   /** The document's outlet, as its editorial data names it. */
   outlet?: string | undefined;
+  /** How far an editor has checked its document; verified when absent. */
+  status?: ReviewStatus | undefined;
   /** Slugs of the documents its editorial data calls copies of the same text. */
   sameText?: string[] | undefined;
 }
@@ -75,13 +78,16 @@ export function passagesOf(corpus: Corpus): Passage[] {
         inferred: Boolean(document.date.basis),
       },
       outlet: document.outlet?.value,
+      status: document.status,
       sameText: document.relations
         .filter((relation) => relation.type === "same-text-as")
         .map((relation) => relation.target),
     };
     const blocks = document.blocks.filter((block) => block.type !== "gap");
+    // An editorial title is the editor's words: shown as the title, never published or searched as text.
+    const title = document.title.basis === undefined ? [document.title.text] : [];
     return [
-      { ...common, id: "title", type: "title" as const, text: document.title.text, position: 0 },
+      ...title.map((text) => ({ ...common, id: "title", type: "title" as const, text, position: 0 })),
       ...blocks.map((block, index) => ({
         ...common,
         id: block.id,

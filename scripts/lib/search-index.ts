@@ -101,7 +101,7 @@ export function searchDocuments(passages: readonly Passage[]): SearchDocument[] 
     const ordered = [...ofDocument].sort((a, b) => a.position - b.position);
     const [first] = ordered;
     if (!first) return [];
-    const { title, order, year, collection, date, outlet, sameText } = first;
+    const { title, order, year, collection, date, outlet, sameText, status } = first;
     return [
       {
         doc,
@@ -111,6 +111,7 @@ export function searchDocuments(passages: readonly Passage[]): SearchDocument[] 
         collection,
         ...(date ? { date } : {}),
         ...(outlet ? { outlet } : {}),
+        ...(status && status !== "verified" ? { status } : {}),
         sameText,
         passages: ordered.map(
           (passage) => [passage.id, passage.type, passage.text] as SearchDocument["passages"][number],

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { manifestSchema, type Manifest } from "../../src/schemas/manifest.ts";
 import { InputError, IssueCollector } from "./issues.ts";
 import { parseYaml } from "./yaml-file.ts";
+import { splitSourceLines } from "../../src/lib/source-lines.ts";
 
 export const SOURCES_DIR = "content/sources";
 const MANIFEST_SUFFIX = ".manifest.yaml";
@@ -14,7 +15,7 @@ export interface SourceText {
   file: string;
   manifest: Manifest;
   text: string;
-  /** The text split at line feeds; `lines[0]` is line 1. */
+  /** The text split into lines (src/lib/source-lines.ts); `lines[0]` is line 1. */
   lines: readonly string[];
 }
 
@@ -90,7 +91,7 @@ export function readSources(root: string): SourceText[] {
         });
       }
     }
-    sources.push({ file: manifest.file, manifest, text, lines: text.split("\n") });
+    sources.push({ file: manifest.file, manifest, text, lines: splitSourceLines(text) });
   }
 
   for (const name of names) {

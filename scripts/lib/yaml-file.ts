@@ -45,12 +45,19 @@ export function parseYaml<S extends z.ZodType>(text: string, file: string, schem
             problem: `${formatPath(issue.path as YamlPath)}: ${cut.map((key) => `“${key}”`).join(", ")} is not a field name but looks like the rest of a value that YAML cut at a half-width comma`,
             fix: 'put the whole value in double quotes ("…, …"), or write the comma full-width (，)',
           }
-        : {
-            file,
-            line: lineOf(issue.path as YamlPath),
-            problem: `${formatPath(issue.path as YamlPath)}: ${issue.message}`,
-            fix: fixFor(issue),
-          };
+        : !document.hasIn(issue.path) && issue.path.length > 0 && issue.code !== "unrecognized_keys"
+          ? {
+              file,
+              line: lineOf(issue.path as YamlPath),
+              problem: `${formatPath(issue.path as YamlPath)} is missing: ${issue.message}`,
+              fix: `add the field ${String(issue.path.at(-1))} here; the schema in src/schemas/ documents it`,
+            }
+          : {
+              file,
+              line: lineOf(issue.path as YamlPath),
+              problem: `${formatPath(issue.path as YamlPath)}: ${issue.message}`,
+              fix: fixFor(issue),
+            };
     });
     throw new InputError(issues);
   }

@@ -85,8 +85,8 @@ const zh = {
   },
   about: {
     title: "关于",
-    intro:
-      "本站收录五份底本中的九篇文献。正文逐字取自底本；每一处编辑处理（阅读顺序、跨页接排、未刊文字、推断的元数据）都记录在数据中，并在此逐条列出。",
+    intro: (documents: number, sources: number) =>
+      `本站收录 ${sources} 份底本中的 ${documents} 篇文献。正文逐字取自底本；每一处编辑处理（阅读顺序、跨页接排、未刊文字、推断的元数据）都记录在数据中，并在此逐条列出。`,
     sources: "底本",
     sourceLines: (count: number) => `${count} 行`,
     method: "编辑方法",
@@ -114,6 +114,7 @@ const zh = {
     inferences: "推断的元数据",
     gaps: "缺文与未完之段",
     reasons: "处理类别",
+    blockKinds: "段落类别",
     openData: "开放数据",
     openDataText: "全部语料及其结构化数据可以下载，供研究使用：",
     files: {
@@ -308,10 +309,27 @@ const zh = {
     error: "检索出错，请刷新页面重试。",
     needsScript: "检索需要启用 JavaScript；其余页面无需脚本即可阅读。",
   },
+  review: {
+    label: "校订状态",
+    names: { draft: "初稿", proofread: "已校对", verified: "已核定" },
+    descriptions: {
+      draft: "由 npm run add-source 起草，编者尚未通读：正文逐字取自底本，分段、标题与元数据是工具的提议，有待核对。",
+      proofread: "编者已对照底本核对正文（标题、分段、接排、未刊文字）；日期、署名与关联尚待核定。",
+      verified: "正文之外，日期、署名等元数据和提法、大事记的引文也已核定；没有待定问题。",
+    },
+    intro:
+      "每篇文献标明编者核对到哪一级（仿维基文库的校对等级）。各级文献都刊出、可检索；列表和检索结果只标出尚未核定的文献。",
+    count: (count: number) => `${count} 篇。`,
+    badge: (name: string) => `校订：${name}`,
+    openQuestions: "待定问题",
+    openQuestionsIntro: "编者尚未决定以下各处；决定之前，本篇照底本刊出，不作改动。",
+    questionKinds: { "date-expression": "日期未归类", unterminated: "段末无句末标点" },
+  },
+  editorialTitle: "编者拟题",
+  blockKindNote: "版面处理",
   order: {
-    corpus: "按文献顺序",
-    date: "按日期排列",
-    dateRule: "由远及近；推断的日期照推断排列（“以后”按其下限），日期不详的列在最后。",
+    dateRule:
+      "按日期由远及近排列：推断的日期照推断排列（“以后”按其下限），较粗的日期排在其所含的较细日期之前，日期不详的列在最后；同一日期的文献按编辑数据中的 sequence，再按底本与其中的先后。上一篇、下一篇与检索结果都依此顺序。",
   },
   editionVersion: (version: string, date: string) => `版本 ${version}（${date}）· 许可`,
   footer: "本站为静态网站，可离线部署；正文逐字依据底本，编辑处理均有记录。",
@@ -404,8 +422,8 @@ const en: UiStrings = {
   },
   about: {
     title: "About",
-    intro:
-      "This site publishes nine documents from five source texts. The text is taken from the sources character by character; every editorial decision (reading order, joins across breaks, omitted text, inferred metadata) is recorded as data and listed here.",
+    intro: (documents: number, sources: number) =>
+      `This site publishes ${documents} ${documents === 1 ? "document" : "documents"} from ${sources} source ${sources === 1 ? "text" : "texts"}. The text is taken from the sources character by character; every editorial decision (reading order, joins across breaks, omitted text, inferred metadata) is recorded as data and listed here.`,
     sources: "Sources",
     sourceLines: (count: number) => `${count} lines`,
     method: "Editorial method",
@@ -434,6 +452,7 @@ const en: UiStrings = {
     inferences: "Inferred metadata",
     gaps: "Missing text and unfinished paragraphs",
     reasons: "Kinds of decision",
+    blockKinds: "Kinds of block",
     openData: "Open data",
     openDataText: "The whole corpus and its structured data can be downloaded for research:",
     files: {
@@ -637,11 +656,34 @@ const en: UiStrings = {
     error: "The search failed; please reload the page and try again.",
     needsScript: "Search needs JavaScript; every other page can be read without it.",
   },
+  review: {
+    label: "Review status",
+    names: { draft: "draft", proofread: "proofread", verified: "verified" },
+    descriptions: {
+      draft:
+        "Drafted by npm run add-source and not yet read by an editor: the text is the source's, character for character, but paragraphs, headings and metadata are the tool's proposals.",
+      proofread:
+        "An editor has checked the reading text against the source (title, paragraphs, joins, omitted text); dates, authors and links are still to be checked.",
+      verified:
+        "Besides the text, the dates, authors and other metadata and the citations of principles and milestones have been checked; no question is open.",
+    },
+    intro:
+      "Each document states how far an editor has checked it (after Wikisource's proofreading levels). Documents at every level are published and searchable; lists and search results mark only those not yet verified.",
+    count: (count: number) => `${count} ${count === 1 ? "document" : "documents"}.`,
+    badge: (name: string) => `Review: ${name}`,
+    openQuestions: "Open questions",
+    openQuestionsIntro:
+      "The editor has not yet decided the following; until then the text is published as the source has it.",
+    questionKinds: {
+      "date-expression": "date not classified",
+      unterminated: "paragraph ends without sentence-final punctuation",
+    },
+  },
+  editorialTitle: "editorial title",
+  blockKindNote: "layout",
   order: {
-    corpus: "In corpus order",
-    date: "By date",
     dateRule:
-      "Oldest first; inferred dates sort as inferred (a date known only as a lower bound by that bound); undated documents last.",
+      "Oldest first by date: inferred dates sort as inferred (a lower bound by that bound), a less precise date before the more precise dates it covers, undated documents last; documents of one date follow the editorial data's sequence, then their source and their place in it. Previous/next and search results follow this order.",
   },
   editionVersion: (version: string, date: string) => `Version ${version} (${date}) · licence`,
   footer:

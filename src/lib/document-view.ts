@@ -55,18 +55,6 @@ export interface DocumentView {
   next?: Speech | undefined;
 }
 
-/**
- * Documents by their (stated or inferred) date, oldest first; a date known
- * less precisely sorts before the more precise dates it covers; undated
- * documents last; ties in corpus order.
- */
-export function documentsByDate(documents: readonly Speech[]): Speech[] {
-  return [...documents].sort((a, b) => {
-    if (!a.date || !b.date) return (a.date ? 0 : 1) - (b.date ? 0 : 1) || a.order - b.order;
-    return a.date.value.localeCompare(b.date.value) || a.order - b.order;
-  });
-}
-
 /** The neighbours of a document in corpus order. */
 export function neighboursOf(
   documents: readonly Speech[],

@@ -4,15 +4,14 @@
  * omissions), for the About page. Nothing here is written by hand.
  */
 import type { Provenance } from "../schemas/provenance.ts";
-import type { ReasonKind } from "../schemas/reasons.ts";
 import type { Speech } from "../schemas/speech.ts";
 
 export interface EditorialDecisions {
   readingOrders: { doc: string; text: string }[];
-  joins: { doc: string; block: string; after: number; before: number; reason: ReasonKind; note?: string | undefined }[];
+  joins: { doc: string; block: string; after: number; before: number; reason: string; note?: string | undefined }[];
   /** Gaps, and paragraphs published although they end unfinished. */
-  gaps: { doc: string; block: string; reason?: ReasonKind | undefined; note?: string | undefined }[];
-  omissions: { file: string; lines: number[]; text: string; reason: ReasonKind; note?: string | undefined }[];
+  gaps: { doc: string; block: string; reason?: string | undefined; note?: string | undefined }[];
+  omissions: { file: string; lines: number[]; text: string; reason: string; note?: string | undefined }[];
   /** Metadata the sources do not state, with the editor's basis. */
   inferences: { doc: string; field: "date" | "authors" | "outlet" | "page"; value: string; basis: string }[];
 }

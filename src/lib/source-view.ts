@@ -7,6 +7,7 @@
  */
 import type { Provenance } from "../schemas/provenance.ts";
 import type { FieldName, Speech } from "../schemas/speech.ts";
+import { splitSourceLines } from "./source-lines.ts";
 
 export type LineUse =
   | { kind: "title"; doc: string }
@@ -38,7 +39,11 @@ export function sourceLines(
   documents: readonly Speech[],
   omissions: Provenance["omissions"],
 ): SourceLine[] {
-  const lines: SourceLine[] = text.split("\n").map((line, index) => ({ number: index + 1, text: line, uses: [] }));
+  const lines: SourceLine[] = splitSourceLines(text).map((line, index) => ({
+    number: index + 1,
+    text: line,
+    uses: [],
+  }));
   const add = (numbers: readonly number[], use: LineUse) => {
     for (const number of new Set(numbers)) {
       const line = lines[number - 1];
@@ -47,7 +52,7 @@ export function sourceLines(
     }
   };
   for (const document of documents) {
-    add(document.title.lines, { kind: "title", doc: document.slug });
+    if ("lines" in document.title) add(document.title.lines, { kind: "title", doc: document.slug });
     for (const [field, placed] of Object.entries(document.fields) as [FieldName, { lines: number[] }][])
       add(placed.lines, { kind: "field", doc: document.slug, field });
     for (const entry of document.contents ?? [])

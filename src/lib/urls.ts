@@ -30,7 +30,7 @@ export function joinBase(base: string, path: string): string {
 export interface SiteUrls {
   home(): string;
   /** The list of documents, in corpus order or, with `"date"`, by date. */
-  speeches(order?: "date"): string;
+  speeches(): string;
   /** The search page, with a query when one is given. */
   search(query?: string): string;
   speech(slug: string): string;
@@ -74,7 +74,7 @@ export function createUrls(base: string, locale: Locale = defaultLocale): SiteUr
   const prefixes = locales.flatMap((candidate) => localeSegments[candidate] ?? []).map((name) => `${name}/`);
   return {
     home: () => page(""),
-    speeches: (order) => page(order === "date" ? "speeches/by-date/" : "speeches/"),
+    speeches: () => page("speeches/"),
     search: (query) => (query ? `${page("search/")}?q=${encodeURIComponent(query)}` : page("search/")),
     speech: (slug) => page(`speeches/${encodeURIComponent(slug.normalize("NFC"))}/`),
     block: (slug, id) => `${page(`speeches/${encodeURIComponent(slug.normalize("NFC"))}/`)}#${encodeURIComponent(id)}`,

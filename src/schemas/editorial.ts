@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { reasonKindNames } from "./reasons.ts";
-import { documentKinds, fieldNames, outletKinds, relationTypes } from "./speech.ts";
+import { documentKinds, fieldNames, outletKinds, relationTypes, reviewStatuses } from "./speech.ts";
+import { kindNamePattern } from "./vocabulary.ts";
 
 /**
  * Editorial data: how one source text becomes documents. One YAML file per
@@ -32,8 +32,9 @@ const piecesSchema = z.array(pieceRefSchema).min(1, {
   message: "list at least one piece reference, for example [5]",
 });
 
-const reasonSchema = z.enum(reasonKindNames, {
-  error: `reason must be one of: ${reasonKindNames.join(", ")} (described in src/schemas/reasons.ts)`,
+/** A kind of decision declared in content/vocabulary.yaml; the ingest checks that it is. */
+const reasonSchema = z.string().regex(kindNamePattern, {
+  message: "a reason is the name of a kind declared under `reasons` in content/vocabulary.yaml, such as page-break",
 });
 
 /** An editorial decision's particulars, shown to readers after the reason. */
@@ -80,6 +81,28 @@ const headingSchema = z
 
 /** A run of consecutive body pieces that form one list, each piece an item. */
 const listSchema = z.object({ from: pieceRefSchema, to: pieceRefSchema }).strict();
+
+/** Marks the block that begins with a body piece as a kind declared under `blockKinds` in content/vocabulary.yaml. */
+const blockKindSchema = z
+  .object({
+    piece: pieceRefSchema,
+    kind: z.string().regex(kindNamePattern, {
+      message:
+        "a kind is the name of a kind declared under `blockKinds` in content/vocabulary.yaml, such as pull-quote",
+    }),
+  })
+  .strict();
+
+/**
+ * A title the editor gives a document whose text has none: shown as an
+ * editorial title, never as published text, with the reason it is apt.
+ */
+const editorialTitleSchema = z
+  .object({
+    editorial: z.string().min(1, { message: "write the editorial title" }),
+    basis: z.string().min(1, { message: "say why this title fits: which words of the text it is taken from" }),
+  })
+  .strict();
 
 /** A paragraph that ends without sentence-final punctuation on purpose. */
 const unterminatedSchema = z.object({ piece: pieceRefSchema, reason: reasonSchema, note: noteSchema }).strict();
@@ -149,8 +172,22 @@ export const editorialDocumentSchema = z
     kind: z.enum(documentKinds, {
       error: `kind must be one of: ${documentKinds.join(", ")}`,
     }),
-    /** Pieces that, concatenated, are the title. */
-    title: piecesSchema,
+    /**
+     * How far an editor has checked the document: `draft` (written by
+     * `npm run add-source`, not yet read), `proofread` (the reading text
+     * checked against the source), `verified` (dates, claims and curated links
+     * checked too). Published at every level, with the level shown.
+     */
+    status: z.enum(reviewStatuses, {
+      error: `status is one of ${reviewStatuses.join(", ")}: draft until an editor has read the document against its source`,
+    }),
+    /** Among documents of the same date, the lower sequence comes first (0 when absent). */
+    sequence: z.number().int().optional(),
+    /** Pieces that, concatenated, are the title; or an editorial title where the text has none. */
+    title: z.union([piecesSchema, editorialTitleSchema], {
+      error:
+        "title is a list of pieces, such as [3], or, where the text has no title, { editorial: 拟题, basis: why it fits }",
+    }),
     /** Other verbatim metadata lines (byline, credit, imprint, …). */
     fields: z.partialRecord(z.enum(fieldNames), piecesSchema).optional(),
     /** The text in reading order. */
@@ -159,6 +196,8 @@ export const editorialDocumentSchema = z
     lists: z.array(listSchema).default([]),
     joins: z.array(joinSchema).default([]),
     unterminated: z.array(unterminatedSchema).default([]),
+    /** Blocks that are not plain paragraphs (a pull quote, a caption), by their first piece. */
+    kinds: z.array(blockKindSchema).default([]),
     /** Why the reading order differs from the order of the source lines. */
     readingOrder: z.string().min(1).optional(),
     date: dateClaimSchema.optional(),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { manifestSchema } from "./manifest.ts";
-import { reasonKindNames } from "./reasons.ts";
+import { kindNamePattern } from "./vocabulary.ts";
 import { placedTextSchema } from "./speech.ts";
 
 /**
@@ -19,7 +19,7 @@ export const provenanceSchema = z
     /** Source text that is deliberately not published, each with its reason. */
     omissions: z.array(
       placedTextSchema.extend({
-        reason: z.enum(reasonKindNames),
+        reason: z.string().regex(kindNamePattern),
         note: z.string().optional(),
       }),
     ),

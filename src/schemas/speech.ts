@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { reasonKindNames } from "./reasons.ts";
+import { kindNamePattern } from "./vocabulary.ts";
 
 /**
  * The `speeches` collection: every document of the corpus, one MDX file each
@@ -15,6 +15,9 @@ import { reasonKindNames } from "./reasons.ts";
  * without). See src/lib/citation.ts.
  */
 export const outletKinds = ["newspaper", "periodical", "news-agency", "website"] as const;
+
+/** How far an editor has checked a document (see src/schemas/editorial.ts), lowest first. */
+export const reviewStatuses = ["draft", "proofread", "verified"] as const;
 
 export const documentKinds = ["report", "article", "review", "booklet", "study-material"] as const;
 
@@ -70,7 +73,8 @@ export const dateSchema = claimSchema.and(
 
 const decisionSchema = z
   .object({
-    reason: z.enum(reasonKindNames),
+    /** A kind of decision of content/vocabulary.yaml. */
+    reason: z.string().regex(kindNamePattern),
     note: z.string().optional(),
   })
   .strict();
@@ -80,6 +84,26 @@ const joinSchema = decisionSchema.extend({
   after: z.number().int().positive(),
   before: z.number().int().positive(),
 });
+
+/** A title the editor gives a document whose text has none. */
+export const editorialTitleSchema = z.object({ text: z.string().min(1), basis: z.string().min(1) }).strict();
+
+/**
+ * Something the ingest could not settle and an editor must: a date
+ * expression not yet classified, a paragraph that ends without
+ * sentence-final punctuation. Allowed below `verified`.
+ */
+export const openQuestionSchema = z
+  .object({
+    kind: z.enum(["date-expression", "unterminated"]),
+    /** The passage concerned (`p12`, `title`), or the metadata field. */
+    block: z.string(),
+    /** The words concerned, as printed. */
+    text: z.string().min(1),
+    /** What to decide and how to record it, in the editorial data or curated data. */
+    fix: z.string().min(1),
+  })
+  .strict();
 
 export const blockTypes = ["heading", "paragraph", "item", "gap"] as const;
 
@@ -95,6 +119,8 @@ export const blockSchema = z
     joins: z.array(joinSchema).default([]),
     /** For a gap, or a paragraph that ends unterminated: the reason. */
     decision: decisionSchema.optional(),
+    /** A block kind of content/vocabulary.yaml (a pull quote, a caption); absent for a plain block. */
+    kind: z.string().regex(kindNamePattern).optional(),
   })
   .strict();
 
@@ -102,9 +128,16 @@ export const speechSchema = z
   .object({
     slug: z.string(),
     kind: z.enum(documentKinds),
-    /** Position of the document in the corpus, for ordering and prev/next. */
+    /** Position of the document in the corpus order (src/lib/document-order.ts): lists, prev/next, search. */
     order: z.number().int().nonnegative(),
-    title: placedTextSchema,
+    /** The editor's tie-breaker among documents of one date. */
+    sequence: z.number().int().optional(),
+    /** How far an editor has checked the document. */
+    status: z.enum(reviewStatuses),
+    /** What an editor still has to decide: shown on the page; a verified document has none. */
+    openQuestions: z.array(openQuestionSchema).default([]),
+    /** The title as the text prints it, or an editorial title with its basis where the text has none. */
+    title: z.union([placedTextSchema, editorialTitleSchema]),
     fields: z.partialRecord(z.enum(fieldNames), placedTextSchema).default({}),
     date: dateSchema.optional(),
     authors: z.array(claimSchema).default([]),
@@ -143,6 +176,8 @@ export type Speech = z.infer<typeof speechSchema>;
 /** Frontmatter as written, before defaults are applied. */
 export type SpeechInput = z.input<typeof speechSchema>;
 export type Block = z.infer<typeof blockSchema>;
+export type OpenQuestion = z.infer<typeof openQuestionSchema>;
+export type ReviewStatus = (typeof reviewStatuses)[number];
 export type PlacedText = z.infer<typeof placedTextSchema>;
 export type Claim = z.infer<typeof claimSchema>;
 export type DocumentKind = (typeof documentKinds)[number];

@@ -15,13 +15,19 @@ afterEach(() => {
 
 /**
  * A throwaway copy of the project's input (sources, manifests, editorial and
- * curated data) and current output, for tests that break the input on purpose.
+ * curated data, the editorial vocabulary) and current output, for tests that break the input on purpose.
  */
 export function copyOfProject(): string {
   const root = mkdtempSync(join(tmpdir(), "corpus-test-"));
   created.push(root);
-  for (const dir of ["content/sources", "content/editorial", "content/curated", ...OUTPUT_DIRS]) {
-    cpSync(join(projectRoot, dir), join(root, dir), { recursive: true });
+  for (const path of [
+    "content/sources",
+    "content/editorial",
+    "content/curated",
+    "content/vocabulary.yaml",
+    ...OUTPUT_DIRS,
+  ]) {
+    cpSync(join(projectRoot, path), join(root, path), { recursive: true });
   }
   return root;
 }

@@ -35,7 +35,7 @@ function paragraphs(slug: string): string[] {
 }
 
 describe("the corpus", () => {
-  it("has one document per entry of the editorial data, source by source, with the kind it gives", () => {
+  it("has one document per entry of the editorial data, with the kind it gives", () => {
     // Read independently of the pipeline: every manifest names a source, and its editorial file lists its documents.
     const sources = readdirSync(join(projectRoot, "content", "sources"))
       .filter((name) => name.endsWith(".manifest.yaml"))
@@ -52,9 +52,19 @@ describe("the corpus", () => {
       return editorial.documents.map((document) => `${file} ${document.slug} ${document.kind}`);
     });
     expect(expected.length).toBeGreaterThanOrEqual(sources.length);
-    expect(corpus.documents.map((document) => `${document.source.file} ${document.slug} ${document.kind}`)).toEqual(
-      expected,
-    );
+    expect(
+      corpus.documents.map((document) => `${document.source.file} ${document.slug} ${document.kind}`).sort(),
+    ).toEqual(expected.sort());
+  });
+
+  it("is in date order, each document's order its position", () => {
+    corpus.documents.forEach((document, index) => expect(document.order).toBe(index));
+    const dated = corpus.documents.filter((document) => document.date);
+    // undated documents come last
+    expect(corpus.documents.slice(0, dated.length)).toEqual(dated);
+    for (const [earlier, later] of dated.slice(1).map((document, index) => [dated[index], document] as const)) {
+      expect(earlier?.date?.value.localeCompare(later.date?.value ?? "")).toBeLessThanOrEqual(0);
+    }
   });
 
   it("reads the interleaved newspaper page in its true order", () => {
@@ -195,7 +205,7 @@ describe("conservation", () => {
   it("catches one dropped character", () => {
     const source = sourceOf("conference-2023-instruction-report");
     const places = publishedPlaces(source.file, corpus.documents, corpus.omissions);
-    const victim = places.findIndex((place) => place.where.endsWith("#p6"));
+    const victim = places.findIndex((place) => place.where === "conference-2023-instruction-report#p6");
     const place = places[victim];
     const span = place?.spans[0];
     if (!place || !span) throw new Error("no paragraph p6");

@@ -121,7 +121,7 @@ describe("bad input gets a clear error and changes nothing", () => {
       expect.objectContaining({
         file: EDITORIAL_000,
         problem: expect.stringContaining("piece 35 ends without sentence-final punctuation"),
-        fix: expect.stringContaining("{pieces: [35, 37], reason: page-break}"),
+        fix: expect.stringContaining("{ pieces: [35, 37], reason: page-break }"),
       }),
     );
   });
@@ -135,6 +135,34 @@ describe("bad input gets a clear error and changes nothing", () => {
     expect(issues).toContainEqual(
       expect.objectContaining({ problem: expect.stringContaining("does not state 2024-02-28") }),
     );
+  });
+});
+
+describe("the editorial vocabulary is data", () => {
+  it("names a reason the vocabulary does not declare, with its line and the file that declares reasons", () => {
+    const root = copyOfProject();
+    edit(root, EDITORIAL_000, (text) => text.replace("reason: page-break", "reason: column-jump"));
+    const issues = failingIngest(root);
+    expect(issues).toContainEqual({
+      file: EDITORIAL_000,
+      line: lineContaining(root, EDITORIAL_000, "reason: column-jump"),
+      problem: "column-jump is not a reason of the editorial vocabulary",
+      fix: expect.stringContaining("declare column-jump under reasons in content/vocabulary.yaml"),
+    });
+  });
+
+  it("takes a new kind of decision declared in content/vocabulary.yaml, with no code change", () => {
+    const root = copyOfProject();
+    edit(root, EDITORIAL_000, (text) => text.replace("reason: page-break", "reason: column-jump"));
+    edit(
+      root,
+      "content/vocabulary.yaml",
+      (text) =>
+        `${text.replace("reasons:\n", "reasons:\n  column-jump:\n    zh: 跨栏接续。\n    en: The text jumps to the next column.\n")}`,
+    );
+    const { corpus } = ingestOutputs(root);
+    const joins = corpus.documents.flatMap((document) => document.blocks.flatMap((block) => block.joins));
+    expect(joins.map((join) => join.reason)).toContain("column-jump");
   });
 });
 

@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  documentsByDate,
-  documentView,
-  neighboursOf,
-  passageNotesOf,
-  type DocumentSources,
-} from "../../src/lib/document-view.ts";
+import { documentView, neighboursOf, passageNotesOf, type DocumentSources } from "../../src/lib/document-view.ts";
 import { passageLookup } from "../../src/lib/passages.ts";
+import { compareDocuments, type OrderKey } from "../../src/lib/document-order.ts";
 import type { PassagesEntry } from "../../src/schemas/entities.ts";
 import type { Provenance } from "../../src/schemas/provenance.ts";
 import type { Speech } from "../../src/schemas/speech.ts";
@@ -114,10 +109,37 @@ describe("document view", () => {
     expect(() => passageNotesOf(site, "b")).toThrow(/no document b/);
   });
 
-  it("orders documents by date, oldest first, undated last, ties in corpus order", () => {
-    const dated = (slug: string, order: number, value?: string) =>
-      speech(slug, order, value ? ({ date: { value, precision: "month", basis: "据" } } as Partial<Speech>) : {});
-    const list = [dated("u", 0), dated("late", 1, "2024-02"), dated("early", 2, "2017"), dated("same", 3, "2017")];
-    expect(documentsByDate(list).map((document) => document.slug)).toEqual(["early", "same", "late", "u"]);
+  it("orders documents by date, coarser dates first, lower bounds after, then sequence, source and position", () => {
+    const key = (slug: string, value?: string, extra: Partial<OrderKey> = {}): OrderKey => ({
+      slug,
+      ...(value ? { date: { value, precision: extra.date?.precision ?? "month" } } : {}),
+      source: "b.txt",
+      position: 0,
+      ...extra,
+    });
+    const keys = [
+      key("undated"),
+      key("day", "2023-07-15", { date: { value: "2023-07-15", precision: "day" } }),
+      key("after", "2023-07", { date: { value: "2023-07", precision: "after" } }),
+      key("month", "2023-07"),
+      key("year", "2023", { date: { value: "2023", precision: "year" } }),
+      key("second", "2017", { sequence: 2 }),
+      key("first", "2017", { sequence: 1 }),
+      key("other-source", "2017", { sequence: 1, source: "a.txt", position: 3 }),
+      key("later-in-file", "2014", { position: 2 }),
+      key("earlier-in-file", "2014", { position: 1 }),
+    ];
+    expect([...keys].sort(compareDocuments).map((entry) => entry.slug)).toEqual([
+      "earlier-in-file",
+      "later-in-file",
+      "other-source",
+      "first",
+      "second",
+      "year",
+      "month",
+      "after",
+      "day",
+      "undated",
+    ]);
   });
 });

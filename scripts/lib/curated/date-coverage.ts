@@ -1,7 +1,8 @@
 import type { MilestonesFile } from "../../../src/schemas/curated.ts";
 import type { MilestoneEntry } from "../../../src/schemas/entities.ts";
 import { containsQuote, normalizeForMatch } from "../../../src/lib/text-match.ts";
-import { findDateExpressions, type DateExpression } from "../date-expressions.ts";
+import type { OpenQuestion } from "../../../src/schemas/speech.ts";
+import { findDateExpressions, proposeClassification, type DateExpression } from "../date-expressions.ts";
 import { excerpt, type CuratedContext, type TextPlace } from "./context.ts";
 import type { CuratedFile } from "./read.ts";
 
@@ -19,14 +20,17 @@ type Classification = { kind: "milestone"; milestone: MilestoneEntry } | { kind:
  *    spacing aside, and is accounted for there: a reprinted sentence means
  *    what it meant where it was first classified, so it is classified the same
  *    way (and attached to the same milestone).
- * Anything else is reported with both ways to fix it, as is a `notEvents`
- * entry that matches no expression.
+ * Anything else is, in a `verified` document, reported with both ways to fix
+ * it; in a draft or proofread one, returned as an open question of the
+ * document, with the likely classification. A `notEvents` entry that matches
+ * no expression is reported.
  */
 export function coverDateExpressions(
   context: CuratedContext,
   source: CuratedFile<MilestonesFile>,
   milestones: readonly MilestoneEntry[],
-): void {
+): Map<string, OpenQuestion[]> {
+  const openQuestions = new Map<string, OpenQuestion[]>();
   const notEvents = source.data.notEvents;
   const notEventUsed = notEvents.map(() => false);
   const classifyDirectly = (place: TextPlace, expression: DateExpression): Classification | undefined => {
@@ -73,12 +77,19 @@ export function coverDateExpressions(
     if (classification?.kind === "milestone") {
       classification.milestone.expressions.push({ doc: place.doc, block: place.block, expression: expression.text });
     } else if (!classification) {
-      context.reportAt(
-        source,
-        ["notEvents"],
-        `the date expression “${expression.text}” in ${place.doc}#${place.block} (“${excerpt(place.text.slice(Math.max(0, expression.index - 4)))}”) is neither attached to a milestone nor listed as not an event`,
-        `cite ${place.doc} ${place.block} in a milestone's passages with a quote that includes “${expression.text}”, or add {doc: ${place.doc}, block: ${place.block}, expression: “${expression.text}”, reason: statistic-date | publication-date | name-part} to notEvents`,
-      );
+      const fix = classificationFix(place, expression);
+      if (context.documents.get(place.doc)?.status === "verified") {
+        context.reportAt(
+          source,
+          ["notEvents"],
+          `the date expression “${expression.text}” in ${place.doc}#${place.block} (“${excerpt(place.text.slice(Math.max(0, expression.index - 4)))}”) is neither attached to a milestone nor listed as not an event`,
+          `${fix} (a verified document has no open question; a draft or proofread one lists it)`,
+        );
+      } else {
+        const questions = openQuestions.get(place.doc) ?? [];
+        questions.push({ kind: "date-expression", block: place.block, text: expression.text, fix });
+        openQuestions.set(place.doc, questions);
+      }
     }
   }
 
@@ -92,4 +103,18 @@ export function coverDateExpressions(
       "copy the expression as printed in that passage, or remove this entry",
     );
   });
+  return openQuestions;
+}
+
+/** Both ways to classify an expression, the likely one first, each as a snippet that pastes as printed. */
+function classificationFix(place: TextPlace, expression: DateExpression): string {
+  const proposed = proposeClassification(place.text, expression, !place.citable);
+  const quoted = JSON.stringify(expression.text);
+  const milestone = `cite { doc: ${place.doc}, block: ${place.block}, quote: ${quoted} } (or a longer quote that includes it) in the passages of a milestone in content/curated/milestones.yaml`;
+  const notEvent = (reason: string) =>
+    `add { doc: ${place.doc}, block: ${place.block}, expression: ${quoted}, reason: ${reason} } to notEvents in content/curated/milestones.yaml`;
+  if (!place.citable) return `a date in a metadata field: ${notEvent(proposed)}`;
+  return proposed === "milestone"
+    ? `it reads as an event: ${milestone}; if it is not one, ${notEvent("statistic-date")} (or reason: publication-date, name-part)`
+    : `it reads as a ${proposed}: ${notEvent(proposed)}; if it is an event, ${milestone}`;
 }

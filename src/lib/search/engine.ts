@@ -46,6 +46,8 @@ export interface SearchDocument {
   outlet?: string | undefined;
   /** Documents that are copies of the same text. */
   sameText?: string[] | undefined;
+  /** The review status of a document not yet verified (src/schemas/editorial.ts); absent once verified. */
+  status?: "draft" | "proofread" | undefined;
   /** Passages in reading order, the title first: [id, type, text]. */
   passages: [id: string, type: PassageType, text: string][];
 }
@@ -75,6 +77,8 @@ export interface DocumentGroup {
   date?: SearchDocument["date"];
   outlet?: string | undefined;
   sameText?: string[] | undefined;
+  /** The review status of a document not yet verified. */
+  status?: SearchDocument["status"];
   passages: PassageHit[];
 }
 
@@ -168,8 +172,8 @@ export async function loadGroups(
       return occurrences.length > 0 ? [{ id, type, number: numbers.get(id) ?? 0, text, position, occurrences }] : [];
     });
     if (passages.length === 0) return [];
-    const { doc, title, order, year, collection, date, outlet, sameText } = document;
-    return [{ doc, title, order, year, collection, date, outlet, sameText, passages }];
+    const { doc, title, order, year, collection, date, outlet, sameText, status } = document;
+    return [{ doc, title, order, year, collection, date, outlet, sameText, ...(status ? { status } : {}), passages }];
   });
 }
 

@@ -147,7 +147,26 @@ function renderGroup({ ui, urls }: ResultsView, group: DocumentGroup, query: str
       " ",
       element("small", {}, ui.search.count(group.passages.length)),
     ),
-    element("p", { class: "result-meta" }, [when, group.outlet].filter(Boolean).join(" · ")),
+    element(
+      "p",
+      { class: "result-meta" },
+      [when, group.outlet].filter(Boolean).join(" · "),
+      ...(group.status
+        ? [
+            " ",
+            element(
+              "a",
+              {
+                class: "review-status",
+                "data-review-status": group.status,
+                href: `${urls.about()}#status`,
+                title: ui.review.descriptions[group.status],
+              },
+              ui.review.badge(ui.review.names[group.status]),
+            ),
+          ]
+        : []),
+    ),
     list,
   );
 }

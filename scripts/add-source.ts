@@ -1,0 +1,150 @@
+/**
+ * Add a source: copies a text into the edition unchanged and drafts its
+ * manifest and editorial data, so that it is published as a `draft` by the
+ * next build.
+ *
+ *   npm run add-source FILE [-- --slug SLUG --kind KIND --name NAME]
+ *
+ * FILE is a UTF-8 text. NAME (default: FILE's name, reduced to letters,
+ * digits, `_` and `-`) is its name in content/sources/; SLUG (default: from
+ * NAME) is the document's URL. The draft is checked by a dry run of the
+ * ingest; if that fails, nothing is left behind and every problem is printed.
+ * Exit code 0 when the draft was written, 1 otherwise.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import * as prettier from "prettier";
+import { stringify } from "yaml";
+import { documentKinds, type DocumentKind } from "../src/schemas/speech.ts";
+import { ingestOutputs } from "./ingest.ts";
+import { EDITORIAL_DIR } from "./lib/corpus.ts";
+import { draftSource } from "./lib/draft-source.ts";
+import { InputError } from "./lib/issues.ts";
+import { SOURCES_DIR } from "./lib/sources.ts";
+import { readVocabulary } from "./lib/vocabulary.ts";
+
+export interface AddSourceOptions {
+  slug?: string | undefined;
+  kind?: string | undefined;
+  name?: string | undefined;
+}
+
+export interface AddedSource {
+  file: string;
+  slug: string;
+  /** The three files written, relative to the project root. */
+  written: string[];
+  decided: string[];
+  toCheck: string[];
+}
+
+/** A usage problem (no such file, not UTF-8, already added, a name taken): said plainly, nothing written. */
+export class AddSourceError extends Error {}
+
+export async function addSource(root: string, path: string, options: AddSourceOptions = {}): Promise<AddedSource> {
+  // 1. read the text, byte for byte
+  if (!existsSync(path)) throw new AddSourceError(`${path}: no such file`);
+  const bytes = readFileSync(path);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new AddSourceError(`${path} is not UTF-8 text: convert it first (for example iconv -f GB18030 -t UTF-8)`);
+  }
+  if (text.trim() === "") throw new AddSourceError(`${path} is empty`);
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+
+  // 2. name it, refusing a text already in the edition or a name already taken
+  const stem = options.name ?? basename(path).replace(/\.[^.]*$/, "");
+  const name = stem.replace(/[^\w-]+/g, "-").replace(/^-+|-+$/g, "") || sha256.slice(0, 16);
+  const file = `${name}.txt`;
+  const sourcesDir = join(root, SOURCES_DIR);
+  for (const existing of readdirSync(sourcesDir).filter((entry) => entry.endsWith(".txt"))) {
+    const existingHash = createHash("sha256")
+      .update(readFileSync(join(sourcesDir, existing)))
+      .digest("hex");
+    if (existingHash === sha256)
+      throw new AddSourceError(`${path} is already in the edition as ${SOURCES_DIR}/${existing}`);
+  }
+  const written = [`${SOURCES_DIR}/${file}`, `${SOURCES_DIR}/${name}.manifest.yaml`, `${EDITORIAL_DIR}/${name}.yaml`];
+  const taken = written.find((target) => existsSync(join(root, target)));
+  if (taken) throw new AddSourceError(`${taken} exists: choose another name with -- --name NAME`);
+  const slug = options.slug ?? slugFrom(name, sha256);
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) {
+    throw new AddSourceError(
+      `--slug ${slug}: a slug is lower-case ASCII words joined by hyphens, such as xinhua-2014-02-27`,
+    );
+  }
+  if (options.kind !== undefined && !(documentKinds as readonly string[]).includes(options.kind)) {
+    throw new AddSourceError(`--kind ${options.kind}: a kind is one of ${documentKinds.join(", ")}`);
+  }
+
+  // 3. draft the manifest and editorial data
+  const draft = draftSource({
+    file,
+    text,
+    sha256,
+    slug,
+    kind: options.kind as DocumentKind | undefined,
+    vocabulary: readVocabulary(root),
+  });
+
+  // 4. write them formatted, the text unchanged
+  const format = async (yaml: string, target: string) =>
+    prettier.format(yaml, { ...(await prettier.resolveConfig(join(root, target))), parser: "yaml" });
+  writeFileSync(join(root, written[0] ?? ""), bytes);
+  writeFileSync(
+    join(root, written[1] ?? ""),
+    await format(stringify(draft.manifest, { lineWidth: 0 }), written[1] ?? ""),
+  );
+  writeFileSync(join(root, written[2] ?? ""), await format(draft.editorial, written[2] ?? ""));
+
+  // 5. check the draft with a dry run of the ingest; on failure leave nothing behind
+  try {
+    ingestOutputs(root);
+  } catch (error) {
+    for (const target of written) rmSync(join(root, target), { force: true });
+    throw error;
+  }
+  return { file, slug, written, decided: draft.decided, toCheck: draft.toCheck };
+}
+
+/** A slug from the file name when it has ASCII words, else from the text's hash. */
+function slugFrom(name: string, sha256: string): string {
+  const words = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  return /[a-z]/.test(words) ? words : `source-${sha256.slice(0, 8)}`;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const root = fileURLToPath(new URL("..", import.meta.url));
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { slug: { type: "string" }, kind: { type: "string" }, name: { type: "string" } },
+  });
+  const [path] = positionals;
+  try {
+    if (!path || positionals.length > 1)
+      throw new AddSourceError("usage: npm run add-source FILE [-- --slug SLUG --kind KIND --name NAME]");
+    const added = await addSource(root, path, values);
+    console.log(`add-source: ${path} added as ${added.file}, document ${added.slug} (status: draft)`);
+    console.log(added.written.map((target) => `  wrote ${target}`).join("\n"));
+    console.log(`\ndecided:\n${added.decided.map((line) => `  - ${line}`).join("\n")}`);
+    if (added.toCheck.length > 0)
+      console.log(`\nneeds a human look:\n${added.toCheck.map((line) => `  - ${line}`).join("\n")}`);
+    console.log(
+      `\nnext: npm run build publishes it as a draft. Read ${added.written[2]} against the source (each line is quoted at its top),\nthen set status: proofread; verified once its dates are classified and its claims checked.`,
+    );
+  } catch (error) {
+    if (error instanceof AddSourceError) console.error(`add-source: ${error.message}; nothing was written.`);
+    else if (error instanceof InputError)
+      console.error(`add-source: the draft does not ingest; nothing was written.\n${error.message}`);
+    else throw error;
+    process.exitCode = 1;
+  }
+}

@@ -314,6 +314,27 @@ describe("safety", () => {
   });
 });
 
+describe("review status", () => {
+  it("marks a result from a document not yet verified with its status, linked to what it means", async () => {
+    const draft = extraDocument("draft-doc", 99, "初稿文献", "初稿样例出现一次。").map((passage) => ({
+      ...passage,
+      status: "draft" as const,
+    }));
+    await withExtraPassages(draft, async (siteUrl) => {
+      await freshPage();
+      await page.goto(`${siteUrl}search/?q=${encodeURIComponent("初稿样例")}`);
+      await done();
+      const badge = page.locator('[data-result-doc="draft-doc"] [data-review-status="draft"]');
+      expect(await badge.textContent()).toBe(ui.review.badge(ui.review.names.draft));
+      expect(await badge.getAttribute("href")).toMatch(/about\/#status$/);
+      // verified documents carry no badge
+      await page.goto(`${siteUrl}search/?q=${encodeURIComponent("网络强国")}`);
+      await done();
+      expect(await page.locator("[data-result-doc] [data-review-status]").count()).toBe(0);
+    });
+  });
+});
+
 describe("many matching documents", () => {
   it(`shows ${DOCUMENTS_PER_STEP} documents at a time, says how many more there are, and loads them on request`, async () => {
     const count = DOCUMENTS_PER_STEP + 3;

@@ -320,7 +320,7 @@ function assembleDocument(document: EditorialDocument, position: number, context
       const fix =
         next?.kind === "piece"
           ? `if the sentence goes on in ${next.piece.ref}, add a join { pieces: [${last.ref}, ${next.piece.ref}], reason: page-break }; otherwise add { piece: ${last.ref}, reason: label-line } to unterminated, or list it under headings`
-          : `add { piece: ${last.ref}, reason: label-line } to unterminated, or list it under headings`;
+          : `if the text breaks off here, add { piece: ${last.ref}, reason: missing-end } to unterminated (or reason: label-line for a label); otherwise list it under headings`;
       if (document.status === "draft") question = fix;
       else
         report(

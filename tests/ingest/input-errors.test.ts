@@ -124,6 +124,12 @@ describe("bad input gets a clear error and changes nothing", () => {
         fix: expect.stringContaining("{ pieces: [35, 37], reason: page-break }"),
       }),
     );
+    // the suggested join pastes as printed: as an item of joins, it settles the problem
+    const fix = issues.find((issue) => issue.problem.includes("piece 35 ends"))?.fix ?? "";
+    const snippet = /add a join (\{[^}]+\})/.exec(fix)?.[1];
+    expect(snippet).toBeDefined();
+    edit(root, EDITORIAL_000, (text) => `${text.trimEnd()}\n      - ${snippet}\n`);
+    expect(() => ingestOutputs(root)).not.toThrow();
   });
 
   it("reports a stated date that the text does not state", () => {

@@ -60,6 +60,8 @@ describe.each(readdirSync(fixtures))("assemble %s", (name) => {
       documents: documents.map((document) => ({
         slug: document.slug,
         title: document.title.text,
+        ...(document.title.basis ? { editorialTitle: document.title.basis } : {}),
+        status: document.status,
         fields: Object.fromEntries(Object.entries(document.fields).map(([key, place]) => [key, place.text])),
         blocks: document.blocks.map((block) => ({
           id: block.id,
@@ -70,6 +72,8 @@ describe.each(readdirSync(fixtures))("assemble %s", (name) => {
           ...(block.joins.length > 0
             ? { joins: block.joins.map((join) => `${join.after}→${join.before} ${join.reason}`) }
             : {}),
+          ...(block.kind ? { kind: block.kind } : {}),
+          ...(block.question ? { openQuestion: block.question } : {}),
         })),
       })),
       omissions: assembled.omissions.map((omission) => ({ text: omission.text, reason: omission.reason })),

@@ -18,6 +18,9 @@ const site = siteOrigin(process.env.SITE_URL);
 export default defineConfig({
   ...(site ? { site } : {}),
   base: process.env.SITE_BASE ?? "/",
+  // The content cache beside the project, not in node_modules: a copy of the project that links
+  // node_modules (the add-source build test) must not read or overwrite this one's content.
+  cacheDir: "./.astro/cache/",
   trailingSlash: "always",
   build: { format: "directory", inlineStylesheets: "never" },
   markdown: {

@@ -11,6 +11,8 @@ export const defaultLocale: Locale = "zh-CN";
 
 const zh = {
   siteName: "网络强国文献汇编",
+  /** The name where the full one does not fit (a phone's header). */
+  siteShortName: "网络强国文献汇编",
   siteDescription: "“网络强国”战略相关政策文献的校勘本：忠实于原文，逐段可引，全文可检索。",
   otherLanguage: "English",
   breadcrumbs: "位置",
@@ -345,6 +347,7 @@ export type UiStrings = Strings<typeof zh>;
 
 const en: UiStrings = {
   siteName: "Cyber Power Texts: A Digital Edition",
+  siteShortName: "Cyber Power Texts",
   siteDescription:
     "A faithful edition of Chinese policy texts on the “cyber power” (网络强国) strategy: every paragraph citable, the whole text searchable.",
   otherLanguage: "中文",

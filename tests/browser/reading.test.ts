@@ -84,6 +84,46 @@ describe("layout", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await context.close();
   });
+
+  it.each([
+    [320, ""],
+    [375, "speeches/cac-stride-toward-cyber-power-2024/"],
+    [320, "en/speeches/study-booklet-2023-08/"],
+    [375, "en/"],
+  ])("keeps every header control on one line and the header compact at %i px: /%s", async (width, path) => {
+    const context = await site.browser.newContext({ viewport: { width, height: 740 } });
+    const page = await open(context, path);
+    const { wrapped, height } = await page.evaluate(() => {
+      const header = document.querySelector("header");
+      if (!header) throw new Error("no header");
+      // A control wraps when its text lays out on more than one line box.
+      const lineCount = (element: Element) => {
+        const range = document.createRange();
+        range.selectNodeContents(element);
+        return new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top)))
+          .size;
+      };
+      const controls = [...header.querySelectorAll("a, button")].filter(
+        (element) => (element as HTMLElement).offsetParent !== null,
+      );
+      // A select shows one line: taller than two lines of its text, it has wrapped.
+      const select = header.querySelector("select");
+      const selectWrapped =
+        select !== null &&
+        select.getBoundingClientRect().height > 2 * Number.parseFloat(getComputedStyle(select).fontSize);
+      return {
+        wrapped: [
+          ...controls.filter((element) => lineCount(element) > 1).map((element) => element.textContent),
+          ...(selectWrapped ? ["the colour scheme choice"] : []),
+        ],
+        height: header.getBoundingClientRect().height,
+      };
+    });
+    expect(wrapped).toEqual([]);
+    // at most a quarter of the phone's screen (three rows: name and settings, navigation, search)
+    expect(height).toBeLessThanOrEqual(740 / 4);
+    await context.close();
+  });
 });
 
 describe("colour scheme", () => {

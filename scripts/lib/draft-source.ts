@@ -237,7 +237,7 @@ export function draftSource(input: DraftInput): Draft {
         ? { value: postedOutlet[1], from: posting.number }
         : undefined;
   const pageLine = metadata.find((line) => PAGE.test(line.text));
-  const page = pageLine ? { value: `${PAGE.exec(pageLine.text)?.[1] ?? ""}版`, from: pageLine.number } : undefined;
+  const page = pageLine ? { value: PAGE.exec(pageLine.text)?.[1] ?? "", from: pageLine.number } : undefined;
   const date = dateClaim(lines, metadata, decided, toCheck);
   if (!date) toCheck.push("no date found in the text: add a date with its basis, or leave the document undated");
 

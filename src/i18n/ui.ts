@@ -159,6 +159,15 @@ const zh = {
   inferred: "编者推断",
   inferenceBasis: "推断依据",
   stated: "原文所载",
+  metadataEvidence: "底本所载与推断依据",
+  whitespace: {
+    tab: (count: number) => (count > 1 ? `制表符×${count}` : "制表符"),
+    space: (count: number) => (count > 1 ? `空格×${count}` : "空格"),
+    "ideographic-space": (count: number) => (count > 1 ? `全角空格×${count}` : "全角空格"),
+  },
+  pageNumber: (page: string) => `第${page}版`,
+  supports: (claims: readonly string[]) => `；载${claims.join("、")}`,
+  inferredClaim: (claim: string) => `${claim}（推断依据）`,
   provenance: "来源与校勘",
   sourceFile: "底本文件",
   sourceView: {
@@ -498,6 +507,15 @@ const en: UiStrings = {
   inferred: "editor's inference",
   inferenceBasis: "basis",
   stated: "as the source states it",
+  metadataEvidence: "What the source states, and the editor's inferences",
+  whitespace: {
+    tab: (count: number) => (count > 1 ? `${count} tabs` : "tab"),
+    space: (count: number) => (count > 1 ? `${count} spaces` : "space"),
+    "ideographic-space": (count: number) => (count > 1 ? `${count} full-width spaces` : "full-width space"),
+  },
+  pageNumber: (page: string) => `page ${page}`,
+  supports: (claims: readonly string[]) => `; states the ${claims.map((claim) => claim.toLowerCase()).join(", ")}`,
+  inferredClaim: (claim: string) => `${claim} (basis of the inference)`,
   provenance: "Source and editing",
   sourceFile: "Source file",
   sourceView: {

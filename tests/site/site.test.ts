@@ -28,12 +28,17 @@ function page(slug: string): Document {
   return parseHTML(readFileSync(join(first, "speeches", slug, "index.html"), "utf8")).document;
 }
 
+function pageIn(locale: "en", slug: string): Document {
+  return parseHTML(readFileSync(join(first, locale, "speeches", slug, "index.html"), "utf8")).document;
+}
+
 describe("the built site", () => {
   it("has a page per document, in Chinese", () => {
     for (const document of corpus.documents) {
       const html = page(document.slug);
       expect(html.documentElement.getAttribute("lang")).toBe("zh-CN");
-      expect(html.querySelector("h1")?.textContent).toBe(document.title.text);
+      if (document.title.basis === undefined) expect(html.querySelector("h1")?.textContent).toBe(document.title.text);
+      else expect(html.querySelector("h1[data-editorial-title]")?.textContent).toContain(document.title.text);
       expect(html.querySelector("title")?.textContent).toContain(document.title.text);
     }
   });
@@ -59,11 +64,40 @@ describe("the built site", () => {
 
   it("shows metadata and inferences as the data says", () => {
     const html = page("zhao-zhiguo-new-era-cyber-power");
-    expect(html.querySelector(".meta")?.textContent).toContain("工业和信息化部网络安全管理局局长 赵志国");
+    expect(html.querySelector("[data-document-meta]")?.textContent).toContain(
+      "工业和信息化部网络安全管理局局长 赵志国",
+    );
     expect(html.querySelector(".inferred")?.textContent).toBe("2017年10月以后");
     expect(html.querySelector(".provenance")?.textContent).toContain(
       "7c2e7cf6cac9c412598056e8d73f312fd0f36323c3b0e036533cbd6425ac26e6",
     );
+  });
+
+  it("says each document's metadata once: one block, each line of the text's metadata once, each basis once", () => {
+    for (const document of corpus.documents) {
+      for (const html of [page(document.slug), pageIn("en", document.slug)]) {
+        const blocks = html.querySelectorAll("[data-document-meta]");
+        expect(blocks.length, document.slug).toBe(1);
+        const block = blocks[0];
+        // the facts: each claim named once
+        const facts = [...(block?.querySelectorAll(".doc-facts dt") ?? [])].map((dt) => dt.textContent);
+        expect(new Set(facts).size, document.slug).toBe(facts.length);
+        // the evidence: each line of the text's own metadata once, each basis once
+        const evidence = block?.querySelector(".doc-evidence")?.textContent ?? "";
+        const occurrences = (text: string) => evidence.split(text).length - 1;
+        for (const [name, place] of Object.entries(document.fields)) {
+          expect(block?.querySelector(`#field-${name}`)?.textContent, `${document.slug} ${name}`).toContain(place.text);
+          // a field's text may contain another's (a dateline in a source note); it is listed once as itself
+          const containing = Object.values(document.fields).filter((other) => other.text.includes(place.text)).length;
+          expect(occurrences(place.text), `${document.slug} ${name}`).toBe(containing);
+        }
+        for (const claim of [document.date, document.outlet, document.page, ...document.authors]) {
+          if (claim?.basis) expect(occurrences(claim.basis), `${document.slug} ${claim.value}`).toBe(1);
+        }
+        // no stray whitespace control characters shown as text
+        expect(block?.textContent ?? "").not.toMatch(/\t/);
+      }
+    }
   });
 
   it("is byte-identical when built twice", () => {

@@ -1,3 +1,4 @@
+import { visibleText } from "../../src/lib/visible-text.ts";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -197,5 +198,14 @@ describe("the edition's version", () => {
   it("as committed: CHANGELOG.md and package.json agree", () => {
     const { version } = JSON.parse(readFileSync(join(projectRoot, "package.json"), "utf8")) as { version: string };
     expect(latestRelease(readFileSync(join(projectRoot, "CHANGELOG.md"), "utf8"), version).version).toBe(version);
+  });
+});
+
+describe("visibleText", () => {
+  it("names tabs and spaces, counting runs, and keeps characters", () => {
+    expect(visibleText("\t1")).toEqual([{ mark: "tab", count: 1 }, { text: "1" }]);
+    expect(visibleText("目  录")).toEqual([{ text: "目" }, { mark: "space", count: 2 }, { text: "录" }]);
+    expect(visibleText("\u3000")).toEqual([{ mark: "ideographic-space", count: 1 }]);
+    expect(visibleText("")).toEqual([]);
   });
 });

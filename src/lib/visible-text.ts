@@ -1,0 +1,32 @@
+/** A stretch of omitted text as a reader sees it: characters, or a named mark for invisible ones. */
+export type VisibleSegment = { text: string } | { mark: "tab" | "space" | "ideographic-space"; count: number };
+
+const INVISIBLE: Record<string, "tab" | "space" | "ideographic-space"> = {
+  "\t": "tab",
+  " ": "space",
+  "\u3000": "ideographic-space",
+};
+
+/**
+ * Omitted text made visible: tabs and spaces, which a page would show as
+ * nothing (or as a stray gap), become named marks with their count, so that
+ * a list of unpublished text shows only characters and editorial statements.
+ *
+ * @example visibleText("\t1") // [{ mark: "tab", count: 1 }, { text: "1" }]
+ */
+export function visibleText(text: string): VisibleSegment[] {
+  const segments: VisibleSegment[] = [];
+  for (const character of text) {
+    const mark = INVISIBLE[character];
+    const last = segments.at(-1);
+    if (mark) {
+      if (last && "mark" in last && last.mark === mark) last.count += 1;
+      else segments.push({ mark, count: 1 });
+    } else if (last && "text" in last) {
+      last.text += character;
+    } else {
+      segments.push({ text: character });
+    }
+  }
+  return segments;
+}

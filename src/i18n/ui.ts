@@ -160,6 +160,8 @@ const zh = {
   inferenceBasis: "推断依据",
   stated: "原文所载",
   metadataEvidence: "底本所载与推断依据",
+  alsoGivenIn: "；同文亦见",
+  jumpToYear: "跳到年份",
   whitespace: {
     tab: (count: number) => (count > 1 ? `制表符×${count}` : "制表符"),
     space: (count: number) => (count > 1 ? `空格×${count}` : "空格"),
@@ -508,6 +510,8 @@ const en: UiStrings = {
   inferenceBasis: "basis",
   stated: "as the source states it",
   metadataEvidence: "What the source states, and the editor's inferences",
+  alsoGivenIn: "; the same words in ",
+  jumpToYear: "Jump to a year",
   whitespace: {
     tab: (count: number) => (count > 1 ? `${count} tabs` : "tab"),
     space: (count: number) => (count > 1 ? `${count} spaces` : "space"),

@@ -53,6 +53,8 @@ export const milestoneColumns = [
   "id",
   "date",
   "precision",
+  "start",
+  "end",
   "derivation",
   "description",
   "documents",
@@ -61,20 +63,37 @@ export const milestoneColumns = [
 ] as const;
 
 /**
+ * A milestone's date as two ISO dates a spreadsheet reads, each at the
+ * precision the text gives (2016-06, 2023-07-14): where the event begins and,
+ * for a range, where it ends. An open interval (`2014/..`) has no end.
+ */
+export function milestoneSpan(value: string): { start: string; end: string } {
+  const [start = "", end = ""] = value.split("/");
+  return { start, end: end === ".." ? "" : end };
+}
+
+/**
  * The milestones as CSV (RFC 4180, UTF-8 with a byte-order mark so that
- * spreadsheet programs read the Chinese correctly). List fields are joined
- * with `;`; a passage is `document#block`.
+ * spreadsheet programs read the Chinese correctly), in date order (by start,
+ * then id). `date` is the edition's notation, `start` and `end` plain ISO
+ * dates, `precision` how much of them the text states. List fields are
+ * joined with `;`; a passage is `document#block`.
  */
 export function milestonesCsv(milestones: readonly MilestoneEntry[]): string {
-  const rows = milestones.map((milestone) => [
-    milestone.id,
-    milestone.date.value,
-    milestone.date.precision,
-    milestone.date.derivation ?? "",
-    milestone.description,
-    milestone.documents.join(";"),
-    milestone.passages.map((passage) => `${passage.doc}#${passage.block}`).join(";"),
-    milestone.principles.join(";"),
-  ]);
+  const rows = [...milestones]
+    .map((milestone) => ({ milestone, ...milestoneSpan(milestone.date.value) }))
+    .sort((a, b) => a.start.localeCompare(b.start) || a.milestone.id.localeCompare(b.milestone.id))
+    .map(({ milestone, start, end }) => [
+      milestone.id,
+      milestone.date.value,
+      milestone.date.precision,
+      start,
+      end,
+      milestone.date.derivation ?? "",
+      milestone.description,
+      milestone.documents.join(";"),
+      milestone.passages.map((passage) => `${passage.doc}#${passage.block}`).join(";"),
+      milestone.principles.join(";"),
+    ]);
   return stringify(rows, { header: true, columns: [...milestoneColumns], bom: true, record_delimiter: "windows" });
 }

@@ -100,6 +100,22 @@ describe("the built site", () => {
     }
   });
 
+  it("shows the timeline with a year bar, no numbering, and each excerpt once per event", () => {
+    for (const path of ["milestones", "en/milestones"]) {
+      const html = parseHTML(readFileSync(join(first, path, "index.html"), "utf8")).document;
+      const years = [...html.querySelectorAll("section > h2[id^=y]")].map((heading) => `#${heading.id}`);
+      expect(years.length).toBeGreaterThan(0);
+      expect([...html.querySelectorAll(".year-bar a")].map((link) => link.getAttribute("href"))).toEqual(years);
+      const entries = [...html.querySelectorAll(".timeline > li")];
+      for (const entry of entries) {
+        const quotes = [...entry.querySelectorAll("blockquote > p")].map((quote) => quote.textContent);
+        expect(new Set(quotes).size, entry.id).toBe(quotes.length);
+      }
+      // an excerpt given by copies of one text lists both places
+      expect(html.querySelectorAll("blockquote footer a + a, blockquote footer a ~ a").length).toBeGreaterThan(0);
+    }
+  });
+
   it("is byte-identical when built twice", () => {
     expect(snapshotDir(second)).toEqual(snapshotDir(first));
   });
@@ -154,8 +170,11 @@ describe("the built site", () => {
     const milestones = JSON.parse(readFileSync(join(first, "data", "milestones.json"), "utf8")) as {
       milestones: { id: string; date: { value: string } }[];
     };
-    expect(rows.map((row) => [row.id, row.date])).toEqual(
-      milestones.milestones.map((milestone) => [milestone.id, milestone.date.value]),
+    // the same milestones, by date
+    expect(rows.map((row) => [row.id, row.date]).sort()).toEqual(
+      milestones.milestones.map((milestone) => [milestone.id, milestone.date.value]).sort(),
     );
+    const starts = rows.map((row) => (row as unknown as { start: string }).start);
+    expect(starts).toEqual([...starts].sort());
   });
 });

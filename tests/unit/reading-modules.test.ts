@@ -1,3 +1,5 @@
+import { mergeSameQuotes } from "../../src/lib/timeline.ts";
+import type { QuotedPassage } from "../../src/lib/passages.ts";
 import { describe, expect, it } from "vitest";
 import { layoutBars, shortLabel } from "../../src/lib/bar-chart.ts";
 import { editorialDecisions } from "../../src/lib/editorial-decisions.ts";
@@ -120,8 +122,33 @@ describe("open data", () => {
         principles: [],
       } as unknown as MilestoneEntry,
     ]);
-    expect(csv.startsWith("\uFEFFid,date,precision,derivation,")).toBe(true);
-    expect(csv).toContain('m,2023-07-14/2023-07-15,range,"据“今年”, 推算",会议召开。,a;b,a#p1,\r\n');
+    expect(csv.startsWith("\uFEFFid,date,precision,start,end,derivation,")).toBe(true);
+    expect(csv).toContain(
+      'm,2023-07-14/2023-07-15,range,2023-07-14,2023-07-15,"据“今年”, 推算",会议召开。,a;b,a#p1,\r\n',
+    );
+  });
+
+  it("lists milestones in date order, with a start and an end a spreadsheet reads", () => {
+    const milestone = (id: string, value: string, precision: string) =>
+      ({
+        id,
+        date: { value, precision },
+        description: "事。",
+        documents: [],
+        passages: [],
+        principles: [],
+      }) as unknown as MilestoneEntry;
+    const csv = milestonesCsv([
+      milestone("late", "2023-07", "month"),
+      milestone("open", "2014/..", "since"),
+      milestone("early", "1994", "year"),
+    ]);
+    const rows = csv.split("\r\n").slice(1, -1);
+    expect(rows.map((row) => row.split(",").slice(0, 5).join(","))).toEqual([
+      "early,1994,year,1994,",
+      "open,2014/..,since,2014,",
+      "late,2023-07,month,2023-07,",
+    ]);
   });
 });
 
@@ -148,5 +175,28 @@ describe("editorial decisions", () => {
     expect(decisions.gaps.map((gap) => gap.block)).toEqual(["gap-1"]);
     expect(decisions.omissions).toEqual([{ file: "s.txt", text: "# ", lines: [2], reason: "markup-artifact" }]);
     expect(decisions.inferences).toEqual([{ doc: "d", field: "date", value: "2023", basis: "文中提到2023年" }]);
+  });
+});
+
+describe("timeline quotes", () => {
+  const passage = (doc: string, text: string): QuotedPassage => ({
+    doc,
+    docTitle: `${doc}题`,
+    id: "p1",
+    type: "paragraph",
+    number: 1,
+    text,
+  });
+  it("gives an excerpt that two copies state in the same words once, with both places", () => {
+    const merged = mergeSameQuotes(
+      [
+        { passage: passage("a", "前文。2014年2月27日，领导小组成立。后文"), phrases: ["领导小组成立"] },
+        { passage: passage("b", "别的前文。2014年2月27日，领导小组成立。后文"), phrases: ["领导小组成立"] },
+        { passage: passage("c", "2014年2月27日，领导小组正式成立。"), phrases: ["领导小组正式成立"] },
+      ],
+      8,
+    );
+    expect(merged.map((quote) => quote.passages.map((found) => found.doc))).toEqual([["a", "b"], ["c"]]);
+    expect(merged[0]?.segments.find((segment) => segment.marked)?.text).toBe("领导小组成立");
   });
 });

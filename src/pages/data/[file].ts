@@ -35,7 +35,7 @@ export const GET: APIRoute = async ({ params, site }) => {
   const file = params["file"] ?? "";
   if (file === "milestones.csv") {
     const { milestones } = (await siteData()).entities;
-    return new Response(milestonesCsv(byId(milestones)), { headers: { "Content-Type": "text/csv; charset=utf-8" } });
+    return new Response(milestonesCsv(milestones), { headers: { "Content-Type": "text/csv; charset=utf-8" } });
   }
   const [, name = "", schema] = /^(\w+)(\.schema)?\.json$/.exec(file) ?? [];
   if (!names.includes(name as OpenDataName)) throw new Error(`No open data file “${file}”.`);

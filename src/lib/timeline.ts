@@ -1,0 +1,31 @@
+import { markPhrases, type QuotedPassage } from "./passages.ts";
+import { normalizeForSearch } from "./search/normalize.ts";
+import type { Segment } from "./search/kwic.ts";
+
+/** One quoted excerpt of the timeline and every passage that gives it. */
+export interface MergedQuote {
+  segments: Segment[];
+  /** The first passage that gives the excerpt, then the others (copies of the same text), in citation order. */
+  passages: [QuotedPassage, ...QuotedPassage[]];
+}
+
+/**
+ * The excerpts a milestone quotes, each once: two citations whose excerpts
+ * (the quote marked, `context` characters around it) read the same, width
+ * and spacing aside, are one excerpt with both places, as when two copies of
+ * one text state the event in the same words.
+ */
+export function mergeSameQuotes(
+  citations: readonly { passage: QuotedPassage; phrases: readonly string[] }[],
+  context: number,
+): MergedQuote[] {
+  const merged = new Map<string, MergedQuote>();
+  for (const { passage, phrases } of citations) {
+    const segments = markPhrases(passage.text, phrases, context);
+    const key = segments.map((segment) => `${segment.marked ? "+" : "-"}${normalizeForSearch(segment.text)}`).join("|");
+    const existing = merged.get(key);
+    if (existing) existing.passages.push(passage);
+    else merged.set(key, { segments, passages: [passage] });
+  }
+  return [...merged.values()];
+}

@@ -39,6 +39,9 @@ const zh = {
   shared: {
     marker: (count: number) => `他处亦见 ${count}`,
     elsewhere: "他处亦见",
+    formulas: "常见提法",
+    pairs: "两篇之间共有的段落",
+    formulaSpread: (documents: number) => `见于 ${documents} 篇`,
     identical: "全同",
     common: (length: number) => `共有 ${length} 字连续相同`,
     title: "互见文字",
@@ -387,6 +390,9 @@ const en: UiStrings = {
   shared: {
     marker: (count: number) => `also in ${count} ${count === 1 ? "place" : "places"}`,
     elsewhere: "Also found in",
+    formulas: "Stock phrases",
+    pairs: "Passages two documents share",
+    formulaSpread: (documents: number) => `in ${documents} documents`,
     identical: "identical",
     common: (length: number) => `${length} characters in common`,
     title: "Shared passages",

@@ -13,6 +13,8 @@ import {
 import { marginLabel, type NumberedPassageType } from "./passage-numbers.ts";
 import type { QuotedPassage } from "./passages.ts";
 import { orderedPair } from "./shared-overview.ts";
+import { distinctFormulas, formulaOf, sharedWords, type SharedWords } from "./reuse.ts";
+import { normalizeForSearch } from "./search/normalize.ts";
 import type { PassagesEntry } from "../schemas/entities.ts";
 import type { Provenance } from "../schemas/provenance.ts";
 import type { FieldName, PlacedText, Speech } from "../schemas/speech.ts";
@@ -103,6 +105,15 @@ export interface SharedElsewhere {
   title: string;
   identical: boolean;
   longest: number;
+  /** The words the two passages share, with a few characters of this passage around them. */
+  words: SharedWords;
+}
+
+/** A stock phrase a passage shares with others, too common in the corpus to mark reuse. */
+export interface SharedFormula {
+  phrase: string;
+  /** How many documents contain it. */
+  documents: number;
 }
 
 /** What the notes under each passage of a document show: its citation data and every link to and from it. */
@@ -116,8 +127,10 @@ export interface PassageNotes {
   numbers: Map<string, { type: NumberedPassageType; number: number }>;
   /** What links to each of its passages, by passage id. */
   mentions: Map<string, PassageMentions>;
-  /** Passages of other documents that share text with each passage, by passage id. */
+  /** Passages of other documents that share text with each passage, by passage id; formulas left out. */
   shared: Map<string, SharedElsewhere[]>;
+  /** Stock formulas each passage shares with others (src/lib/reuse.ts), by passage id. */
+  formulas: Map<string, SharedFormula[]>;
 }
 
 const citedDate = (date: Speech["date"]): CitedDate | undefined =>
@@ -166,18 +179,63 @@ export function passageNotesOf(site: DocumentSources, slug: string): PassageNote
     cited: citedDocumentOf(site.documents, document),
     numbers: new Map(passages.passages.map(({ id, type, number }) => [id, { type, number }])),
     mentions: passageMentionsOf(slug, site.entities),
-    shared: new Map(
-      passages.passages.map((passage) => [
-        passage.id,
-        passage.shared.map(({ doc, id, identical, longest }) => ({
-          doc,
-          id,
-          ...numberOf(site, doc, id),
-          identical,
-          longest,
-          title: site.citeTitle(doc),
-        })),
-      ]),
-    ),
+    ...sharedNotes(site, passages),
   };
+}
+
+/** Each document's published text, normalised for matching, by slug; computed once per collection. */
+const normalisedTexts = new WeakMap<ReadonlyMap<string, PassagesEntry>, Map<string, string>>();
+function documentTextsOf(passages: ReadonlyMap<string, PassagesEntry>): Map<string, string> {
+  let texts = normalisedTexts.get(passages);
+  if (!texts) {
+    texts = new Map(
+      [...passages].map(([doc, entry]) => [
+        doc,
+        entry.passages.map((passage) => normalizeForSearch(passage.text)).join("\u2029"),
+      ]),
+    );
+    normalisedTexts.set(passages, texts);
+  }
+  return texts;
+}
+
+/**
+ * The links of each passage to passages elsewhere that share its words,
+ * with the words shown; a link whose shared words are a formula found in
+ * many documents (src/lib/reuse.ts formulaOf) is listed as that formula
+ * instead, unless the two passages are identical (a reprint).
+ */
+function sharedNotes(
+  site: DocumentSources,
+  entry: PassagesEntry,
+): { shared: Map<string, SharedElsewhere[]>; formulas: Map<string, SharedFormula[]> } {
+  const texts = documentTextsOf(site.passages);
+  const shared = new Map<string, SharedElsewhere[]>();
+  const formulas = new Map<string, SharedFormula[]>();
+  for (const passage of entry.passages) {
+    const links: SharedElsewhere[] = [];
+    const found = new Map<string, SharedFormula>();
+    for (const { doc, id, identical, longest } of passage.shared) {
+      const other = site.passage(doc, id);
+      const words = sharedWords(passage.text, other.text);
+      const formula = identical ? undefined : formulaOf(words.whole, texts);
+      if (formula) {
+        found.set(normalizeForSearch(formula.phrase), formula);
+        continue;
+      }
+      links.push({
+        doc,
+        id,
+        type: other.type,
+        number: other.number,
+        identical,
+        longest,
+        title: site.citeTitle(doc),
+        words,
+      });
+    }
+    shared.set(passage.id, links);
+    formulas.set(passage.id, distinctFormulas([...found.values()]));
+  }
+  return { shared, formulas };
 }

@@ -80,3 +80,27 @@ export function longestSharedPairs(entries: readonly PassagesEntry[], count: num
     .sort((x, y) => y.longest - x.longest || `${x.a.doc}#${x.a.id}`.localeCompare(`${y.a.doc}#${y.a.id}`))
     .slice(0, count);
 }
+
+/** The fragment of the overview's section listing what two documents share; the same for either order. */
+export function pairAnchor(order: readonly string[], x: string, y: string): string {
+  const [first, second] = order.indexOf(x) <= order.indexOf(y) ? [x, y] : [y, x];
+  return `pair-${first}--${second}`;
+}
+
+/**
+ * Every passage pair of two documents that shares text, the first
+ * document's passage in its reading order: what a cell of the matrix sums.
+ */
+export function sharedPassagesBetween(entries: readonly PassagesEntry[], first: string, second: string): SharedPair[] {
+  const entry = entries.find((candidate) => candidate.doc === first);
+  return (entry?.passages ?? []).flatMap((passage) =>
+    passage.shared
+      .filter((link) => link.doc === second)
+      .map((link) => ({
+        a: { doc: first, id: passage.id, text: passage.text },
+        b: { doc: second, id: link.id },
+        longest: link.longest,
+        identical: link.identical,
+      })),
+  );
+}

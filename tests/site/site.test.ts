@@ -116,6 +116,31 @@ describe("the built site", () => {
     }
   });
 
+  it("makes every shared-text matrix cell a link to the passages the pair shares", () => {
+    for (const path of ["shared", "en/shared"]) {
+      const html = parseHTML(readFileSync(join(first, path, "index.html"), "utf8")).document;
+      const rows = [...html.querySelectorAll(".matrix-table tbody tr")];
+      expect(rows.length).toBe(corpus.documents.length);
+      let linked = 0;
+      rows.forEach((row, rowIndex) => {
+        [...row.querySelectorAll("td")].slice(1).forEach((cell, column) => {
+          const value = Number(cell.textContent?.trim());
+          if (column === rowIndex || !(value > 0)) return;
+          const href = cell.querySelector("a[data-matrix-cell]")?.getAttribute("href") ?? "";
+          const section = html.querySelector(`section${href}`);
+          expect(section, `${path} row ${rowIndex + 1} column ${column + 1}`).not.toBeNull();
+          expect(section?.querySelectorAll("li").length).toBeGreaterThan(0);
+          linked += 1;
+        });
+      });
+      expect(linked).toBeGreaterThan(0);
+      // the chart's cells lead to the same sections (by pointer; the table is the keyboard's way)
+      for (const link of html.querySelectorAll("svg a[href]")) {
+        expect(html.querySelector(`section${link.getAttribute("href") ?? ""}`)).not.toBeNull();
+      }
+    }
+  });
+
   it("is byte-identical when built twice", () => {
     expect(snapshotDir(second)).toEqual(snapshotDir(first));
   });

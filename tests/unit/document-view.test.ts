@@ -102,7 +102,16 @@ describe("document view", () => {
       date: { value: "2023-07", precision: "month", inferred: true },
     });
     expect(notes.shared.get("p1")).toEqual([
-      { doc: "c", id: "p4", type: "paragraph", number: 1, identical: true, longest: 20, title: "c题（材料）" },
+      {
+        doc: "c",
+        id: "p4",
+        type: "paragraph",
+        number: 1,
+        identical: true,
+        longest: 20,
+        title: "c题（材料）",
+        words: expect.objectContaining({ length: expect.any(Number) }),
+      },
     ]);
     expect(notes.numbers.get("p2")).toEqual({ type: "heading", number: 1 });
     expect(notes.shared.get("title")).toEqual([]);

@@ -58,6 +58,7 @@ const zh = {
     intro:
       "两个本子逐段对齐，逐字比较。不同之处加标记；一本缺而另一本有的长段（至少 40 字）视为缺文，单列。比较时不计空白，全角半角视为相同；文字照刊出原样显示。",
     lacking: "此本无此段",
+    context: "上下文（点击见对校行）",
     variants: "异文表",
     lacunae: "缺文",
     omitted: "（无）",
@@ -410,6 +411,7 @@ const en: UiStrings = {
     intro:
       "The two copies are aligned paragraph by paragraph and compared character by character. Differences are marked; a long stretch (40 characters or more) that one copy lacks is a lacuna, listed apart. Whitespace is ignored and full-width and half-width forms count as the same; the text is shown as published.",
     lacking: "not in this copy",
+    context: "Context (to the collation row)",
     variants: "Variants",
     lacunae: "Lacunae",
     omitted: "(nothing)",

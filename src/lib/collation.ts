@@ -135,7 +135,15 @@ export interface Variant {
   aPassage: string;
   b: string;
   bPassage: string;
+  /** Up to VARIANT_CONTEXT characters the copies share before and after the variant, as copy a prints them. */
+  before: string;
+  after: string;
+  /** The index of the collation row that holds it. */
+  row: number;
 }
+
+/** Characters of common text shown on each side of a variant, so that it can be found. */
+export const VARIANT_CONTEXT = 6;
 
 export interface Collation {
   rows: CollationRow[];
@@ -286,6 +294,9 @@ export function collate(a: readonly PassageText[], b: readonly PassageText[]): C
     return row;
   });
 
+  const rowOfA = new Map<number, number>();
+  ordered.forEach((entry, row) => entry.a.forEach((index) => rowOfA.set(index, row)));
+
   // Variants and lacunae: each run of differences between two common stretches.
   const variants: Variant[] = [];
   const lacunae: Collation["lacunae"] = [];
@@ -311,13 +322,22 @@ export function collate(a: readonly PassageText[], b: readonly PassageText[]): C
       lacunae.push({ side: "a", text: bText, passages: ids("b") });
     else if (bText.length === 0 && [...aText].length >= LACUNA_MIN_LENGTH)
       lacunae.push({ side: "b", text: aText, passages: ids("a") });
-    else
+    else {
+      // Context within copy a's passage: the common text just before and after where the variant falls.
+      const aStart = first.aStart;
+      const aEnd = aStart + only(DIFF_DELETE).reduce((length, piece) => length + [...piece.text].length, 0);
+      const passageStart = left.bounds[first.aPassage] ?? 0;
+      const passageEnd = left.bounds[first.aPassage + 1] ?? left.raw.length;
       variants.push({
         a: aText,
         aPassage: a[first.aPassage]?.id ?? "",
         b: bText,
         bPassage: b[first.bPassage]?.id ?? "",
+        before: left.raw.slice(Math.max(passageStart, aStart - VARIANT_CONTEXT), aStart).join(""),
+        after: left.raw.slice(aEnd, Math.min(passageEnd, aEnd + VARIANT_CONTEXT)).join(""),
+        row: rowOfA.get(first.aPassage) ?? -1,
       });
+    }
     run = [];
   };
   for (const piece of located) {

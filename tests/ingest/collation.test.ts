@@ -68,6 +68,17 @@ describe("collation of the two copies of the review article", () => {
     expect(booklet.find((passage) => passage.id === strategy?.bPassage)?.text).toContain("《国家网络安全战略》");
   });
 
+  it("gives every variant context that finds it in its passage, and the row that holds it", () => {
+    const squeeze = (text: string) => text.replace(/\s+/g, "");
+    expect(collation.variants.length).toBeGreaterThan(0);
+    for (const variant of collation.variants) {
+      expect(`${variant.before}${variant.after}`.length, JSON.stringify(variant)).toBeGreaterThan(0);
+      const passage = newspaper.find((candidate) => candidate.id === variant.aPassage)?.text ?? "";
+      expect(squeeze(passage)).toContain(squeeze(`${variant.before}${variant.a}${variant.after}`));
+      expect(collation.rows[variant.row]?.a.passages.map((shown) => shown.id)).toContain(variant.aPassage);
+    }
+  });
+
   it("covers every paragraph of the newspaper copy once, and shows what the newspaper lacks as gaps", () => {
     const shown = collation.rows.flatMap((row) => row.a.passages.map((passage) => passage.id));
     expect(shown).toEqual(newspaper.map((passage) => passage.id));

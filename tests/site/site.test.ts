@@ -141,6 +141,22 @@ describe("the built site", () => {
     }
   });
 
+  it("names each witness of a collation by outlet or compilation and date, and gives each variant its context", () => {
+    const pairs = readdirSync(join(first, "shared"), { withFileTypes: true }).filter((entry) => entry.isDirectory());
+    for (const pair of pairs) {
+      const html = parseHTML(readFileSync(join(first, "shared", pair.name, "index.html"), "utf8")).document;
+      const heads = [...html.querySelectorAll("th[data-witness]")].map((head) => head.textContent?.trim());
+      expect(heads).toHaveLength(2);
+      expect(heads[0]).not.toBe(heads[1]);
+      for (const head of heads) expect(head).toMatch(/\d{4}年|无日期/);
+      for (const row of html.querySelectorAll("tr[data-variant]")) {
+        const link = row.querySelector("[data-variant-context] a");
+        expect(link?.textContent?.replace(/[…\s]/g, "").length).toBeGreaterThan(1);
+        expect(html.querySelector(`tr[data-collation-row]${link?.getAttribute("href") ?? "#none"}`)).not.toBeNull();
+      }
+    }
+  });
+
   it("is byte-identical when built twice", () => {
     expect(snapshotDir(second)).toEqual(snapshotDir(first));
   });

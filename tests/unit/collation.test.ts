@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findSharedPassages, MIN_SHARED_LENGTH } from "../../src/lib/collation.ts";
+import { collate, findSharedPassages, MIN_SHARED_LENGTH } from "../../src/lib/collation.ts";
 
 /** A run of distinct characters, so that no two filler texts share anything by chance. */
 function filler(from: number, length: number): string {
@@ -43,5 +43,24 @@ describe("shared passages", () => {
       { doc: "y", id: "p9", text: "2023 年 6 月 1 日,网络安全法施行六周年。这部我国网络安全领域的基础性法律" },
     ]);
     expect(link?.identical).toBe(true);
+  });
+});
+
+describe("collation variants", () => {
+  it("give each variant the common text around it and the row that holds it", () => {
+    const collation = collate(
+      [
+        { doc: "a", id: "p1", text: "第一段文字完全相同没有差别。" },
+        { doc: "a", id: "p2", text: "我们要勇于担当有所作为" },
+      ],
+      [
+        { doc: "b", id: "p1", text: "第一段文字完全相同没有差别。" },
+        { doc: "b", id: "p2", text: "我们要毅于担当有所作为" },
+      ],
+    );
+    expect(collation.variants).toEqual([
+      { a: "勇", aPassage: "p2", b: "毅", bPassage: "p2", before: "我们要", after: "于担当有所作", row: 1 },
+    ]);
+    expect(collation.rows[1]?.a.passages.map((passage) => passage.id)).toEqual(["p2"]);
   });
 });

@@ -49,6 +49,8 @@ export interface DraftDocument {
   /** The document's place in its editorial file, the last tie-breaker of the corpus order. */
   position: number;
   source: SourceText;
+  /** The edition's English translation of the title. */
+  titleEnglish?: string | undefined;
   /** The title the text prints; or, with `basis` and no spans, an editorial title. */
   title: Place & { basis?: string | undefined };
   fields: Partial<Record<FieldName, Place>>;
@@ -361,6 +363,7 @@ function assembleDocument(document: EditorialDocument, position: number, context
     kind: document.kind,
     status: document.status,
     sequence: document.sequence,
+    titleEnglish: document.titleEnglish,
     position,
     source: context.source,
     title,

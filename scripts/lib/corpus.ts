@@ -115,6 +115,13 @@ export function buildCorpus(root: string): Corpus {
         });
       }
       locations.set(document.slug, here);
+      if (document.status === "verified" && !document.titleEnglish) {
+        issues.add({
+          ...here,
+          problem: `${document.slug} is verified but has no English title`,
+          fix: 'add titleEnglish: "…", the edition\'s translation of the title, shown in the English interface; or lower its status to proofread',
+        });
+      }
       if (document.status === "verified" && !document.date) {
         issues.add({
           ...here,
@@ -240,6 +247,7 @@ export function toSpeech(document: CorpusDocument, curatedQuestions: readonly Op
     kind: document.kind,
     order: document.order,
     ...(document.sequence !== undefined ? { sequence: document.sequence } : {}),
+    ...(document.titleEnglish ? { titleEnglish: document.titleEnglish } : {}),
     status: document.status,
     ...(openQuestions.length > 0 ? { openQuestions } : {}),
     title:

@@ -164,6 +164,8 @@ const zh = {
   inferenceBasis: "推断依据",
   stated: "原文所载",
   metadataEvidence: "底本所载与推断依据",
+  editorialTranslation: "编者译",
+  noTranslation: "（尚无英文译名）",
   alsoGivenIn: "；同文亦见",
   jumpToYear: "跳到年份",
   whitespace: {
@@ -518,6 +520,8 @@ const en: UiStrings = {
   inferenceBasis: "basis",
   stated: "as the source states it",
   metadataEvidence: "What the source states, and the editor's inferences",
+  editorialTranslation: "the edition's translation",
+  noTranslation: "(no English translation yet)",
   alsoGivenIn: "; the same words in ",
   jumpToYear: "Jump to a year",
   whitespace: {

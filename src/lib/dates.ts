@@ -51,3 +51,65 @@ export function formatMilestoneDate(value: string, precision: MilestonePrecision
 export function milestoneYear(value: string): string {
   return value.slice(0, 4);
 }
+
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/**
+ * An ISO date written the English way, at its precision.
+ *
+ * @example formatDateEnglish("2024-02-27", "day") // "27 February 2024"
+ * @example formatDateEnglish("2017-10", "after") // "October 2017 or later"
+ */
+export function formatDateEnglish(iso: string, precision: DatePrecision): string {
+  const [year, month, day] = iso.split("-").map(Number);
+  const monthName = month !== undefined ? MONTHS[month - 1] : undefined;
+  let text = String(year);
+  if (monthName && precision !== "year") text = `${monthName} ${text}`;
+  if (day !== undefined && monthName && (precision === "day" || precision === "after")) text = `${day} ${text}`;
+  return precision === "after" ? `${text} or later` : text;
+}
+
+/** A document's date in an interface language: Chinese (2024年2月27日) or English (27 February 2024). */
+export function formatDateIn(locale: "zh-CN" | "en", iso: string, precision: DatePrecision): string {
+  return locale === "en" ? formatDateEnglish(iso, precision) : formatDate(iso, precision);
+}
+
+/**
+ * A milestone's date written the English way.
+ *
+ * @example formatMilestoneDateEnglish("2023-07-14/2023-07-15", "range") // "14–15 July 2023"
+ * @example formatMilestoneDateEnglish("2014/..", "since") // "since 2014"
+ */
+export function formatMilestoneDateEnglish(value: string, precision: MilestonePrecision): string {
+  const [start = "", end = ""] = value.split("/");
+  const written = (iso: string) => {
+    const [year, month, day] = iso.split("-").map(Number);
+    const monthName = month ? MONTHS[month - 1] : undefined;
+    return [day, monthName, year].filter((part) => part !== undefined).join(" ");
+  };
+  switch (precision) {
+    case "since":
+      return `since ${written(start)}`;
+    case "range": {
+      const [startYear, startMonth, startDay] = start.split("-").map(Number);
+      const [endYear, endMonth] = end.split("-").map(Number);
+      if (startYear === endYear && startMonth === endMonth) return `${startDay}–${written(end)}`;
+      return `${written(start)} – ${written(end)}`;
+    }
+    default:
+      return written(start);
+  }
+}

@@ -183,6 +183,12 @@ export const editorialDocumentSchema = z
     }),
     /** Among documents of the same date, the lower sequence comes first (0 when absent). */
     sequence: z.number().int().optional(),
+    /**
+     * The edition's English translation of the title, shown in the English
+     * interface beside the Chinese title and marked as a translation. A
+     * verified document has one.
+     */
+    titleEnglish: z.string().min(1).optional(),
     /** Pieces that, concatenated, are the title; or an editorial title where the text has none. */
     title: z.union([piecesSchema, editorialTitleSchema], {
       error:

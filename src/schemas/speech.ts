@@ -136,6 +136,8 @@ export const speechSchema = z
     status: z.enum(reviewStatuses),
     /** What an editor still has to decide: shown on the page; a verified document has none. */
     openQuestions: z.array(openQuestionSchema).default([]),
+    /** The edition's English translation of the title (editorial). */
+    titleEnglish: z.string().min(1).optional(),
     /** The title as the text prints it, or an editorial title with its basis where the text has none. */
     title: z.union([placedTextSchema, editorialTitleSchema]),
     fields: z.partialRecord(z.enum(fieldNames), placedTextSchema).default({}),

@@ -87,7 +87,9 @@ describe("npm run add-source", () => {
       "proofread",
     );
 
-    edit(root, editorialFile, (yaml) => yaml.replace("status: proofread", "status: verified"));
+    edit(root, editorialFile, (yaml) =>
+      yaml.replace("status: proofread", 'status: verified\n    titleEnglish: "New Progress in Building Cyber Power"'),
+    );
     let caught: unknown;
     try {
       ingestOutputs(root);

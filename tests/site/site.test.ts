@@ -157,6 +157,23 @@ describe("the built site", () => {
     }
   });
 
+  it("gives every English document page the edition's English title, marked as a translation, and English dates", () => {
+    for (const document of corpus.documents) {
+      const html = pageIn("en", document.slug);
+      const translation = html.querySelector("[data-title-translation]");
+      expect(translation?.getAttribute("lang")).toBe("en");
+      if (document.titleEnglish) expect(translation?.textContent).toContain(document.titleEnglish);
+      else expect(document.status).not.toBe("verified");
+      // the Chinese title stays the title
+      if (document.title.basis === undefined) expect(html.querySelector("h1")?.textContent).toBe(document.title.text);
+      if (document.date) {
+        const facts = html.querySelector(".doc-facts")?.textContent ?? "";
+        expect(facts).toMatch(new RegExp(document.date.value.slice(0, 4)));
+        expect(facts).not.toMatch(/\d年/);
+      }
+    }
+  });
+
   it("is byte-identical when built twice", () => {
     expect(snapshotDir(second)).toEqual(snapshotDir(first));
   });

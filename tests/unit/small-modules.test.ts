@@ -1,3 +1,4 @@
+import { formatDateEnglish, formatDateIn, formatMilestoneDateEnglish } from "../../src/lib/dates.ts";
 import { visibleText } from "../../src/lib/visible-text.ts";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -207,5 +208,18 @@ describe("visibleText", () => {
     expect(visibleText("目  录")).toEqual([{ text: "目" }, { mark: "space", count: 2 }, { text: "录" }]);
     expect(visibleText("\u3000")).toEqual([{ mark: "ideographic-space", count: 1 }]);
     expect(visibleText("")).toEqual([]);
+  });
+});
+
+describe("English dates", () => {
+  it("writes document and milestone dates the English way, at their precision", () => {
+    expect(formatDateEnglish("2024-02-27", "day")).toBe("27 February 2024");
+    expect(formatDateEnglish("2017-10", "after")).toBe("October 2017 or later");
+    expect(formatDateEnglish("2023-07", "month")).toBe("July 2023");
+    expect(formatDateEnglish("2017", "year")).toBe("2017");
+    expect(formatDateIn("zh-CN", "2017", "year")).toBe("2017年");
+    expect(formatMilestoneDateEnglish("2023-07-14/2023-07-15", "range")).toBe("14–15 July 2023");
+    expect(formatMilestoneDateEnglish("2014/..", "since")).toBe("since 2014");
+    expect(formatMilestoneDateEnglish("2016-06", "month")).toBe("June 2016");
   });
 });

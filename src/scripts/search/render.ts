@@ -1,5 +1,5 @@
 import { shortLabel } from "../../lib/bar-chart.ts";
-import { formatDate } from "../../lib/dates.ts";
+import { formatDateIn } from "../../lib/dates.ts";
 import { marginLabel, passageName } from "../../lib/passage-numbers.ts";
 import type { SearchRequest } from "../../lib/search/address.ts";
 import {
@@ -129,7 +129,7 @@ function renderGroup({ ui, urls }: ResultsView, group: DocumentGroup, query: str
     list.append(item);
   }
   const when = group.date
-    ? `${formatDate(group.date.value, group.date.precision)}${group.date.inferred ? ui.search.inferredMark : ""}`
+    ? `${formatDateIn(document.documentElement.lang === "en" ? "en" : "zh-CN", group.date.value, group.date.precision)}${group.date.inferred ? ui.search.inferredMark : ""}`
     : ui.search.undated;
   return element(
     "section",

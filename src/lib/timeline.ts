@@ -29,3 +29,34 @@ export function mergeSameQuotes(
   }
   return [...merged.values()];
 }
+
+/** What the timeline needs of a milestone to date a phrase by it. */
+export interface DatedEvent {
+  id: string;
+  date: { value: string; precision: string };
+  description: string;
+  names?: readonly string[] | undefined;
+  passages: readonly { quote: string }[];
+}
+
+/**
+ * The earliest event of the timeline that the corpus ties to a phrase: a
+ * milestone whose name, description or quoted words contain it (width and
+ * spacing aside). A term's earliest dated document may be years later than
+ * the event a later document dates it to; this finds that event.
+ */
+export function earliestEventOf<T extends DatedEvent>(
+  phrases: readonly string[],
+  milestones: readonly T[],
+): T | undefined {
+  const needles = phrases.map(normalizeForSearch).filter(Boolean);
+  const mentions = (text: string) => needles.some((needle) => normalizeForSearch(text).includes(needle));
+  return [...milestones]
+    .filter(
+      (milestone) =>
+        mentions(milestone.description) ||
+        (milestone.names ?? []).some(mentions) ||
+        milestone.passages.some((passage) => mentions(passage.quote)),
+    )
+    .sort((a, b) => a.date.value.slice(0, 10).localeCompare(b.date.value.slice(0, 10)) || a.id.localeCompare(b.id))[0];
+}

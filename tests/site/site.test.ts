@@ -174,6 +174,26 @@ describe("the built site", () => {
     }
   });
 
+  it("ties a term to the earliest event the timeline connects to it, linked to its entry", () => {
+    const timeline = parseHTML(readFileSync(join(first, "milestones", "index.html"), "utf8")).document;
+    const terms = JSON.parse(readFileSync(join(first, "data", "terms.json"), "utf8")) as {
+      terms: { id: string }[];
+    };
+    let tied = 0;
+    for (const term of terms.terms) {
+      const html = parseHTML(readFileSync(join(first, "terms", term.id, "index.html"), "utf8")).document;
+      const link = html.querySelector("[data-earliest-event] a");
+      if (!link) continue;
+      tied += 1;
+      const id = (link.getAttribute("href") ?? "").split("#")[1] ?? "";
+      const entry = timeline.getElementById(id);
+      expect(entry, term.id).not.toBeNull();
+      // the event the link names is the entry's: same date
+      expect(link.textContent?.trim()).toBe(entry?.querySelector("time")?.textContent?.trim());
+    }
+    expect(tied).toBeGreaterThan(0);
+  });
+
   it("is byte-identical when built twice", () => {
     expect(snapshotDir(second)).toEqual(snapshotDir(first));
   });

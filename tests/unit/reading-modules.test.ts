@@ -1,4 +1,4 @@
-import { mergeSameQuotes } from "../../src/lib/timeline.ts";
+import { earliestEventOf, mergeSameQuotes } from "../../src/lib/timeline.ts";
 import type { QuotedPassage } from "../../src/lib/passages.ts";
 import { describe, expect, it } from "vitest";
 import { layoutBars, shortLabel } from "../../src/lib/bar-chart.ts";
@@ -198,5 +198,24 @@ describe("timeline quotes", () => {
     );
     expect(merged.map((quote) => quote.passages.map((found) => found.doc))).toEqual([["a", "b"], ["c"]]);
     expect(merged[0]?.segments.find((segment) => segment.marked)?.text).toBe("领导小组成立");
+  });
+});
+
+describe("the earliest event of a phrase", () => {
+  it("is the earliest milestone whose name, description or quote contains it", () => {
+    const milestone = (id: string, value: string, quote: string, description = "事。") => ({
+      id,
+      date: { value, precision: "day" },
+      description,
+      passages: [{ quote }],
+    });
+    const milestones = [
+      milestone("late", "2023-07-14", "建设网络强国"),
+      milestone("early", "2014-02-27", "努力把我国建设成为网络 强国"),
+      milestone("unrelated", "1994", "全功能接入"),
+      milestone("described", "2016", "别的", "网络强国战略提出后"),
+    ];
+    expect(earliestEventOf(["网络强国"], milestones)?.id).toBe("early");
+    expect(earliestEventOf(["数字中国"], milestones)).toBeUndefined();
   });
 });

@@ -1,0 +1,80 @@
+/**
+ * Screenshots of the built site for review: each page below at 1280 px and
+ * 375 px wide, in the light and the dark scheme, into docs/screenshots/
+ * (the first screen of each, as a reader first sees it).
+ *
+ *   npm run build && npm run screenshots
+ *
+ * The pages are found from the built site, not named here, so that the script
+ * works for any corpus: the home page, the longest document, the timeline,
+ * the first principle, the most frequent term, the shared-text overview and
+ * the first collation.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { launchChromium } from "./support/chromium.ts";
+import { serveStatic } from "./support/static-server.ts";
+
+const VIEWPORTS = [
+  { name: "desktop", width: 1280, height: 900 },
+  { name: "phone", width: 375, height: 812 },
+] as const;
+const SCHEMES = ["light", "dark"] as const;
+
+/** The pages to photograph, by name and path, chosen from what the build wrote. */
+export function pagesToPhotograph(dist: string): { name: string; path: string }[] {
+  const directories = (path: string) =>
+    existsSync(join(dist, path))
+      ? readdirSync(join(dist, path)).filter((entry) => statSync(join(dist, path, entry)).isDirectory())
+      : [];
+  const size = (path: string) => statSync(join(dist, path, "index.html")).size;
+  const longest = directories("speeches").sort((a, b) => size(`speeches/${b}`) - size(`speeches/${a}`))[0];
+  const firstSet = directories("principles").sort()[0];
+  const firstPrinciple = firstSet && directories(`principles/${firstSet}`).sort()[0];
+  const terms = JSON.parse(readFileSync(join(dist, "data", "terms.json"), "utf8")) as {
+    terms: { id: string; total: number }[];
+  };
+  const term = [...terms.terms].sort((a, b) => b.total - a.total)[0];
+  const collation = directories("shared").sort()[0];
+  return [
+    { name: "home", path: "" },
+    ...(longest ? [{ name: "document", path: `speeches/${longest}/` }] : []),
+    { name: "timeline", path: "milestones/" },
+    ...(firstSet && firstPrinciple ? [{ name: "principle", path: `principles/${firstSet}/${firstPrinciple}/` }] : []),
+    ...(term ? [{ name: "term", path: `terms/${term.id}/` }] : []),
+    { name: "shared", path: "shared/" },
+    ...(collation ? [{ name: "collation", path: `shared/${collation}/` }] : []),
+  ];
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const root = fileURLToPath(new URL("..", import.meta.url));
+  const dist = join(root, "dist");
+  if (!existsSync(join(dist, "index.html"))) {
+    console.error("screenshots: no built site in dist/; run npm run build first");
+    process.exit(1);
+  }
+  const out = join(root, "docs", "screenshots");
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const server = await serveStatic(dist);
+  const browser = await launchChromium();
+  try {
+    for (const { name, path } of pagesToPhotograph(dist)) {
+      for (const viewport of VIEWPORTS) {
+        for (const colorScheme of SCHEMES) {
+          const page = await browser.newPage({ viewport, colorScheme });
+          await page.goto(new URL(path, server.url).href);
+          const file = `${name}-${viewport.name}-${colorScheme}.png`;
+          await page.screenshot({ path: join(out, file) });
+          await page.close();
+          console.log(`screenshots: ${file} (/${path})`);
+        }
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}

@@ -126,6 +126,34 @@ describe("layout", () => {
   });
 });
 
+describe("reading layout on a wide screen", () => {
+  it("sets reader numbers in the margin, the contents beside the text, a heading's notes on its own line", async () => {
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await open(context, "speeches/cac-stride-toward-cyber-power-2024/");
+    const layout = await page.evaluate(() => {
+      const box = (element: Element | null) => element?.getBoundingClientRect();
+      const text = box(document.querySelector(".text"));
+      const numbers = [...document.querySelectorAll(".text .block-number")].map((number) => box(number));
+      const heading = document.querySelector(".text h2.block");
+      const headingNotes = heading?.nextElementSibling;
+      return {
+        textLeft: text?.left ?? 0,
+        textRight: text?.right ?? 0,
+        numbersRight: Math.max(...numbers.map((number) => number?.right ?? Infinity)),
+        tocLeft: box(document.querySelector(".toc"))?.left ?? 0,
+        headingBottom: box(heading)?.bottom ?? 0,
+        notesTop: box(headingNotes ?? null)?.top ?? Infinity,
+        notesAreNotes: headingNotes?.matches(".block-notes") ?? false,
+      };
+    });
+    expect(layout.numbersRight).toBeLessThanOrEqual(layout.textLeft);
+    expect(layout.tocLeft).toBeGreaterThanOrEqual(layout.textRight);
+    expect(layout.notesAreNotes).toBe(true);
+    expect(layout.notesTop).toBeLessThan(layout.headingBottom);
+    await context.close();
+  });
+});
+
 describe("colour scheme", () => {
   it("follows the system, and a chosen scheme persists across pages", async () => {
     const context = await site.browser.newContext({ colorScheme: "dark" });

@@ -36,6 +36,12 @@ export interface SiteUrls {
   speech(slug: string): string;
   /** Permalink of one block: the document URL and the block id. */
   block(slug: string, id: string): string;
+  /**
+   * A block's permalink that also asks the browser to highlight a phrase in
+   * it (a URL text fragment, `#p3:~:text=…`); a browser without text
+   * fragments, or a phrase it cannot find, still goes to the block.
+   */
+  blockQuoting(slug: string, id: string, phrase: string): string;
   principles(): string;
   /** A principle set's page; with a principle id, that principle's place in the set's list. */
   principleSet(setId: string, principleId?: string): string;
@@ -78,6 +84,8 @@ export function createUrls(base: string, locale: Locale = defaultLocale): SiteUr
     search: (query) => (query ? `${page("search/")}?q=${encodeURIComponent(query)}` : page("search/")),
     speech: (slug) => page(`speeches/${encodeURIComponent(slug.normalize("NFC"))}/`),
     block: (slug, id) => `${page(`speeches/${encodeURIComponent(slug.normalize("NFC"))}/`)}#${encodeURIComponent(id)}`,
+    blockQuoting: (slug, id, phrase) =>
+      `${page(`speeches/${encodeURIComponent(slug.normalize("NFC"))}/`)}#${encodeURIComponent(id)}${textDirective(phrase)}`,
     principles: () => page("principles/"),
     principleSet: (setId, principleId) =>
       `${page(`principles/${encodeURIComponent(setId)}/`)}${principleId ? `#${encodeURIComponent(principleId)}` : ""}`,
@@ -114,3 +122,13 @@ export function urlsFor(locale: Locale): SiteUrls {
 
 /** The site's URLs in the default interface language. */
 export const urls = createUrls(siteBase);
+
+/**
+ * A text directive for a phrase (https://wicg.github.io/scroll-to-text-fragment/):
+ * percent-encoded, with the directive's own delimiters (`-`, `,`, `&`) encoded too.
+ *
+ * @example textDirective("网络-强国") // ":~:text=%E7%BD%91%E7%BB%9C%2D%E5%BC%BA%E5%9B%BD"
+ */
+export function textDirective(phrase: string): string {
+  return `:~:text=${encodeURIComponent(phrase).replace(/-/g, "%2D")}`;
+}

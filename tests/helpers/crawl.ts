@@ -74,7 +74,8 @@ export async function crawlSite(start: string, scope: string): Promise<CrawlRepo
     page.hash = "";
     page.search = "";
     const ids = idsByPage.get(page.href);
-    const id = decodeURIComponent(url.hash.slice(1));
+    // A text directive (`#p3:~:text=…`) is the browser's, not an element id.
+    const id = decodeURIComponent(url.hash.slice(1).split(":~:")[0] ?? "");
     if (ids && !ids.has(id)) report.missingFragments.push({ from, url: url.href });
   }
   return report;

@@ -49,7 +49,7 @@ describe.each(variants)("the site crawled $name", ({ dir, base, sitemap }) => {
 
   it("links every principle, milestone and term to passages that link back", async () => {
     const entityPages = /\/(principles\/[^/]+(\/[^/]+)?|milestones|terms\/[^/]+)\/$/;
-    const toPassage = /\/speeches\/[^/]+\/#(title|p\d+)$/;
+    const toPassage = /\/speeches\/[^/]+\/#(title|p\d+)(:~:text=.*)?$/;
     const pairs = report.links.filter(({ from, url }) => entityPages.test(from) && toPassage.test(url));
     expect(pairs.length).toBeGreaterThan(500);
     const documents = new Map<string, Document>();
@@ -58,13 +58,34 @@ describe.each(variants)("the site crawled $name", ({ dir, base, sitemap }) => {
       const target = new URL(url);
       const page = target.href.replace(/#.*$/, "");
       if (!documents.has(page)) documents.set(page, parseHTML(await (await fetch(page)).text()).document);
-      const notes = documents.get(page)?.querySelector(`[data-notes-for="${target.hash.slice(1)}"]`);
+      const id = target.hash.slice(1).split(":~:")[0] ?? "";
+      const notes = documents.get(page)?.querySelector(`[data-notes-for="${id}"]`);
       const backLinks = [...(notes?.querySelectorAll("a[href]") ?? [])].map((anchor) =>
         new URL(anchor.getAttribute("href") ?? "", page).href.replace(/#.*$/, ""),
       );
       if (!backLinks.includes(from)) missing.push(`${url} does not link back to ${from}`);
     }
     expect(missing).toEqual([]);
+  });
+
+  it("highlights, arriving from a quote, words the passage contains", async () => {
+    const quoting = report.links.filter(({ url }) => url.includes(":~:text="));
+    expect(quoting.length).toBeGreaterThan(100);
+    const pages = new Map<string, Document>();
+    const problems: string[] = [];
+    for (const { from, url } of quoting) {
+      const target = new URL(url);
+      const page = target.href.replace(/#.*$/, "");
+      if (!pages.has(page)) pages.set(page, parseHTML(await (await fetch(page)).text()).document);
+      const [id = "", directive = ""] = target.hash.slice(1).split(":~:text=");
+      const phrase = decodeURIComponent(directive);
+      const text =
+        pages.get(page)?.getElementById(id)?.querySelector(".block-text")?.textContent ??
+        pages.get(page)?.getElementById(id)?.textContent ??
+        "";
+      if (!text.includes(phrase)) problems.push(`${from} > ${url}: “${phrase}” is not in #${id}`);
+    }
+    expect(problems).toEqual([]);
   });
 
   it("marks each passage shared with another document, and the marks link both ways", async () => {

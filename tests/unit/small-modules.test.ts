@@ -10,7 +10,7 @@ import { latestRelease } from "../../src/lib/edition.ts";
 import { marginLabel, readerNumbers } from "../../src/lib/passage-numbers.ts";
 import { isTerminated } from "../../src/lib/punctuation.ts";
 import { absoluteUrl, siteOrigin } from "../../src/lib/site-address.ts";
-import { createUrls, joinBase } from "../../src/lib/urls.ts";
+import { createUrls, joinBase, textDirective } from "../../src/lib/urls.ts";
 import { statesDate } from "../../scripts/lib/assemble.ts";
 import { escapeMdxText } from "../../scripts/lib/emit.ts";
 import { buildPieceTable, cutLine, expandRange } from "../../scripts/lib/pieces.ts";
@@ -221,5 +221,14 @@ describe("English dates", () => {
     expect(formatMilestoneDateEnglish("2023-07-14/2023-07-15", "range")).toBe("14–15 July 2023");
     expect(formatMilestoneDateEnglish("2014/..", "since")).toBe("since 2014");
     expect(formatMilestoneDateEnglish("2016-06", "month")).toBe("June 2016");
+  });
+});
+
+describe("quoting permalinks", () => {
+  it("add a text directive, its delimiters encoded, after the block's fragment", () => {
+    expect(textDirective("网络-强国,")).toBe(":~:text=%E7%BD%91%E7%BB%9C%2D%E5%BC%BA%E5%9B%BD%2C");
+    expect(createUrls("/corpus/").blockQuoting("zhao", "p3", "强国")).toBe(
+      "/corpus/speeches/zhao/#p3:~:text=%E5%BC%BA%E5%9B%BD",
+    );
   });
 });

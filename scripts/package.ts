@@ -1,0 +1,117 @@
+/**
+ * Package: the built site as one reproducible archive for people who host it
+ * offline (a school intranet, a shared drive).
+ *
+ *   npm run build && npm run package      → release/<name>-<version>.zip
+ *
+ * The archive holds one folder, `<name>-<version>/`, with the site, a
+ * `SHA256SUMS` of every file of the site and a `README.txt` saying how to
+ * serve and verify it. The same dist/ gives the same archive byte for byte:
+ * entries sorted, every time stamp the edition's release date, fixed modes,
+ * one compression level.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { zipSync, type Zippable } from "fflate";
+import { latestRelease } from "../src/lib/edition.ts";
+
+export interface PackageInput {
+  /** The built site. */
+  dist: string;
+  /** The archive's folder name, such as wangluo-qiangguo-corpus-0.2.0. */
+  folder: string;
+  /** The edition's release date (YYYY-MM-DD): every entry's time stamp. */
+  date: string;
+  /** The base path the site was built for (SITE_BASE, see builtBase), which README.txt tells the reader. */
+  base: string;
+}
+
+/** Every file below `dir`, as forward-slash paths relative to it, sorted. */
+function filesBelow(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import("node:fs").Dirent[])
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join("/"))
+    .sort();
+}
+
+/** `sha256sum` output for the files: one `<hex>  <path>` line each, in path order. */
+export function sha256Sums(files: readonly { path: string; bytes: Uint8Array }[]): string {
+  return files.map(({ path, bytes }) => `${createHash("sha256").update(bytes).digest("hex")}  ${path}\n`).join("");
+}
+
+/** What README.txt says: what the folder is, how to serve it, how to check it. */
+export function readmeText(folder: string, base: string): string {
+  const where =
+    base === "/"
+      ? "at the root of a web address (http://host/)"
+      : `under the path ${base} of a web address (http://host${base}); a copy built for another place is made with SITE_BASE=/path/ npm run build`;
+  return [
+    `${folder}`,
+    "",
+    "A static build of the digital edition: HTML, CSS, JavaScript, the search index and open data.",
+    "No server program is needed and no request goes to any other site.",
+    "",
+    `Serve this folder ${where}, with any static web server, for example:`,
+    "",
+    "    cd " + folder,
+    "    python3 -m http.server 8000",
+    "",
+    "then open http://localhost:8000/ in a browser. Open the pages through a web server, not as",
+    "files: their links, styles and search are addressed from the site's root.",
+    "",
+    "To check that every file is as released:",
+    "",
+    "    cd " + folder,
+    "    sha256sum -c SHA256SUMS",
+    "",
+  ].join("\n");
+}
+
+/** The base path a built site was built for, read from its home page's stylesheet link (`/corpus/_astro/…`). */
+export function builtBase(dist: string): string {
+  const home = readFileSync(join(dist, "index.html"), "utf8");
+  return /(?:href|src)="(\/[^"]*?)_astro\//.exec(home)?.[1] ?? "/";
+}
+
+/** The archive's bytes. */
+export function packageSite(input: PackageInput): Uint8Array {
+  const files = filesBelow(input.dist).map((path) => ({
+    path,
+    bytes: new Uint8Array(readFileSync(join(input.dist, path))),
+  }));
+  // Zip stores local date and time fields: local midnight of the release date reads the same in every time zone.
+  const [year = 1980, month = 1, day = 1] = input.date.split("-").map(Number);
+  const mtime = new Date(year, month - 1, day);
+  const entry = (bytes: Uint8Array) => [bytes, { mtime, os: 3, attrs: 0o100644 << 16 }] as const;
+  const encoder = new TextEncoder();
+  const tree: Zippable = {};
+  for (const { path, bytes } of files) tree[`${input.folder}/${path}`] = entry(bytes) as unknown as Zippable[string];
+  tree[`${input.folder}/SHA256SUMS`] = entry(encoder.encode(sha256Sums(files))) as unknown as Zippable[string];
+  tree[`${input.folder}/README.txt`] = entry(
+    encoder.encode(readmeText(input.folder, input.base)),
+  ) as unknown as Zippable[string];
+  // Object keys keep insertion order; sort so that the archive's order is the paths' alone.
+  const sorted: Zippable = Object.fromEntries(Object.entries(tree).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return zipSync(sorted, { level: 9 });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const root = fileURLToPath(new URL("..", import.meta.url));
+  const dist = join(root, "dist");
+  if (!existsSync(join(dist, "index.html"))) {
+    console.error("package: no built site in dist/; run npm run build first");
+    process.exit(1);
+  }
+  const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { name: string; version: string };
+  const { version, date } = latestRelease(readFileSync(join(root, "CHANGELOG.md"), "utf8"), manifest.version);
+  const folder = `${manifest.name}-${version}`;
+  const archive = packageSite({ dist, folder, date, base: builtBase(dist) });
+  mkdirSync(join(root, "release"), { recursive: true });
+  const target = join(root, "release", `${folder}.zip`);
+  writeFileSync(target, archive);
+  console.log(
+    `package: ${relative(root, target)}, ${archive.length} bytes, SHA-256 ${createHash("sha256").update(archive).digest("hex")}`,
+  );
+}

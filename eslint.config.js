@@ -14,6 +14,8 @@ export default tseslint.config(
   {
     // Plain scripts served as they are, run by the browser before the page's modules.
     files: ["public/**/*.js"],
-    languageOptions: { globals: { document: "readonly", localStorage: "readonly" } },
+    languageOptions: {
+      globals: { document: "readonly", localStorage: "readonly", location: "readonly", URL: "readonly" },
+    },
   },
 );

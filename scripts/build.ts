@@ -5,7 +5,9 @@
  *
  * The site is rendered into a staging folder and replaces dist/ only when
  * every step has succeeded, so a failed build leaves the previous dist/ intact.
- * SITE_BASE (for example /corpus/) builds the site for a sub-path.
+ * Without SITE_BASE the pages' links are relative, so the one dist/ works at
+ * the root, under any sub-path and from the file system; SITE_BASE (for
+ * example /corpus/) builds absolute paths under that sub-path instead.
  */
 import { existsSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -17,6 +19,12 @@ process.env.ASTRO_TELEMETRY_DISABLED = "1";
 import { ingest } from "./ingest.ts";
 import { InputError } from "./lib/issues.ts";
 import { writeSearchIndex } from "./lib/search-index.ts";
+import { relativizeSite } from "./lib/relative-links.ts";
+
+/** Without SITE_BASE (or with `/`), one build serves any path; with it, pages keep absolute paths under that base. */
+function relocatable(): boolean {
+  return (process.env.SITE_BASE ?? "/") === "/";
+}
 
 export async function buildSite(root: string, outDir = join(root, "dist")): Promise<void> {
   // 1. ingest: sources and editorial data to content collections
@@ -26,6 +34,8 @@ export async function buildSite(root: string, outDir = join(root, "dist")): Prom
   rmSync(staging, { recursive: true, force: true });
   try {
     await build({ root, outDir: staging, logLevel: "warn" });
+    // 2b. without SITE_BASE, make every page's links relative, so that the build works at any path
+    if (relocatable()) relativizeSite(staging);
     // 3. index every passage for exact phrase search
     await writeSearchIndex(passages, staging, process.env.SITE_BASE ?? "/");
   } catch (error) {

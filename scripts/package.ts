@@ -45,8 +45,8 @@ export function sha256Sums(files: readonly { path: string; bytes: Uint8Array }[]
 export function readmeText(folder: string, base: string): string {
   const where =
     base === "/"
-      ? "at the root of a web address (http://host/)"
-      : `under the path ${base} of a web address (http://host${base}); a copy built for another place is made with SITE_BASE=/path/ npm run build`;
+      ? "at any path of a web address (the links are relative to each page)"
+      : `under the path ${base} of a web address (http://host${base}), the path it was built for`;
   return [
     `${folder}`,
     "",
@@ -58,8 +58,13 @@ export function readmeText(folder: string, base: string): string {
     "    cd " + folder,
     "    python3 -m http.server 8000",
     "",
-    "then open http://localhost:8000/ in a browser. Open the pages through a web server, not as",
-    "files: their links, styles and search are addressed from the site's root.",
+    "then open http://localhost:8000/ in a browser.",
+    ...(base === "/"
+      ? [
+          "Opened as files (any index.html), the pages can be read, but search cannot run:",
+          "browsers load no module script from the file system.",
+        ]
+      : [`Open the pages through a web server: they are addressed from ${base}.`]),
     "",
     "To check that every file is as released:",
     "",

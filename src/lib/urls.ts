@@ -112,8 +112,20 @@ export function createUrls(base: string, locale: Locale = defaultLocale): SiteUr
   };
 }
 
-/** The site's base path; outside Vite (build scripts) `import.meta.env` is absent and the base is `/`. */
-const siteBase: string = import.meta.env?.BASE_URL ?? "/";
+/**
+ * The site's base path. While building, the configured one (outside Vite, in
+ * build scripts, `/`). In a browser, the one the page is served under: the
+ * page records the way back to the site's root (`<html data-site-root>`,
+ * made relative by scripts/lib/relative-links.ts), so that one build works
+ * at any path.
+ */
+function siteBasePath(): string {
+  const configured: string = import.meta.env?.BASE_URL ?? "/";
+  if (typeof document === "undefined") return configured;
+  const root = document.documentElement.dataset["siteRoot"];
+  return root ? new URL(root, location.href).pathname : configured;
+}
+const siteBase = siteBasePath();
 
 /** The site's URLs in one interface language, under the configured base. */
 export function urlsFor(locale: Locale): SiteUrls {

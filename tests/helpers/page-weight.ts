@@ -31,7 +31,11 @@ export interface PageWeight {
  */
 export function pageWeight(siteDir: string, base: string, page: string): PageWeight {
   const html = readFileSync(join(siteDir, page), "utf8");
-  const local = (href: string) => join(siteDir, href.startsWith(base) ? href.slice(base.length) : href);
+  // An absolute path is under the base; a relative one (a relocatable build) is relative to the page.
+  const local = (href: string) =>
+    href.startsWith("/")
+      ? join(siteDir, href.startsWith(base) ? href.slice(base.length) : href)
+      : resolve(dirname(join(siteDir, page)), href);
   const styles = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((match) =>
     readFileSync(local(match[1] ?? "")),
   );

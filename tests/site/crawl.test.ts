@@ -19,9 +19,16 @@ function sitemapPages(dir: string, base: string): string[] {
   return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1] ?? "").pathname.slice(base.length));
 }
 
+/**
+ * The build without SITE_BASE is relocatable (scripts/lib/relative-links.ts): the same folder is
+ * crawled at the root and under two sub-paths it was not built for. The build with SITE_BASE is
+ * crawled under its own sub-path.
+ */
 const variants = [
   { name: "at the root", dir: () => inject("siteDir"), base: "/", sitemap: false },
-  { name: `under the sub-path ${SUB_PATH}`, dir: () => inject("subPathSiteDir"), base: SUB_PATH, sitemap: true },
+  { name: "built for the root, moved under /corpus/", dir: () => inject("siteDir"), base: "/corpus/", sitemap: false },
+  { name: "built for the root, moved under /a/b/", dir: () => inject("siteDir"), base: "/a/b/", sitemap: false },
+  { name: `built for the sub-path ${SUB_PATH}`, dir: () => inject("subPathSiteDir"), base: SUB_PATH, sitemap: true },
 ];
 
 describe.each(variants)("the site crawled $name", ({ dir, base, sitemap }) => {

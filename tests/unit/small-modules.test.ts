@@ -1,3 +1,4 @@
+import { pathToRoot, relativizeHtml } from "../../scripts/lib/relative-links.ts";
 import { formatDateEnglish, formatDateIn, formatMilestoneDateEnglish } from "../../src/lib/dates.ts";
 import { visibleText } from "../../src/lib/visible-text.ts";
 import { readFileSync } from "node:fs";
@@ -229,6 +230,26 @@ describe("quoting permalinks", () => {
     expect(textDirective("网络-强国,")).toBe(":~:text=%E7%BD%91%E7%BB%9C%2D%E5%BC%BA%E5%9B%BD%2C");
     expect(createUrls("/corpus/").blockQuoting("zhao", "p3", "强国")).toBe(
       "/corpus/speeches/zhao/#p3:~:text=%E5%BC%BA%E5%9B%BD",
+    );
+  });
+});
+
+describe("relocatable pages", () => {
+  it("walk back from a page to the site's root", () => {
+    expect(pathToRoot("index.html")).toBe("./");
+    expect(pathToRoot("speeches/x/index.html")).toBe("../../");
+    expect(pathToRoot("en/speeches/x/index.html")).toBe("../../../");
+  });
+
+  it("make root-relative links, assets, forms, citation paths and the site root relative to the page", () => {
+    const html =
+      '<html data-site-root="/"><link rel="stylesheet" href="/_astro/a.css"><script type="module" src="/_astro/b.js"></script>' +
+      '<a href="/speeches/x/#p1">x</a><form action="/search/"></form><p data-cite-path="/speeches/x/#p1">/speeches/x/</p>' +
+      '<a href="https://example.org/">e</a><a href="//cdn.example/">c</a><a href="#p2">p</a><a href="data:,">d</a>';
+    expect(relativizeHtml(html, "speeches/y/index.html")).toBe(
+      '<html data-site-root="../../"><link rel="stylesheet" href="../../_astro/a.css"><script type="module" src="../../_astro/b.js"></script>' +
+        '<a href="../../speeches/x/#p1">x</a><form action="../../search/"></form><p data-cite-path="../../speeches/x/#p1">/speeches/x/</p>' +
+        '<a href="https://example.org/">e</a><a href="//cdn.example/">c</a><a href="#p2">p</a><a href="data:,">d</a>',
     );
   });
 });

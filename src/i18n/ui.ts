@@ -328,9 +328,8 @@ const zh = {
     },
     error: "检索出错，请刷新页面重试。",
     needsScript: "检索需要启用 JavaScript；其余页面无需脚本即可阅读。",
-    needsServer:
-      "从文件直接打开时，浏览器不允许检索所需的脚本和数据加载。请在本站文件夹中运行 python3 -m http.server 8000，然后打开 http://localhost:8000/ 检索；阅读页面不受影响。",
-    needsServerShort: "检索需经网页服务器打开（python3 -m http.server）",
+    needsServer: "从文件打开时无法检索。请在本站文件夹中运行 python3 -m http.server，再打开它给出的地址。",
+    needsServerShort: "检索需经网页服务器打开",
   },
   review: {
     label: "校订状态",
@@ -698,8 +697,8 @@ const en: UiStrings = {
     error: "The search failed; please reload the page and try again.",
     needsScript: "Search needs JavaScript; every other page can be read without it.",
     needsServer:
-      "Opened from a file, the browser does not let search load its scripts and data. In the site's folder, run python3 -m http.server 8000 and open http://localhost:8000/ to search; reading is not affected.",
-    needsServerShort: "Search needs a web server (python3 -m http.server)",
+      "Search cannot run from files. In the site's folder, run python3 -m http.server and open the address it gives.",
+    needsServerShort: "Search needs a web server",
   },
   review: {
     label: "Review status",

@@ -15,7 +15,14 @@ export default tseslint.config(
     // Plain scripts served as they are, run by the browser before the page's modules.
     files: ["public/**/*.js"],
     languageOptions: {
-      globals: { document: "readonly", localStorage: "readonly", location: "readonly", URL: "readonly" },
+      globals: {
+        document: "readonly",
+        localStorage: "readonly",
+        location: "readonly",
+        URL: "readonly",
+        navigator: "readonly",
+        addEventListener: "readonly",
+      },
     },
   },
 );

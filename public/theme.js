@@ -25,3 +25,16 @@ if (location.protocol === "file:") {
     }
   });
 }
+
+// Built with SERVICE_WORKER=on, the site installs its offline cache (sw.js at
+// the site's root, written by scripts/lib/service-worker.ts) once the page has loaded.
+const htmlData = document.documentElement.dataset;
+if (htmlData["serviceWorker"] === "on" && "serviceWorker" in navigator && location.protocol !== "file:") {
+  addEventListener("load", () => {
+    navigator.serviceWorker
+      .register(new URL("sw.js", new URL(htmlData["siteRoot"] ?? "/", location.href)))
+      .catch(() => {
+        // Without the cache the site works as before, online.
+      });
+  });
+}

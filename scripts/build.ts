@@ -20,6 +20,7 @@ import { ingest } from "./ingest.ts";
 import { InputError } from "./lib/issues.ts";
 import { writeSearchIndex } from "./lib/search-index.ts";
 import { relativizeSite } from "./lib/relative-links.ts";
+import { writeServiceWorker } from "./lib/service-worker.ts";
 
 /** Without SITE_BASE (or with `/`), one build serves any path; with it, pages keep absolute paths under that base. */
 function relocatable(): boolean {
@@ -38,6 +39,8 @@ export async function buildSite(root: string, outDir = join(root, "dist")): Prom
     if (relocatable()) relativizeSite(staging);
     // 3. index every passage for exact phrase search
     await writeSearchIndex(passages, staging, process.env.SITE_BASE ?? "/");
+    // 3b. with SERVICE_WORKER=on, the offline cache, its version a digest of everything above
+    if (process.env.SERVICE_WORKER === "on") writeServiceWorker(staging);
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;

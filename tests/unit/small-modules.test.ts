@@ -1,8 +1,10 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { precacheList, searchFileList, serviceWorkerSource, siteDigest } from "../../scripts/lib/service-worker.ts";
 import { pathToRoot, relativizeHtml } from "../../scripts/lib/relative-links.ts";
 import { formatDateEnglish, formatDateIn, formatMilestoneDateEnglish } from "../../src/lib/dates.ts";
 import { visibleText } from "../../src/lib/visible-text.ts";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { projectRoot } from "../helpers/root.ts";
 import { formatDate, formatMilestoneDate, milestoneYear } from "../../src/lib/dates.ts";
@@ -251,5 +253,32 @@ describe("relocatable pages", () => {
         '<a href="../../speeches/x/#p1">x</a><form action="../../search/"></form><p data-cite-path="../../speeches/x/#p1">/speeches/x/</p>' +
         '<a href="https://example.org/">e</a><a href="//cdn.example/">c</a><a href="#p2">p</a><a href="data:,">d</a>',
     );
+  });
+});
+
+describe("the offline cache", () => {
+  it("precaches pages by their folder URL and their assets, and changes version with any file", () => {
+    const dir = mkdtempSync(join(tmpdir(), "sw-"));
+    try {
+      for (const [path, text] of [
+        ["index.html", "home"],
+        ["404.html", "missing"],
+        ["speeches/x/index.html", "x"],
+        ["_astro/a.css", "css"],
+        ["pagefind/pagefind.js", "engine"],
+        ["search-data/r.json.gz", "data"],
+      ]) {
+        mkdirSync(dirname(join(dir, path)), { recursive: true });
+        writeFileSync(join(dir, path), text);
+      }
+      expect(precacheList(dir)).toEqual(["", "_astro/a.css", "speeches/x/"]);
+      expect(searchFileList(dir)).toEqual(["pagefind/pagefind.js", "search-data/r.json.gz"]);
+      const before = siteDigest(dir);
+      writeFileSync(join(dir, "search-data/r.json.gz"), "new data");
+      expect(siteDigest(dir)).not.toBe(before);
+      expect(serviceWorkerSource(before, ["", "a.css"], [])).toContain(`const VERSION = "${before}"`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

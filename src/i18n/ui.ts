@@ -329,7 +329,7 @@ const zh = {
     error: "检索出错，请刷新页面重试。",
     needsScript: "检索需要启用 JavaScript；其余页面无需脚本即可阅读。",
     needsServer: "从文件打开时无法检索。请在本站文件夹中运行 python3 -m http.server，再打开它给出的地址。",
-    needsServerShort: "检索需经网页服务器打开",
+    needsServerShort: "检索需经网页服务器打开：python3 -m http.server",
   },
   review: {
     label: "校订状态",
@@ -698,7 +698,7 @@ const en: UiStrings = {
     needsScript: "Search needs JavaScript; every other page can be read without it.",
     needsServer:
       "Search cannot run from files. In the site's folder, run python3 -m http.server and open the address it gives.",
-    needsServerShort: "Search needs a web server",
+    needsServerShort: "Search needs a web server: python3 -m http.server",
   },
   review: {
     label: "Review status",

@@ -64,6 +64,7 @@ describe("opened from the file system", () => {
     expect(await page.locator("h1").textContent()).toBe(uiFor("zh-CN").documents);
     // the header's search, and the search page, say what to do
     expect(await page.locator(".site-search .needs-server").isVisible()).toBe(true);
+    expect(await page.locator(".site-search .needs-server").textContent()).toContain("python3 -m http.server");
     await page.goto(pathToFileURL(join(siteDir, "search", "index.html")).href);
     expect(await page.locator("[data-needs-server]").textContent()).toContain("python3 -m http.server");
     expect(await page.locator("[data-needs-server]").isVisible()).toBe(true);

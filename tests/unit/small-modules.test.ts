@@ -260,14 +260,15 @@ describe("the offline cache", () => {
   it("precaches pages by their folder URL and their assets, and changes version with any file", () => {
     const dir = mkdtempSync(join(tmpdir(), "sw-"));
     try {
-      for (const [path, text] of [
+      const files: [string, string][] = [
         ["index.html", "home"],
         ["404.html", "missing"],
         ["speeches/x/index.html", "x"],
         ["_astro/a.css", "css"],
         ["pagefind/pagefind.js", "engine"],
         ["search-data/r.json.gz", "data"],
-      ]) {
+      ];
+      for (const [path, text] of files) {
         mkdirSync(dirname(join(dir, path)), { recursive: true });
         writeFileSync(join(dir, path), text);
       }

@@ -11,11 +11,12 @@
  * one compression level.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { zipSync, type Zippable } from "fflate";
 import { latestRelease } from "../src/lib/edition.ts";
+import { filesBelow, requireBuiltSite } from "./lib/site-files.ts";
 
 export interface PackageInput {
   /** The built site. */
@@ -26,14 +27,6 @@ export interface PackageInput {
   date: string;
   /** The base path the site was built for (SITE_BASE, see builtBase), which README.txt tells the reader. */
   base: string;
-}
-
-/** Every file below `dir`, as forward-slash paths relative to it, sorted. */
-function filesBelow(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import("node:fs").Dirent[])
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join("/"))
-    .sort();
 }
 
 /** `sha256sum` output for the files: one `<hex>  <path>` line each, in path order. */
@@ -105,10 +98,7 @@ export function packageSite(input: PackageInput): Uint8Array {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const root = fileURLToPath(new URL("..", import.meta.url));
   const dist = join(root, "dist");
-  if (!existsSync(join(dist, "index.html"))) {
-    console.error("package: no built site in dist/; run npm run build first");
-    process.exit(1);
-  }
+  requireBuiltSite(dist, "package");
   const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { name: string; version: string };
   const { version, date } = latestRelease(readFileSync(join(root, "CHANGELOG.md"), "utf8"), manifest.version);
   const folder = `${manifest.name}-${version}`;

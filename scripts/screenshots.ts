@@ -15,6 +15,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { launchChromium } from "./support/chromium.ts";
 import { serveStatic } from "./support/static-server.ts";
+import { requireBuiltSite } from "./lib/site-files.ts";
 
 const VIEWPORTS = [
   { name: "desktop", width: 1280, height: 900 },
@@ -51,10 +52,7 @@ export function pagesToPhotograph(dist: string): { name: string; path: string }[
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const root = fileURLToPath(new URL("..", import.meta.url));
   const dist = join(root, "dist");
-  if (!existsSync(join(dist, "index.html"))) {
-    console.error("screenshots: no built site in dist/; run npm run build first");
-    process.exit(1);
-  }
+  requireBuiltSite(dist, "screenshots");
   const out = join(root, "docs", "screenshots");
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });

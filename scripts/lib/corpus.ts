@@ -222,7 +222,7 @@ function checkLinks(
 }
 
 /** What an editor must still decide about a document: its blocks' questions, then those of the curated data. */
-export function openQuestionsOf(document: CorpusDocument, curated: readonly OpenQuestion[] = []): OpenQuestion[] {
+function openQuestionsOf(document: CorpusDocument, curated: readonly OpenQuestion[] = []): OpenQuestion[] {
   return [
     ...document.blocks.flatMap((block) =>
       block.question

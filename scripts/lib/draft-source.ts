@@ -307,7 +307,6 @@ export function draftSource(input: DraftInput): Draft {
       page: pageLine ? (PAGE.exec(pageLine.text)?.[0] ?? null) : null,
     },
   };
-  if (title && /^\s|\s$/.test(titleText ?? "")) manifest.states.title = titleText?.trim() || null;
   return { manifest, editorial: toYaml(editorial, comments), decided, toCheck };
 
   function rest(line: Line): string {

@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { filesBelow } from "./site-files.ts";
 
 /**
  * Makes a built site relocatable: every root-relative URL in its pages
@@ -29,9 +30,7 @@ export function relativizeHtml(html: string, pagePath: string): string {
 
 /** Rewrites every page of a built site but the 404 page in place; returns how many. */
 export function relativizeSite(dir: string): number {
-  const pages = (readdirSync(dir, { recursive: true }) as string[])
-    .map((path) => relative(dir, join(dir, path)).split(sep).join("/"))
-    .filter((path) => path.endsWith(".html") && path !== "404.html");
+  const pages = filesBelow(dir).filter((path) => path.endsWith(".html") && path !== "404.html");
   for (const page of pages) {
     const file = join(dir, page);
     writeFileSync(file, relativizeHtml(readFileSync(file, "utf8"), page));

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { filesBelow } from "./site-files.ts";
 
 /**
  * The optional offline cache (`SERVICE_WORKER=on npm run build`): writes
@@ -11,10 +12,12 @@ import { join, relative, sep } from "node:path";
  * installs a new worker, which empties the old caches when it takes over.
  */
 
-/** Files the worker precaches: the pages (index.html as their folder's URL) and the assets pages load. */
-export function precacheList(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true }) as string[])
-    .map((path) => relative(dir, join(dir, path)).split(sep).join("/"))
+/**
+ * Files the worker precaches, from a built site's files (filesBelow): the
+ * pages (index.html as their folder's URL) and the assets pages load.
+ */
+export function precacheList(files: readonly string[]): string[] {
+  return files
     .filter((path) => /\.html$/.test(path) || /^_astro\/.+\.(css|js)$/.test(path) || path === "theme.js")
     .filter((path) => path !== "404.html")
     .map((path) => path.replace(/(^|\/)index\.html$/, "$1"))
@@ -22,27 +25,22 @@ export function precacheList(dir: string): string[] {
 }
 
 /** The search engine's and index's files, cached all at once the first time a search asks for one. */
-export function searchFileList(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import("node:fs").Dirent[])
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join("/"))
-    .filter((path) => /^(pagefind|search-data)\//.test(path) || path === "data/search-entities.json")
-    .sort();
+export function searchFileList(files: readonly string[]): string[] {
+  return files.filter((path) => /^(pagefind|search-data)\//.test(path) || path === "data/search-entities.json");
 }
 
-/** A digest of every file of the built site: the worker's version, so any change replaces the cache. */
-export function siteDigest(dir: string): string {
+/**
+ * A digest of every file of the built site (its files as filesBelow lists
+ * them): the worker's version, so any change replaces the cache.
+ */
+export function siteDigest(dir: string, files: readonly string[]): string {
   const hash = createHash("sha256");
-  for (const path of (readdirSync(dir, { recursive: true, withFileTypes: true }) as import("node:fs").Dirent[])
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join("/"))
-    .sort()) {
+  for (const path of files)
     hash
       .update(path)
       .update("\0")
       .update(readFileSync(join(dir, path)))
       .update("\0");
-  }
   return hash.digest("hex").slice(0, 16);
 }
 
@@ -123,7 +121,8 @@ self.addEventListener("fetch", (event) => {
 
 /** Writes sw.js into a built site; returns how many files it precaches. */
 export function writeServiceWorker(dir: string): number {
-  const precache = precacheList(dir);
-  writeFileSync(join(dir, "sw.js"), serviceWorkerSource(siteDigest(dir), precache, searchFileList(dir)));
+  const files = filesBelow(dir);
+  const precache = precacheList(files);
+  writeFileSync(join(dir, "sw.js"), serviceWorkerSource(siteDigest(dir, files), precache, searchFileList(files)));
   return precache.length;
 }

@@ -209,6 +209,9 @@ function sharedNotes(
   site: DocumentSources,
   entry: PassagesEntry,
 ): { shared: Map<string, SharedElsewhere[]>; formulas: Map<string, SharedFormula[]> } {
+  // Each document page is rendered once per interface language; the shared words are the same in each.
+  const known = sharedNotesOf.get(entry);
+  if (known) return known;
   const texts = documentTextsOf(site.passages);
   const shared = new Map<string, SharedElsewhere[]>();
   const formulas = new Map<string, SharedFormula[]>();
@@ -237,5 +240,12 @@ function sharedNotes(
     shared.set(passage.id, links);
     formulas.set(passage.id, distinctFormulas([...found.values()]));
   }
-  return { shared, formulas };
+  const notes = { shared, formulas };
+  sharedNotesOf.set(entry, notes);
+  return notes;
 }
+
+const sharedNotesOf = new WeakMap<
+  PassagesEntry,
+  { shared: Map<string, SharedElsewhere[]>; formulas: Map<string, SharedFormula[]> }
+>();

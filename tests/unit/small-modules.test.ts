@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { precacheList, searchFileList, serviceWorkerSource, siteDigest } from "../../scripts/lib/service-worker.ts";
+import { filesBelow } from "../../scripts/lib/site-files.ts";
 import { pathToRoot, relativizeHtml } from "../../scripts/lib/relative-links.ts";
 import { formatDateEnglish, formatDateIn, formatMilestoneDateEnglish } from "../../src/lib/dates.ts";
 import { visibleText } from "../../src/lib/visible-text.ts";
@@ -272,11 +273,11 @@ describe("the offline cache", () => {
         mkdirSync(dirname(join(dir, path)), { recursive: true });
         writeFileSync(join(dir, path), text);
       }
-      expect(precacheList(dir)).toEqual(["", "_astro/a.css", "speeches/x/"]);
-      expect(searchFileList(dir)).toEqual(["pagefind/pagefind.js", "search-data/r.json.gz"]);
-      const before = siteDigest(dir);
+      expect(precacheList(filesBelow(dir))).toEqual(["", "_astro/a.css", "speeches/x/"]);
+      expect(searchFileList(filesBelow(dir))).toEqual(["pagefind/pagefind.js", "search-data/r.json.gz"]);
+      const before = siteDigest(dir, filesBelow(dir));
       writeFileSync(join(dir, "search-data/r.json.gz"), "new data");
-      expect(siteDigest(dir)).not.toBe(before);
+      expect(siteDigest(dir, filesBelow(dir))).not.toBe(before);
       expect(serviceWorkerSource(before, ["", "a.css"], [])).toContain(`const VERSION = "${before}"`);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -4,6 +4,8 @@
  *
  *   npm run bench:search                 the real corpus
  *   npm run bench:search -- --scale 2000 a generated corpus of 2,000 documents
+ *   npm run bench:search -- --scale 500,2000,15000
+ *                                        several sizes in turn, and the scaling curve
  *                                        made of the real paragraphs
  *
  * Prints precision and recall (against a plain substring search over the
@@ -12,6 +14,7 @@
  * per further query, index size, and build time. Figures are measured, never
  * asserted: this is not a test.
  */
+import { execSync } from "node:child_process";
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,16 +24,16 @@ import type { BrowserContext, Page } from "playwright-core";
 import { buildSite } from "./build.ts";
 import { SEARCH_DATA_DIR } from "../src/lib/search/documents.ts";
 import { SEARCH_IDS } from "../src/lib/search/dom.ts";
-import type { Passage } from "./lib/passages.ts";
 import { writeSearchIndex } from "./lib/search-index.ts";
 import { launchChromium } from "./support/chromium.ts";
 import { serveStatic } from "./support/static-server.ts";
 import { oracleMatches, substringMatches } from "./support/search-oracle.ts";
 import { searchTestSet } from "./support/search-queries.ts";
+import { generatedPassages } from "./support/generated-corpus.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const scaleArgument = process.argv.indexOf("--scale");
-const scale = scaleArgument > 0 ? Number(process.argv[scaleArgument + 1]) : 0;
+const scales = scaleArgument > 0 ? (process.argv[scaleArgument + 1] ?? "").split(",").map(Number) : [0];
 const QUERIES_TIMED = 80;
 /** Fresh browser contexts in which the first query is timed. */
 const COLD_RUNS = 7;
@@ -44,33 +47,6 @@ function directoryBytes(dir: string): number {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .reduce((sum, entry) => sum + statSync(join(entry.parentPath, entry.name)).size, 0);
-}
-
-/** A corpus of `documents` documents, each a run of real paragraphs, deterministic. */
-function generatedPassages(real: readonly Passage[], documents: number): Passage[] {
-  const paragraphs = real.filter((passage) => passage.type !== "title");
-  const titles = real.filter((passage) => passage.type === "title");
-  const passages: Passage[] = [];
-  let cursor = 0;
-  for (let order = 0; order < documents; order += 1) {
-    const doc = `generated-${order}`;
-    const source = titles[order % titles.length];
-    const common = {
-      doc,
-      order,
-      collection: "speeches",
-      year: String(2014 + (order % 11)),
-      title: `${source?.text ?? ""}（${order}）`,
-    };
-    passages.push({ ...common, id: "title", type: "title", text: common.title, position: 0 });
-    const length = 20 + (order % 15);
-    for (let position = 1; position <= length; position += 1) {
-      const paragraph = paragraphs[(cursor += 7) % paragraphs.length];
-      if (paragraph)
-        passages.push({ ...common, id: `p${position}`, type: paragraph.type, text: paragraph.text, position });
-    }
-  }
-  return passages;
 }
 
 /**
@@ -146,26 +122,94 @@ interface EngineFigures {
   indexBytes: number;
 }
 
+/** One size's figures for the scaling curve. */
+interface ScalePoint {
+  documents: number;
+  indexBytes: number;
+  indexSeconds: number;
+  peakMegabytes: number;
+  firstBytesGzip: number;
+  warmP95: number;
+  stockFirstBytesGzip: number;
+  stockWarmP95: number;
+}
+
+/**
+ * Runs `build` and samples, every half second, the resident memory of this
+ * process and of Pagefind's indexing processes; returns the highest sum seen.
+ */
+async function peakMemoryDuring(build: () => Promise<void>): Promise<number> {
+  let peak = 0;
+  const sample = () => {
+    let pagefindKilobytes = 0;
+    try {
+      pagefindKilobytes = execSync("ps -o rss= -C pagefind_extended -C pagefind", { encoding: "utf8" })
+        .split("\n")
+        .reduce((sum, line) => sum + (Number(line.trim()) || 0), 0);
+    } catch {
+      // no Pagefind process at this moment
+    }
+    peak = Math.max(peak, process.memoryUsage().rss + pagefindKilobytes * 1024);
+  };
+  const timer = setInterval(sample, 500);
+  try {
+    await build();
+  } finally {
+    clearInterval(timer);
+  }
+  return peak / 1024 / 1024;
+}
+
 async function main(): Promise<void> {
-  const work = join(root, ".build", scale > 0 ? `bench-${scale}` : "bench");
+  const work = join(root, ".build", scales[0] ? `bench-${scales.join("-")}` : "bench");
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   const site = join(work, "site");
 
   // 1. build the real site (ingest, Astro, exact index), and time it
-  let started = performance.now();
+  const started = performance.now();
   await buildSite(root, site);
   const siteBuildSeconds = (performance.now() - started) / 1000;
+  const curve: ScalePoint[] = [];
+  for (const scale of scales) curve.push(await measureScale(site, scale, siteBuildSeconds));
+  if (curve.length > 1) {
+    console.log("\nscaling curve (exact index beside stock Pagefind; first-query bytes over a gzip-serving server):");
+    const rows = curve.map((point) => [
+      String(point.documents),
+      `${(point.indexBytes / 1024 / 1024).toFixed(1)} MB`,
+      `${point.indexSeconds.toFixed(1)} s`,
+      `${point.peakMegabytes.toFixed(0)} MB`,
+      `${(point.firstBytesGzip / 1024).toFixed(0)} KB / ${(point.stockFirstBytesGzip / 1024).toFixed(0)} KB`,
+      `${point.warmP95.toFixed(1)} ms / ${point.stockWarmP95.toFixed(1)} ms`,
+    ]);
+    const header = [
+      "documents",
+      "exact index size",
+      "exact index build",
+      "build peak memory",
+      "first query bytes (exact / stock)",
+      "warm p95 (exact / stock)",
+    ];
+    console.log([header, ...rows].map((row) => `| ${row.join(" | ")} |`).join("\n"));
+  }
+}
+
+async function measureScale(site: string, scale: number, siteBuildSeconds: number): Promise<ScalePoint> {
+  let started: number;
   const testSet = searchTestSet(root);
   const queries = testSet.queries;
   let passages = testSet.passages;
 
   // 2. at scale, replace the exact index with one of the generated corpus
   let indexSeconds = Number.NaN;
+  let peakMegabytes = Number.NaN;
   if (scale > 0) {
-    passages = generatedPassages(passages, scale);
+    const generated = generatedPassages(passages, scale);
+    passages = generated;
     started = performance.now();
-    await writeSearchIndex(passages, site, "/");
+    peakMegabytes = await peakMemoryDuring(async () => {
+      await writeSearchIndex(generated, site);
+    });
     indexSeconds = (performance.now() - started) / 1000;
   }
 
@@ -232,9 +276,11 @@ async function main(): Promise<void> {
       await session.close();
     }
 
-    // 5b. this site with operators (|, -, NEAR/n, parentheses; passage scope): exact against the plain oracle
-    if (scale === 0) {
-      const operatorSet = testSet.operatorQueries.filter((entry) => entry.scope === "passage");
+    // 5b. this site with operators (|, -, NEAR/n, parentheses; passage scope): exact against the plain oracle;
+    // at scale, a sample of them
+    {
+      const allOperators = testSet.operatorQueries.filter((entry) => entry.scope === "passage");
+      const operatorSet = scale > 0 ? allOperators.filter((_, index) => index % 4 === 0) : allOperators;
       const sample = operatorSet.filter((_, index) => index % Math.ceil(operatorSet.length / QUERIES_TIMED) === 0);
       const { figures: withOperators, session } = await measure(
         "this site, operators",
@@ -322,6 +368,20 @@ async function main(): Promise<void> {
     "index size",
   ];
   console.log([header, ...rows].map((row) => `| ${row.join(" | ")} |`).join("\n"));
+  if (scale > 0)
+    console.log(`exact index build peak memory (this process and Pagefind's): ${peakMegabytes.toFixed(0)} MB`);
+  const [ours] = figures;
+  const stock = figures.at(-1);
+  return {
+    documents,
+    indexBytes: ours?.indexBytes ?? Number.NaN,
+    indexSeconds,
+    peakMegabytes,
+    firstBytesGzip: ours?.firstBytesGzip ?? Number.NaN,
+    warmP95: ours?.warmP95 ?? Number.NaN,
+    stockFirstBytesGzip: stock?.firstBytesGzip ?? Number.NaN,
+    stockWarmP95: stock?.warmP95 ?? Number.NaN,
+  };
 }
 
 /**

@@ -38,7 +38,7 @@ export async function buildSite(root: string, outDir = join(root, "dist")): Prom
     // 2b. without SITE_BASE, make every page's links relative, so that the build works at any path
     if (relocatable()) relativizeSite(staging);
     // 3. index every passage for exact phrase search
-    await writeSearchIndex(passages, staging, process.env.SITE_BASE ?? "/");
+    await writeSearchIndex(passages, staging);
     // 3b. with SERVICE_WORKER=on, the offline cache, its version a digest of everything above
     if (process.env.SERVICE_WORKER === "on") writeServiceWorker(staging);
   } catch (error) {

@@ -2,121 +2,221 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "nod
 import { gunzipSync, gzipSync } from "node:zlib";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
-import { indexTokens, normalizeForSearch } from "../../src/lib/search/normalize.ts";
-import { SEARCH_DATA_DIR, searchDataFile } from "../../src/lib/search/documents.ts";
+import { normalizeForSearch } from "../../src/lib/search/normalize.ts";
+import { indexWords, positionLength } from "../../src/lib/search/tokens.ts";
+import {
+  documentFile,
+  MANIFEST_FILE,
+  packFlags,
+  packPassage,
+  PASSAGES_PER_RECORD,
+  RECORDS_PER_SHARD,
+  SEARCH_DATA_DIR,
+  shardFile,
+  SLUGS_FILE,
+  type IndexManifest,
+  type IndexShard,
+  type PassageKind,
+  type ShardDocument,
+} from "../../src/lib/search/index-layout.ts";
 import type { SearchDocument } from "../../src/lib/search/engine.ts";
-import { createUrls } from "../../src/lib/urls.ts";
 import type { Passage } from "./passages.ts";
 
 /**
- * A token that separates passages in a document's record. Queries never
- * contain it (normalisation drops whitespace, and U+2029 is whitespace), so a
- * phrase never matches across two passages.
+ * The language Pagefind is told the records are in. Pagefind segments only
+ * zh, ja and th; the index's words are ASCII already (src/lib/search/tokens.ts),
+ * so segmenting them would only cost time, and an undetermined language has
+ * no stemmer.
  */
-export const PASSAGE_SEPARATOR = indexTokens("\u2029");
+const INDEX_LANGUAGE = "und";
 
 /**
- * Writes the exact-search index into `<outDir>/pagefind/` through Pagefind's
- * Node API: one custom record per document, its content one token per
- * normalised character with a separator token between passages, filtered by
- * collection, document and year. Beside it, `<outDir>/search-data/` holds each
- * document's passages (gzip-compressed JSON named by the document's record id,
- * see searchDataFile), which the search page matches exactly once Pagefind has
- * named the records. Both folders are replaced, never added to.
+ * Writes the exact-search index (layout: src/lib/search/index-layout.ts):
+ * `<outDir>/pagefind/` through Pagefind's Node API, one record per
+ * PASSAGES_PER_RECORD passages; and `<outDir>/search-data/`, gzip-compressed
+ * JSON: the manifest, the shards of passage lengths and documents, each
+ * document's passages for display, and the slugs by ordinal. Both folders are
+ * replaced, never added to. Returns the number of passages indexed.
  */
-export async function writeSearchIndex(passages: readonly Passage[], outDir: string, base: string): Promise<number> {
-  const urls = createUrls(base);
+export async function writeSearchIndex(passages: readonly Passage[], outDir: string): Promise<number> {
   const documents = searchDocuments(passages);
-  const outputPath = join(outDir, "pagefind");
-  // Files of an earlier index would be named by records that no longer exist, and their
-  // fragments would map URLs to stale record ids; both folders are this function's alone.
+  const layout = layOut(documents);
+  const pagefindDir = join(outDir, "pagefind");
   const dataDir = join(outDir, SEARCH_DATA_DIR);
-  rmSync(outputPath, { recursive: true, force: true });
+  rmSync(pagefindDir, { recursive: true, force: true });
   rmSync(dataDir, { recursive: true, force: true });
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: "zh-cn" });
+  const recordIds = await writePagefindRecords(layout.records, pagefindDir);
+  mkdirSync(dataDir, { recursive: true });
+  const write = (name: string, value: unknown) =>
+    writeFileSync(join(dataDir, name), gzipSync(JSON.stringify(value), { level: 9 }));
+  const manifest: IndexManifest = {
+    passages: layout.passages.length,
+    documents: documents.length,
+    passagesPerRecord: PASSAGES_PER_RECORD,
+    recordsPerShard: RECORDS_PER_SHARD,
+    records: layout.records.map((_, record) => {
+      const id = recordIds.get(recordUrl(record));
+      if (!id) throw new Error(`pagefind: no record was written for record ${record}`);
+      return id;
+    }),
+    years: layout.years,
+    collections: layout.collections,
+  };
+  write(MANIFEST_FILE, manifest);
+  layout.shards.forEach((shard, index) => write(shardFile(index), shard));
+  documents.forEach((document, ordinal) => write(documentFile(ordinal), document));
+  write(
+    SLUGS_FILE,
+    documents.map((document) => document.doc),
+  );
+  return layout.passages.length;
+}
+
+/** One passage as the index lays it out. */
+interface LaidOutPassage {
+  normalized: string;
+  /** Normalised characters: what the shard tables count. */
+  characters: number;
+  kind: PassageKind;
+}
+
+interface Layout {
+  passages: LaidOutPassage[];
+  /** Each record's passages, in order. */
+  records: LaidOutPassage[][];
+  shards: IndexShard[];
+  years: string[];
+  collections: string[];
+}
+
+const kindOf = (type: SearchDocument["passages"][number][1]): PassageKind =>
+  type === "title" ? "title" : type === "heading" ? "heading" : "text";
+
+/** Numbers every passage, cuts records and shards, and writes each shard's table. */
+function layOut(documents: readonly SearchDocument[]): Layout {
+  const years = [...new Set(documents.map((document) => document.year))].sort();
+  const collections = [...new Set(documents.map((document) => document.collection))].sort();
+  const passages: LaidOutPassage[] = [];
+  const entries: ShardDocument[] = [];
+  documents.forEach((document, ordinal) => {
+    const flags = packFlags({
+      collection: collections.indexOf(document.collection),
+      dated: document.date !== undefined,
+      hasCopies: (document.sameText ?? []).length > 0,
+      status: document.status ?? "verified",
+    });
+    entries.push([ordinal, passages.length, document.passages.length, years.indexOf(document.year), flags]);
+    for (const [, type, text] of document.passages) {
+      const normalized = normalizeForSearch(text);
+      passages.push({ normalized, characters: positionLength(normalized), kind: kindOf(type) });
+    }
+  });
+  const records: LaidOutPassage[][] = [];
+  for (let first = 0; first < passages.length; first += PASSAGES_PER_RECORD) {
+    records.push(passages.slice(first, first + PASSAGES_PER_RECORD));
+  }
+  const perShard = PASSAGES_PER_RECORD * RECORDS_PER_SHARD;
+  const shards: IndexShard[] = [];
+  for (let first = 0; first < passages.length; first += perShard) {
+    const last = Math.min(first + perShard, passages.length);
+    shards.push({
+      passages: passages.slice(first, last).map((passage) => packPassage(passage.characters, passage.kind)),
+      documents: entries.filter(([, start, count]) => start < last && start + count > first),
+    });
+  }
+  return { passages, records, shards, years, collections };
+}
+
+/** A record's address in Pagefind: never served, only the key of its id. */
+const recordUrl = (record: number) => `/record/${record}`;
+
+/**
+ * Adds each record's words to a Pagefind index and writes it. Pagefind keeps
+ * a record's text in its fragment file to build excerpts; this search never
+ * asks for excerpts, so each fragment is rewritten holding only the record's
+ * address. Returns Pagefind's record ids by address.
+ */
+async function writePagefindRecords(
+  records: readonly (readonly LaidOutPassage[])[],
+  pagefindDir: string,
+): Promise<Map<string, string>> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: INDEX_LANGUAGE });
   if (!index) throw new Error(`pagefind: ${errors.join("; ")}`);
   try {
-    for (const document of documents) {
+    for (const [record, passages] of records.entries()) {
       const added = await index.addCustomRecord({
-        url: urls.speech(document.doc),
-        content: document.passages
-          .map(([, , text]) => indexTokens(normalizeForSearch(text)))
-          .join(` ${PASSAGE_SEPARATOR} `),
-        language: "zh-cn",
-        meta: { doc: document.doc },
-        filters: { collection: [document.collection], document: [document.doc], year: [document.year] },
+        url: recordUrl(record),
+        content: passages.map((passage) => indexWords(passage.normalized).join(" ")).join(" "),
+        language: INDEX_LANGUAGE,
       });
       if (added.errors.length > 0) throw new Error(`pagefind: ${added.errors.join("; ")}`);
     }
-    const written = await index.writeFiles({ outputPath });
+    const written = await index.writeFiles({ outputPath: pagefindDir });
     if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join("; ")}`);
     // The site uses Pagefind's search API only; its prebuilt interfaces are not shipped.
-    for (const name of readdirSync(outputPath)) {
-      if (/^pagefind-(.*ui|highlight)\./.test(name)) rmSync(join(outputPath, name));
+    for (const name of readdirSync(pagefindDir)) {
+      if (/^pagefind-(.*ui|highlight)\./.test(name)) rmSync(join(pagefindDir, name));
     }
   } finally {
     await pagefind.close();
   }
-  const recordIds = pagefindRecordIds(outputPath);
-  mkdirSync(dataDir, { recursive: true });
-  for (const document of documents) {
-    const recordId = recordIds.get(urls.speech(document.doc));
-    if (!recordId) throw new Error(`pagefind: no record was written for ${document.doc}`);
-    writeFileSync(join(dataDir, searchDataFile(recordId)), gzipSync(JSON.stringify(document), { level: 9 }));
-  }
-  return passages.length;
+  return slimFragments(pagefindDir);
 }
 
 /** How Pagefind 1.x stores a record's fragment: gzip of this signature followed by JSON. */
 const FRAGMENT_SIGNATURE = "pagefind_dcd";
 
 /**
- * The id Pagefind gave each record, by the record's URL. Pagefind reports a
- * record's id in search results and names its fragment file after it
- * (`fragment/<id>.pf_fragment`); the fragment holds the URL. A fragment in
- * any other format stops the build, since search data named otherwise would
- * never be found.
+ * Reads each fragment's record address (Pagefind names a fragment after the
+ * record's id, which search results carry) and rewrites the fragment without
+ * the record's text. A fragment in any other format stops the build, since
+ * records could then not be told apart.
  */
-export function pagefindRecordIds(pagefindDir: string): Map<string, string> {
+export function slimFragments(pagefindDir: string): Map<string, string> {
   const fragmentDir = join(pagefindDir, "fragment");
   const ids = new Map<string, string>();
   for (const name of readdirSync(fragmentDir)) {
-    const text = gunzipSync(readFileSync(join(fragmentDir, name))).toString("utf8");
+    const path = join(fragmentDir, name);
+    const text = gunzipSync(readFileSync(path)).toString("utf8");
     const id = name.replace(/\.pf_fragment$/, "");
     if (id === name || !text.startsWith(FRAGMENT_SIGNATURE)) {
       throw new Error(
-        `pagefind: ${join(fragmentDir, name)} is not a fragment as Pagefind 1.x writes it ` +
+        `pagefind: ${path} is not a fragment as Pagefind 1.x writes it ` +
           `(gzip of "${FRAGMENT_SIGNATURE}" and JSON); check the installed Pagefind version`,
       );
     }
-    const { url } = JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as { url: string };
-    ids.set(url, id);
+    const fragment = JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as { url: string } & Record<string, unknown>;
+    ids.set(fragment.url, id);
+    const slim = { ...fragment, content: "", raw_content: "", anchors: [] };
+    writeFileSync(path, gzipSync(FRAGMENT_SIGNATURE + JSON.stringify(slim), { level: 9 }));
   }
   return ids;
 }
 
-/** The passages grouped by document, each document's in reading order. */
+/** The passages grouped by document in corpus order, each document's in reading order. */
 export function searchDocuments(passages: readonly Passage[]): SearchDocument[] {
-  return [...Map.groupBy(passages, (passage) => passage.doc)].flatMap(([doc, ofDocument]) => {
-    const ordered = [...ofDocument].sort((a, b) => a.position - b.position);
-    const [first] = ordered;
-    if (!first) return [];
-    const { title, order, year, collection, date, outlet, sameText, status } = first;
-    return [
-      {
-        doc,
-        title,
-        order,
-        year,
-        collection,
-        ...(date ? { date } : {}),
-        ...(outlet ? { outlet } : {}),
-        ...(status && status !== "verified" ? { status } : {}),
-        sameText,
-        passages: ordered.map(
-          (passage) => [passage.id, passage.type, passage.text] as SearchDocument["passages"][number],
-        ),
-      },
-    ];
-  });
+  return [...Map.groupBy(passages, (passage) => passage.doc)]
+    .flatMap(([doc, ofDocument]) => {
+      const ordered = [...ofDocument].sort((a, b) => a.position - b.position);
+      const [first] = ordered;
+      if (!first) return [];
+      const { title, order, year, collection, date, outlet, sameText, status } = first;
+      return [
+        {
+          doc,
+          title,
+          order,
+          year,
+          collection,
+          ...(date ? { date } : {}),
+          ...(outlet ? { outlet } : {}),
+          ...(status && status !== "verified" ? { status } : {}),
+          sameText,
+          passages: ordered.map(
+            (passage) => [passage.id, passage.type, passage.text] as SearchDocument["passages"][number],
+          ),
+        },
+      ];
+    })
+    .sort((a, b) => a.order - b.order);
 }

@@ -269,10 +269,11 @@ const zh = {
     summary: (total: number, documents: number) => `共 ${total} 段，分布在 ${documents} 篇文献中。`,
     count: (count: number) => `${count} 段`,
     more: (documents: number) => `显示其余 ${documents} 篇文献的结果`,
-    pending: (documents: number) => `另有 ${documents} 篇文献含有最长的检索词，尚未展开、核对。`,
+    pending: (documents: number) => `其中 ${documents} 篇文献尚未展开；以上计数已包括它们。`,
     distribution: "各文献命中段数",
+    notShown: (documents: number, passages: number) => `尚未展开的 ${documents} 篇文献：共 ${passages} 段。`,
     ranking:
-      "排序规则：标题命中的文献在前，其次是小标题命中的文献，再按命中段数从多到少、文献先后排列；同一文献内按原文顺序。文献较多时分批展开，排序在已展开的文献之间进行。",
+      "排序规则：标题命中的文献在前，其次是小标题命中的文献，再按命中段数从多到少、文献先后排列；同一文献内按原文顺序。排序和计数覆盖全部命中文献，结果每次展开 12 篇。",
     semantics:
       "检索规则：逐字匹配。全角半角、简繁、英文大小写视为相同，空白不计。空格分隔的多个词须同时出现在检索范围内（同句、同段或同篇）；匹配不跨段，除非范围是同篇。",
     operators: [
@@ -630,11 +631,12 @@ const en: UiStrings = {
       `${total} ${total === 1 ? "passage" : "passages"} in ${documents} ${documents === 1 ? "document" : "documents"}.`,
     count: (count: number) => `${count} ${count === 1 ? "passage" : "passages"}`,
     more: (documents: number) => `Show results from the other ${documents} documents`,
-    pending: (documents: number) =>
-      ` ${documents} more documents contain the longest term and are not yet shown or checked.`,
+    pending: (documents: number) => ` ${documents} of these documents are not shown yet; the counts include them.`,
     distribution: "Matching passages per document",
+    notShown: (documents: number, passages: number) =>
+      `Documents not shown yet: ${documents}, with ${passages} ${passages === 1 ? "passage" : "passages"}.`,
     ranking:
-      "Ranking: documents whose title matches come first, then those with a matching heading, then by number of matching passages and document order; within a document, passages in text order. With many documents, results are shown in steps and ranked among the documents shown.",
+      "Ranking: documents whose title matches come first, then those with a matching heading, then by number of matching passages and document order; within a document, passages in text order. Ranking and counts cover every matching document; results are shown twelve documents at a time.",
     semantics:
       "Matching is character-exact. Full-width and half-width forms, Traditional and Simplified characters and Latin case count as the same; whitespace is ignored. Terms separated by spaces must all occur within the scope (one sentence, passage or document); a match never crosses a passage boundary unless the scope is the document.",
     operators: [

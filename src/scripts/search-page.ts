@@ -1,6 +1,6 @@
 import { defaultLocale, locales, uiFor } from "../i18n/ui.ts";
 import { addressOfRequest, FILTER_PARAMS, requestFromAddress, type SearchRequest } from "../lib/search/address.ts";
-import { createDocumentLoader } from "../lib/search/documents.ts";
+import { createSearchData } from "../lib/search/documents.ts";
 import { entitiesNamed, SEARCH_ENTITIES_FILE, type SearchEntity } from "../lib/search/entities.ts";
 import { NARROW_SCREEN, SEARCH_IDS, type SearchState } from "../lib/search/dom.ts";
 import { arrangeResults, loadMoreResults, searchPassages, type SearchOutcome } from "../lib/search/engine.ts";
@@ -41,7 +41,8 @@ export function startSearchPage(): void {
   // The page's interface language, from `<html lang>`; links go to pages in the same language.
   const locale = locales.find((candidate) => candidate === document.documentElement.lang) ?? defaultLocale;
   const ui = uiFor(locale);
-  const loadDocument = createDocumentLoader(new URL(urls.asset(""), location.href).href);
+  const data = createSearchData(new URL(urls.asset(""), location.href).href);
+  const loadDocument = (ordinal: number) => data.document(ordinal);
   // The entities a query may name; until they load (or if they cannot), none is shown.
   let entities: SearchEntity[] = [];
   const entitiesLoaded = fetch(new URL(urls.asset(SEARCH_ENTITIES_FILE), location.href))
@@ -131,7 +132,7 @@ export function startSearchPage(): void {
       outcome =
         request.query.trim() === ""
           ? { kind: "empty" }
-          : await searchPassages(await loadPagefind(), loadDocument, request.query, request.filters, request.scope);
+          : await searchPassages(await loadPagefind(), data, request.query, request);
       await entitiesLoaded;
     } catch (error) {
       if (!searches.isLatest(ticket)) return;

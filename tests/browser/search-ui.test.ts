@@ -7,12 +7,13 @@ import { describe, expect, inject, it } from "vitest";
 import { buildCorpus } from "../../scripts/lib/corpus.ts";
 import { passagesOf, type Passage } from "../../scripts/lib/passages.ts";
 import { writeSearchIndex } from "../../scripts/lib/search-index.ts";
+import { generatedPassages } from "../../scripts/support/generated-corpus.ts";
 import { DOCUMENTS_PER_STEP } from "../../src/lib/search/engine.ts";
 import { MAX_QUERY_LENGTH } from "../../src/lib/search/query.ts";
 import { ui } from "../../src/i18n/ui.ts";
 import { projectRoot } from "../helpers/root.ts";
 import { useSiteInBrowser } from "../helpers/site-in-browser.ts";
-import { substringMatches } from "../../scripts/support/search-oracle.ts";
+import { oracleMatches, substringMatches } from "../../scripts/support/search-oracle.ts";
 import { serveStatic } from "../../scripts/support/static-server.ts";
 import { SEARCH_IDS, byId, searchStateSelector } from "../../src/lib/search/dom.ts";
 
@@ -266,11 +267,15 @@ describe("every page", () => {
  * Serves a copy of the built site whose search index holds the corpus and
  * `extra` passages, for the length of `use`.
  */
-async function withExtraPassages(extra: Passage[], use: (siteUrl: string) => Promise<void>): Promise<void> {
+async function withExtraPassages(
+  extra: Passage[],
+  use: (siteUrl: string) => Promise<void>,
+  passagesFor: (all: Passage[]) => Passage[] = (all) => all,
+): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), "corpus-scratch-"));
   try {
     cpSync(siteDir, scratch, { recursive: true });
-    await writeSearchIndex([...passagesOf(buildCorpus(projectRoot)), ...extra], scratch, "/");
+    await writeSearchIndex(passagesFor([...passagesOf(buildCorpus(projectRoot)), ...extra]), scratch);
     const scratchServer = await serveStatic(scratch);
     try {
       await use(scratchServer.url);
@@ -362,8 +367,10 @@ describe("many matching documents", () => {
       await page.goto(`${siteUrl}search/?q=${encodeURIComponent("分步样例")}`);
       await done();
       expect(await page.locator("[data-result-doc]").count()).toBe(DOCUMENTS_PER_STEP);
-      expect(await page.getAttribute("[data-result-total]", "data-result-total")).toBe(String(DOCUMENTS_PER_STEP));
+      // The index counts every matching document before any is shown.
+      expect(await page.getAttribute("[data-result-total]", "data-result-total")).toBe(String(count));
       expect(await status()).toContain(ui.search.pending(3));
+      expect(await page.getAttribute(".distribution-rest", "data-rest-documents")).toBe("3");
       await page.locator(`${byId(SEARCH_IDS.output)} button.more`).click();
       await page.waitForFunction(
         (expected) => document.querySelectorAll("[data-result-doc]").length === expected,
@@ -376,5 +383,34 @@ describe("many matching documents", () => {
       expect(new Set(docs)).toEqual(new Set(Array.from({ length: count }, (_, index) => `step-${index}`)));
       expect(await page.locator(`${byId(SEARCH_IDS.output)} button.more`).count()).toBe(0);
     });
+  });
+
+  it("shows exact totals and years on a generated corpus of 1,500 documents, as a plain search counts them", async () => {
+    const generated = (all: Passage[]) => generatedPassages(all, 1500);
+    const passages = generated(passagesOf(buildCorpus(projectRoot)));
+    await withExtraPassages(
+      [],
+      async (siteUrl) => {
+        await freshPage();
+        for (const query of ["网络强国", "网信", "数字中国 -安全"]) {
+          await page.goto(`${siteUrl}search/?q=${encodeURIComponent(query)}`);
+          await done();
+          const expected = [...oracleMatches(query, passages, "passage")];
+          expect(expected.length).toBeGreaterThan(DOCUMENTS_PER_STEP);
+          expect(Number(await page.getAttribute("[data-result-total]", "data-result-total"))).toBe(expected.length);
+          const yearOf = new Map(passages.map((passage) => [`${passage.doc}#${passage.id}`, passage.year]));
+          const years = await page
+            .locator("[data-year-count]")
+            .evaluateAll((rows) =>
+              rows.map((row) => [row.getAttribute("data-year"), Number(row.getAttribute("data-year-count"))]),
+            );
+          const wanted = [...Map.groupBy(expected, (key) => yearOf.get(key) ?? "")]
+            .map(([year, keys]) => [year, keys.length])
+            .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+          expect(years).toEqual(wanted);
+        }
+      },
+      generated,
+    );
   });
 });

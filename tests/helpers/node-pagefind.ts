@@ -2,8 +2,8 @@ import { afterAll, beforeAll } from "vitest";
 import { serveStatic, type StaticServer } from "../../scripts/support/static-server.ts";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { createDocumentLoader } from "../../src/lib/search/documents.ts";
-import type { DocumentLoader, PagefindApi } from "../../src/lib/search/engine.ts";
+import { createSearchData, type SearchData } from "../../src/lib/search/documents.ts";
+import type { PagefindApi } from "../../src/lib/search/engine.ts";
 
 /**
  * The built site's own pagefind.js, running in Node: imported from disk, with
@@ -13,27 +13,27 @@ import type { DocumentLoader, PagefindApi } from "../../src/lib/search/engine.ts
 export async function loadNodeSearch(
   distDir: string,
   siteUrl: string,
-): Promise<{ pagefind: PagefindApi; loadDocument: DocumentLoader }> {
+): Promise<{ pagefind: PagefindApi; data: SearchData }> {
   const module = (await import(pathToFileURL(join(distDir, "pagefind", "pagefind.js")).href)) as PagefindApi & {
     options(options: object): Promise<void>;
     init(): Promise<void>;
   };
   await module.options({ basePath: new URL("pagefind/", siteUrl).href, noWorker: true });
   await module.init();
-  return { pagefind: module, loadDocument: createDocumentLoader(siteUrl) };
+  return { pagefind: module, data: createSearchData(siteUrl) };
 }
 
 /**
  * Serves the built site `distDir` and loads its search in Node before the
  * calling file's tests, and stops the server after them. Read `pagefind` and
- * `loadDocument` in hooks and tests only.
+ * `data` in hooks and tests only.
  */
 export function useNodeSearch(distDir: string): {
   readonly pagefind: PagefindApi;
-  readonly loadDocument: DocumentLoader;
+  readonly data: SearchData;
 } {
   let server: StaticServer | undefined;
-  let search: { pagefind: PagefindApi; loadDocument: DocumentLoader } | undefined;
+  let search: { pagefind: PagefindApi; data: SearchData } | undefined;
   beforeAll(async () => {
     server = await serveStatic(distDir);
     search = await loadNodeSearch(distDir, server.url);
@@ -47,8 +47,8 @@ export function useNodeSearch(distDir: string): {
     get pagefind() {
       return loaded().pagefind;
     },
-    get loadDocument() {
-      return loaded().loadDocument;
+    get data() {
+      return loaded().data;
     },
   };
 }

@@ -91,7 +91,7 @@ describe("a text added with npm run add-source and built", () => {
     const search = await loadNodeSearch(join(root, "dist"), server.url);
     for (const paragraph of paragraphs) {
       const phrase = paragraph.slice(0, 8);
-      const results = await searchPassages(search.pagefind, search.loadDocument, phrase);
+      const results = await searchPassages(search.pagefind, search.data, phrase);
       if (results.kind !== "results") throw new Error(`no results for ${phrase}`);
       const group = results.groups.find((candidate) => candidate.doc === "incoming");
       expect(group?.status).toBe("draft");

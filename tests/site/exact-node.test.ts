@@ -19,10 +19,10 @@ beforeAll(async () => {
 
 /** Every passage the engine shows for a query at a scope, all steps of documents loaded, as `doc#id`. */
 async function found(query: string, scope: SearchScope = "passage"): Promise<Set<string>> {
-  let outcome = await searchPassages(search.pagefind, search.loadDocument, query, {}, scope);
+  let outcome = await searchPassages(search.pagefind, search.data, query, { scope });
   // Every step of documents, as a reader who loads them all would see them.
   while (outcome.kind === "results" && outcome.pending.length > 0)
-    outcome = await loadMoreResults(search.loadDocument, outcome);
+    outcome = await loadMoreResults((ordinal) => search.data.document(ordinal), outcome);
   return new Set(
     outcome.kind === "results"
       ? outcome.groups.flatMap((group) => group.passages.map((passage) => `${group.doc}#${passage.id}`))
@@ -44,8 +44,34 @@ describe("exact phrase search, in Node on the built index", () => {
     expect({ precision: total.precision, recall: total.recall }).toEqual({ precision: 1, recall: 1 });
   });
 
+  it("counts from the index alone what a plain search finds: passages, documents and years, before any text is shown", async () => {
+    const wrong: string[] = [];
+    const judged = [
+      ...queries.map((entry) => ({ query: entry.query, scope: "passage" as SearchScope })),
+      ...operatorQueries.filter((_, index) => index % 3 === 0),
+    ];
+    for (const { query, scope } of judged) {
+      const expected = [...oracleMatches(query, passages, scope)];
+      const outcome = await searchPassages(search.pagefind, search.data, query, { scope });
+      const total = outcome.kind === "results" ? outcome.total : 0;
+      const documents = outcome.kind === "results" ? outcome.documents.length : 0;
+      const yearOf = new Map(passages.map((passage) => [`${passage.doc}#${passage.id}`, passage.year]));
+      const years = Map.groupBy(expected, (key) => yearOf.get(key) ?? "");
+      const counted = new Map(
+        outcome.kind === "results" ? outcome.years.map((year) => [year.year, year.passages]) : [],
+      );
+      const yearsRight =
+        [...years].every(([year, keys]) => counted.get(year) === keys.length) && counted.size === years.size;
+      const expectedDocuments = new Set(expected.map((key) => key.split("#")[0])).size;
+      if (total !== expected.length || documents !== expectedDocuments || !yearsRight)
+        wrong.push(`${scope} ${query}: ${total}/${documents} for ${expected.length}/${expectedDocuments}`);
+    }
+    expect(judged.length).toBeGreaterThan(400);
+    expect(wrong).toEqual([]);
+  });
+
   it("counts every occurrence for marking, and never matches across passages", async () => {
-    const outcome = await searchPassages(search.pagefind, search.loadDocument, "网信");
+    const outcome = await searchPassages(search.pagefind, search.data, "网信");
     if (outcome.kind !== "results") throw new Error("no results");
     for (const group of outcome.groups) {
       for (const passage of group.passages) {
@@ -54,7 +80,7 @@ describe("exact phrase search, in Node on the built index", () => {
       }
     }
     // the last characters of one paragraph and the first of the next form no match
-    const crossing = await searchPassages(search.pagefind, search.loadDocument, "发展。习近平强调");
+    const crossing = await searchPassages(search.pagefind, search.data, "发展。习近平强调");
     expect(crossing).toMatchObject({ kind: "results", total: 0 });
   });
 

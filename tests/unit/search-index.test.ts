@@ -1,50 +1,190 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
-import { afterAll, describe, expect, it } from "vitest";
-import { decodeSearchData, SEARCH_DATA_DIR, searchDataFile } from "../../src/lib/search/documents.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSearchData } from "../../src/lib/search/documents.ts";
+import { loadMoreResults, searchPassages, DOCUMENTS_PER_STEP, type PagefindApi } from "../../src/lib/search/engine.ts";
+import {
+  documentOf,
+  MANIFEST_FILE,
+  packFlags,
+  RecordPassages,
+  SEARCH_DATA_DIR,
+  unpackFlags,
+  type IndexManifest,
+} from "../../src/lib/search/index-layout.ts";
+import { characterCode, END_CODE, indexWords, termCover } from "../../src/lib/search/tokens.ts";
 import type { Passage } from "../../scripts/lib/passages.ts";
-import { pagefindRecordIds, writeSearchIndex } from "../../scripts/lib/search-index.ts";
+import { slimFragments, writeSearchIndex } from "../../scripts/lib/search-index.ts";
+import { oracleMatches } from "../../scripts/support/search-oracle.ts";
+import { serveStatic, type StaticServer } from "../../scripts/support/static-server.ts";
 
 const work = mkdtempSync(join(tmpdir(), "search-index-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function passage(doc: string, order: number, id: string, text: string, position: number): Passage {
-  const type = id === "title" ? "title" : "paragraph";
-  return { title: `${doc} 题`, doc, id, type, text, position, order, year: "2023", collection: "speeches" };
+describe("index words", () => {
+  it("spell every character in ASCII, prefix-free, two words per character", () => {
+    const codes = ["网", "信", "a", "7", "。", "%", "𠀀", "ｱ"].map(characterCode);
+    for (const code of codes) expect(code).toMatch(/^([0-9a-y][0-9a-z]{2}|z[0-9a-z]{4})$/);
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const a of codes) for (const b of codes) if (a !== b) expect(b.startsWith(a)).toBe(false);
+    const [wang, xin] = [characterCode("网"), characterCode("信")];
+    expect(indexWords("网信")).toEqual([wang, wang + xin, xin, xin + END_CODE]);
+  });
+
+  it("cover a term with bigrams at every other offset and the last pair", () => {
+    expect(termCover("网络强国").map((word) => word.offset)).toEqual([0, 2]);
+    expect(termCover("网络强").map((word) => word.offset)).toEqual([0, 1]);
+    expect(termCover("网")).toEqual([]);
+  });
+});
+
+describe("index layout", () => {
+  it("finds the passage a record's character falls in, empty passages included", () => {
+    const manifest = { passagesPerRecord: 3, recordsPerShard: 2 } as IndexManifest;
+    const shard = {
+      passages: [5 * 4 + 0, 0 * 4 + 2, 4 * 4 + 1, 2 * 4 + 2, 3 * 4 + 2],
+      documents: [
+        [0, 0, 3, 0, 0] as [number, number, number, number, number],
+        [1, 3, 2, 0, 0] as [number, number, number, number, number],
+      ],
+    };
+    const first = new RecordPassages(shard, manifest, 0);
+    expect([0, 4, 5, 8, 9].map((at) => first.at(at)?.passage)).toEqual([0, 0, 2, 2, undefined]);
+    expect(first.at(5)).toMatchObject({ kind: "heading", start: 5, length: 4, indexInDocument: 2 });
+    const second = new RecordPassages(shard, manifest, 1);
+    expect(second.at(3)).toMatchObject({ passage: 4, indexInDocument: 1, start: 2, length: 3 });
+    expect(documentOf(shard, 4)?.[0]).toBe(1);
+  });
+
+  it("packs a document's flags and unpacks them the same", () => {
+    const flags = { collection: 3, dated: true, hasCopies: false, status: "draft" as const };
+    expect(unpackFlags(packFlags(flags))).toEqual(flags);
+  });
+});
+
+function passage(doc: string, order: number, id: string, text: string, position: number, year = "2023"): Passage {
+  const type = id === "title" ? "title" : id.startsWith("h") ? "heading" : "paragraph";
+  return { title: `${doc} 题`, doc, id, type, text, position, order, year, collection: "speeches" };
 }
 
-describe("the search index as written", () => {
-  it("names each document's search data after the Pagefind record that search results report", async () => {
-    const passages = [
-      passage("first", 0, "title", "first 题", 0),
-      passage("first", 0, "p1", "网络强国建设", 1),
-      passage("second", 1, "title", "second 题", 0),
-      passage("second", 1, "p1", "数字中国", 1),
-    ];
-    const outDir = join(work, "site");
-    // an earlier index in the same folder leaves nothing behind
-    await writeSearchIndex([passage("stale", 2, "title", "stale 题", 0)], outDir, "/corpus/");
-    await writeSearchIndex(passages, outDir, "/corpus/");
-    const ids = pagefindRecordIds(join(outDir, "pagefind"));
-    expect([...ids.keys()].sort()).toEqual(["/corpus/speeches/first/", "/corpus/speeches/second/"]);
-    const files = readdirSync(join(outDir, SEARCH_DATA_DIR)).sort();
-    expect(files).toEqual([...ids.values()].map(searchDataFile).sort());
-    for (const [url, id] of ids) {
-      const document = await decodeSearchData(
-        new Uint8Array(readFileSync(join(outDir, SEARCH_DATA_DIR, searchDataFile(id)))),
+/** A corpus of many documents, so that records, shards and steps of results each hold several. */
+function corpus(): Passage[] {
+  const texts = ["网络强国建设。数字中国", "网信事业发展，网络安全", "网络空间命运共同体", "网", "强国。网络"];
+  const passages: Passage[] = [];
+  for (let order = 0; order < 40; order += 1) {
+    const doc = `d${order}`;
+    passages.push(
+      passage(doc, order, "title", order % 7 === 0 ? "网络强国题" : `题${order}`, 0, String(2014 + (order % 5))),
+    );
+    for (let index = 1; index <= 30 + (order % 4); index += 1)
+      passages.push(
+        passage(
+          doc,
+          order,
+          `${index % 9 === 0 ? "h" : "p"}${index}`,
+          texts[(order + index) % texts.length] ?? "",
+          index,
+          String(2014 + (order % 5)),
+        ),
       );
-      expect(url).toBe(`/corpus/speeches/${document.doc}/`);
+  }
+  return passages;
+}
+
+describe("search from the index", () => {
+  const outDir = join(work, "site");
+  const passages = corpus();
+  let server: StaticServer | undefined;
+  let pagefind: PagefindApi;
+  beforeAll(async () => {
+    // an earlier index in the same folder leaves nothing behind
+    await writeSearchIndex([passage("stale", 0, "title", "stale 题", 0)], outDir);
+    await writeSearchIndex(passages, outDir);
+    server = await serveStatic(outDir);
+    const module = (await import(pathToFileURL(join(outDir, "pagefind", "pagefind.js")).href)) as PagefindApi & {
+      options(options: object): Promise<void>;
+      init(): Promise<void>;
+    };
+    await module.options({ basePath: new URL("pagefind/", server.url).href, noWorker: true });
+    await module.init();
+    pagefind = module;
+  });
+  afterAll(() => server?.close());
+
+  it("writes one file per document, the manifest and shards, and nothing of an earlier index", () => {
+    const files = readdirSync(join(outDir, SEARCH_DATA_DIR));
+    expect(files).toContain(MANIFEST_FILE);
+    expect(files.filter((name) => name.startsWith("doc-"))).toHaveLength(40);
+    expect(files.some((name) => name.startsWith("shard-"))).toBe(true);
+  });
+
+  it("counts passages, documents and years exactly, for phrases, single characters and operators at every scope", async () => {
+    const data = createSearchData(server?.url ?? "");
+    const cases: [string, "passage" | "sentence" | "document"][] = [
+      ["网络", "passage"],
+      ["网", "passage"],
+      ["强国。网", "passage"],
+      ["网络强国", "sentence"],
+      ["国。网", "sentence"],
+      ["网络 数字", "sentence"],
+      ["网络 -安全", "passage"],
+      ["网信 | 空间", "passage"],
+      ["网络 NEAR/2 发展", "passage"],
+      ["数字中国 网络安全", "document"],
+      ["网络强国题", "passage"],
+      ["不在", "passage"],
+    ];
+    for (const [query, scope] of cases) {
+      const expected = [...oracleMatches(query, passages, scope)];
+      const outcome = await searchPassages(pagefind, data, query, { scope });
+      const total = outcome.kind === "results" ? outcome.total : 0;
+      expect({ query, scope, total }).toEqual({ query, scope, total: expected.length });
+      if (outcome.kind !== "results") continue;
+      expect(outcome.documents.length).toBe(new Set(expected.map((key) => key.split("#")[0])).size);
+      expect(outcome.years.reduce((sum, year) => sum + year.passages, 0)).toBe(expected.length);
     }
+  });
+
+  it("loads only one step of documents; the next steps show what the index counted", async () => {
+    const requested: string[] = [];
+    const data = createSearchData(server?.url ?? "", (input, init) => {
+      requested.push(String(input));
+      return fetch(input, init);
+    });
+    let outcome = await searchPassages(pagefind, data, "网络");
+    if (outcome.kind !== "results") throw new Error("no results");
+    expect(requested.filter((url) => url.includes("/doc-"))).toHaveLength(DOCUMENTS_PER_STEP);
+    expect(outcome.pending).toHaveLength(outcome.documents.length - DOCUMENTS_PER_STEP);
+    // ranked: documents whose title matches first
+    expect(outcome.groups[0]?.passages[0]?.type).toBe("title");
+    while (outcome.pending.length > 0) outcome = await loadMoreResults((ordinal) => data.document(ordinal), outcome);
+    expect(outcome.groups.reduce((sum, group) => sum + group.passages.length, 0)).toBe(outcome.total);
+    expect(outcome.groups.map((group) => group.passages.length)).toEqual(
+      outcome.documents.map((entry) => entry.passages),
+    );
+  });
+
+  it("filters by year and document", async () => {
+    const data = createSearchData(server?.url ?? "");
+    const inYear = await searchPassages(pagefind, data, "网络", { filters: { year: "2015" } });
+    const expected = [...oracleMatches("网络", passages, "passage")].filter((key) =>
+      passages.some((entry) => `${entry.doc}#${entry.id}` === key && entry.year === "2015"),
+    );
+    expect(inYear).toMatchObject({ kind: "results", total: expected.length });
+    const inDocument = await searchPassages(pagefind, data, "网络", { filters: { document: "d3" } });
+    if (inDocument.kind !== "results") throw new Error("no results");
+    expect(inDocument.groups.map((group) => group.doc)).toEqual(["d3"]);
   });
 
   it("stops with the file's name when a fragment is not in the format it reads", () => {
     const pagefindDir = join(work, "bad", "pagefind");
     mkdirSync(join(pagefindDir, "fragment"), { recursive: true });
-    writeFileSync(join(pagefindDir, "fragment", "zh-cn_0000000.pf_fragment"), gzipSync('{"url":"/a/"}'));
-    expect(() => pagefindRecordIds(pagefindDir)).toThrow(
-      /zh-cn_0000000\.pf_fragment is not a fragment as Pagefind 1\.x writes it/,
+    writeFileSync(join(pagefindDir, "fragment", "und_0000000.pf_fragment"), gzipSync('{"url":"/a/"}'));
+    expect(() => slimFragments(pagefindDir)).toThrow(
+      /und_0000000\.pf_fragment is not a fragment as Pagefind 1\.x writes it/,
     );
   });
 });

@@ -2,19 +2,16 @@ import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import {
-  DOCUMENTS_PER_STEP,
   loadGroups,
-  loadMoreResults,
   rankGroups,
-  searchPassages,
   type DocumentGroup,
-  type PagefindApi,
   type PassageType,
   type SearchDocument,
 } from "../../src/lib/search/engine.ts";
-import { createDocumentLoader, decodeSearchData, searchDataFile } from "../../src/lib/search/documents.ts";
+import { createSearchData, decodeSearchData } from "../../src/lib/search/documents.ts";
+import { documentFile } from "../../src/lib/search/index-layout.ts";
 import { findOccurrences, keywordInContext } from "../../src/lib/search/kwic.ts";
-import { indexTokens, normalizeForSearch, normalizeWithOrigin } from "../../src/lib/search/normalize.ts";
+import { normalizeForSearch, normalizeWithOrigin } from "../../src/lib/search/normalize.ts";
 import { MAX_QUERY_LENGTH, parseQuery } from "../../src/lib/search/query.ts";
 import { T2S_PATH, traditionalToSimplifiedPairs } from "../../scripts/generate-t2s.ts";
 
@@ -29,10 +26,6 @@ describe("normalisation", () => {
 
   it("keeps for every normalised character the place it came from", () => {
     expect(normalizeWithOrigin("10 亿，Ａ")).toEqual({ text: "10亿,a", origin: [0, 1, 3, 4, 5] });
-  });
-
-  it("gives one index token per character, spelling punctuation as tokens no text can form", () => {
-    expect(indexTokens("网信76.4%")).toBe("网 信 7 6 x2e 4 x25");
   });
 
   it("ships the Traditional–Simplified table that opencc-js gives today (npm run generate:t2s)", () => {
@@ -83,113 +76,6 @@ describe("keyword in context", () => {
 });
 
 describe("search engine", () => {
-  const documents: Record<string, SearchDocument> = {
-    a: {
-      doc: "a",
-      title: "甲",
-      order: 0,
-      year: "2017",
-      collection: "speeches",
-      passages: [
-        ["title", "title", "甲"],
-        ["p1", "paragraph", "网络强国建设。"],
-        ["p2", "paragraph", "网络 强国"],
-      ],
-    },
-    b: {
-      doc: "b",
-      title: "网络强国",
-      order: 1,
-      year: "2024",
-      collection: "speeches",
-      passages: [
-        ["title", "title", "网络强国"],
-        ["p1", "paragraph", "网络强国与数字中国"],
-      ],
-    },
-  };
-  // Record ids stand for Pagefind's page hashes; the fake index below knows which documents contain 网络强国.
-  const recordOf: Record<string, string> = { a: "zh-cn_aaa", b: "zh-cn_bbb", c: "zh-cn_ccc" };
-  const loaded: string[] = [];
-  const loadDocument = (recordId: string) => {
-    loaded.push(recordId);
-    const document = Object.values(documents).find((candidate) => recordOf[candidate.doc] === recordId);
-    return document ? Promise.resolve(document) : Promise.reject(new Error(recordId));
-  };
-  const fakePagefind: PagefindApi & { calls: unknown[] } = {
-    calls: [],
-    search(term, options) {
-      this.calls.push([term, options]);
-      const year = options?.filters?.["year"];
-      const matching = Object.values(documents).filter((document) => !year || document.year === year);
-      return Promise.resolve({ results: matching.map((document) => ({ id: recordOf[document.doc] ?? "" })) });
-    },
-  };
-
-  it("searches the longest term as one quoted phrase and keeps passages that contain every term", async () => {
-    const outcome = await searchPassages(fakePagefind, loadDocument, "中国 网络强国");
-    expect(fakePagefind.calls.at(-1)).toEqual(['"网 络 强 国"', { filters: {} }]);
-    expect(outcome).toMatchObject({
-      kind: "results",
-      total: 1,
-      pending: [],
-      groups: [{ doc: "b", passages: [{ id: "p1" }] }],
-    });
-  });
-
-  it("passes the filters to Pagefind and loads only the records it names", async () => {
-    loaded.length = 0;
-    const outcome = await searchPassages(fakePagefind, loadDocument, "网络强国", { year: "2017" });
-    expect(fakePagefind.calls.at(-1)).toEqual(['"网 络 强 国"', { filters: { year: "2017" } }]);
-    expect(loaded).toEqual(["zh-cn_aaa"]);
-    // whitespace does not count: “网络 强国” contains 网络强国
-    expect(outcome).toMatchObject({
-      kind: "results",
-      total: 2,
-      groups: [{ doc: "a", passages: [{ id: "p1" }, { id: "p2" }] }],
-    });
-  });
-
-  /** An index in which every record of `ids` matches, and a loader that records what it loads. */
-  const manyMatches = (ids: readonly string[]) => {
-    const many: PagefindApi = { search: () => Promise.resolve({ results: ids.map((id) => ({ id })) }) };
-    const requested: string[] = [];
-    const stub = (recordId: string) => {
-      requested.push(recordId);
-      return Promise.resolve({ ...documents["b"], doc: recordId } as SearchDocument);
-    };
-    return { many, requested, stub };
-  };
-
-  it("loads at most one step of documents, in Pagefind's order, and names the rest as pending", async () => {
-    const ids = Array.from({ length: DOCUMENTS_PER_STEP + 3 }, (_, index) => `zh-cn_${index}`);
-    const { many, requested, stub } = manyMatches(ids);
-    const outcome = await searchPassages(many, stub, "网络强国");
-    if (outcome.kind !== "results") throw new Error("no results");
-    expect(requested).toEqual(ids.slice(0, DOCUMENTS_PER_STEP));
-    expect(outcome.groups).toHaveLength(DOCUMENTS_PER_STEP);
-    expect(outcome.pending).toEqual(ids.slice(DOCUMENTS_PER_STEP));
-    expect(outcome.total).toBe(2 * DOCUMENTS_PER_STEP);
-  });
-
-  it("loads the pending documents a step at a time, keeping the shown groups first, until none is pending", async () => {
-    const ids = Array.from({ length: 2 * DOCUMENTS_PER_STEP + 1 }, (_, index) => `zh-cn_${index}`);
-    const { many, requested, stub } = manyMatches(ids);
-    const first = await searchPassages(many, stub, "网络强国");
-    if (first.kind !== "results") throw new Error("no results");
-    const second = await loadMoreResults(stub, first);
-    expect(second.groups.map((group) => group.doc)).toEqual(ids.slice(0, 2 * DOCUMENTS_PER_STEP));
-    expect(second.pending).toEqual(ids.slice(2 * DOCUMENTS_PER_STEP));
-    expect(second.total).toBe(2 * 2 * DOCUMENTS_PER_STEP);
-    const third = await loadMoreResults(stub, second);
-    expect(third.pending).toEqual([]);
-    expect(third.groups).toHaveLength(ids.length);
-    expect(requested).toEqual(ids);
-    // Nothing pending: the same results, and nothing more is fetched.
-    expect(await loadMoreResults(stub, third)).toBe(third);
-    expect(requested).toHaveLength(ids.length);
-  });
-
   it("ranks title matches first, then more hits, then corpus order; passages in reading order", () => {
     const group = (doc: string, order: number, types: PassageType[]): DocumentGroup => ({
       doc,
@@ -234,7 +120,7 @@ describe("search results' passage numbers", () => {
       ],
     };
     const clauses = [{ all: ["网信"], none: [], near: [] }];
-    const [group] = await loadGroups(() => Promise.resolve(document), { clauses, scope: "passage" }, ["d"]);
+    const [group] = await loadGroups(() => Promise.resolve(document), { clauses, scope: "passage" }, [0]);
     expect(group?.passages.map(({ id, type, number }) => [id, type, number])).toEqual([
       ["title", "title", 0],
       ["p1", "heading", 1],
@@ -270,13 +156,13 @@ describe("search data files", () => {
       failNext = false;
       return Promise.resolve(new Response(status === 200 ? gzipSync(json) : null, { status }));
     };
-    const load = createDocumentLoader("http://example.test/corpus/", fetchFile as typeof fetch);
-    await expect(load("a b")).rejects.toThrow("search data for a b: HTTP 503");
-    expect(await load("a b")).toEqual(document);
-    expect(await load("a b")).toEqual(document);
+    const data = createSearchData("http://example.test/corpus/", fetchFile as typeof fetch);
+    await expect(data.document(7)).rejects.toThrow(`search data ${documentFile(7)}: HTTP 503`);
+    expect(await data.document(7)).toEqual(document);
+    expect(await data.document(7)).toEqual(document);
     expect(requested).toEqual([
-      `http://example.test/corpus/search-data/${encodeURIComponent(searchDataFile("a b"))}`,
-      `http://example.test/corpus/search-data/${encodeURIComponent(searchDataFile("a b"))}`,
+      `http://example.test/corpus/search-data/${documentFile(7)}`,
+      `http://example.test/corpus/search-data/${documentFile(7)}`,
     ]);
   });
 });

@@ -3,36 +3,28 @@ import type { Range } from "./kwic.ts";
 import { readerNumbers } from "../passage-numbers.ts";
 import { matchDocument, matchPassage, type SearchScope } from "./match.ts";
 import type { SearchSort } from "./address.ts";
-import { indexTokens, normalizeForSearch } from "./normalize.ts";
-import { parseQuery, positiveTerms, type Clause, type QueryProblem } from "./query.ts";
+import { normalizeForSearch } from "./normalize.ts";
+import { parseQuery, type Clause, type QueryProblem } from "./query.ts";
+import type { SearchData } from "./documents.ts";
+import { indexMatches, type IndexMatch, type PagefindApi } from "./index-matches.ts";
+import { unpackFlags, type ShardDocument } from "./index-layout.ts";
+import { yearDistribution, type YearCount } from "./distribution.ts";
 
 /**
- * Exact phrase search over Pagefind. The index holds one record per document
- * whose content is one token per normalised character (see indexTokens), with
- * a separator token between passages (title, headings, paragraphs, list
- * items), filtered by collection, document and year. The longest term of the
- * query is searched as a quoted phrase of tokens, which Pagefind matches at
- * consecutive positions, so never across a separator; the records it matches
- * are the documents that contain it. A query with alternatives (`A | B`)
- * searches the longest term of each and takes the union. The candidates'
- * passages are then fetched (one small file per document, named by its record
- * id, cached) and matched here (src/lib/search/match.ts) at the scope asked
- * for: a result satisfies the query within one sentence, one passage or one
- * document, never across two passages unless the scope is the document.
+ * Exact phrase search over Pagefind. Which passages match, and so every
+ * count and distribution of the results, comes from the index alone
+ * (src/lib/search/index-matches.ts); a document's text is loaded only to
+ * show it (DOCUMENTS_PER_STEP documents at a time), and the occurrences to
+ * mark are found in that text (src/lib/search/match.ts). At sentence scope,
+ * a clause the index cannot decide is decided on the text of the passages
+ * the index names.
  */
 
-/** What this module needs of the Pagefind browser API (pagefind.js). */
-export interface PagefindApi {
-  /**
-   * Ids of the records that match `term`, best first; records of equal score
-   * (every exact match) in the order they were indexed, which is corpus order.
-   */
-  search(term: string, options?: { filters?: Record<string, string> }): Promise<{ results: { id: string }[] } | null>;
-}
+export type { PagefindApi };
 
 export type PassageType = "title" | "heading" | "paragraph" | "item";
 
-/** A document's passages as the search reads them (`search-data/<record id>.json.gz`). */
+/** A document's passages as the search shows them (`search-data/doc-<ordinal>.json.gz`). */
 export interface SearchDocument {
   doc: string;
   title: string;
@@ -52,8 +44,8 @@ export interface SearchDocument {
   passages: [id: string, type: PassageType, text: string][];
 }
 
-/** Loads the passages of the document indexed as the Pagefind record `recordId`. */
-export type DocumentLoader = (recordId: string) => Promise<SearchDocument>;
+/** Loads the passages of the document with a given ordinal. */
+export type DocumentLoader = (ordinal: number) => Promise<SearchDocument>;
 
 export interface PassageHit {
   id: string;
@@ -88,6 +80,14 @@ export interface SearchFilters {
   year?: string | undefined;
 }
 
+/** A matching document, as the index counts it. */
+export interface DocumentCount {
+  ordinal: number;
+  year: string;
+  /** Matching passages. */
+  passages: number;
+}
+
 export type SearchOutcome =
   | { kind: "empty" }
   | { kind: "too-long"; length: number }
@@ -97,11 +97,16 @@ export type SearchOutcome =
       terms: string[];
       clauses: Clause[];
       scope: SearchScope;
+      /** The documents shown so far, in the order asked for. */
       groups: DocumentGroup[];
-      /** Record ids of documents that contain the longest term but are not loaded yet, in Pagefind's order. */
-      pending: string[];
-      /** Matching passages in the loaded documents. */
+      /** Ordinals of the matching documents not loaded yet, in the order asked for. */
+      pending: number[];
+      /** Matching passages in every document, reprints merged if asked. */
       total: number;
+      /** Every matching document with its count, in the order asked for. */
+      documents: DocumentCount[];
+      /** Matching passages and documents per year. */
+      years: YearCount[];
     };
 
 /** An outcome with results: the documents loaded so far and those still pending. */
@@ -110,37 +115,144 @@ export type SearchResults = Extract<SearchOutcome, { kind: "results" }>;
 /** Documents whose passages are loaded at once; the reader can load more. */
 export const DOCUMENTS_PER_STEP = 12;
 
+/** How a search is narrowed and its results arranged. */
+export interface SearchOptions {
+  filters?: SearchFilters | undefined;
+  scope?: SearchScope | undefined;
+  sort?: SearchSort | undefined;
+  mergeReprints?: boolean | undefined;
+}
+
+/** A document's matches from the index, with what ordering needs. */
+interface DocumentHits {
+  entry: ShardDocument;
+  year: string;
+  matches: IndexMatch[];
+  /** Ranking tier: 0 when the title matches, 1 a heading, 2 otherwise. */
+  tier: number;
+}
+
 export async function searchPassages(
   pagefind: PagefindApi,
-  loadDocument: DocumentLoader,
+  data: SearchData,
   raw: string,
-  filters: SearchFilters = {},
-  scope: SearchScope = "passage",
+  options: SearchOptions = {},
 ): Promise<SearchOutcome> {
+  const { filters = {}, scope = "passage", sort = "rank", mergeReprints: merge = false } = options;
   const query = parseQuery(raw);
   if (query.kind !== "query") return query;
-  const pagefindFilters: Record<string, string> = {};
-  if (filters.collection) pagefindFilters["collection"] = filters.collection;
-  if (filters.document) pagefindFilters["document"] = filters.document;
-  if (filters.year) pagefindFilters["year"] = filters.year;
-  // Each result names a document's record, and its id names the document's search-data file:
-  // no filter or fragment file is needed to know which documents to load.
-  const recordIds: string[] = [];
-  for (const clause of query.clauses) {
-    const anchor = positiveTerms(clause).reduce((longest, term) => (term.length > longest.length ? term : longest));
-    const response = await pagefind.search(`"${indexTokens(anchor)}"`, { filters: pagefindFilters });
-    for (const { id } of response?.results ?? []) if (!recordIds.includes(id)) recordIds.push(id);
-  }
+  const manifest = await data.manifest();
   const matching = { clauses: query.clauses, scope };
-  const groups = await loadGroups(loadDocument, matching, recordIds.slice(0, DOCUMENTS_PER_STEP));
+  const slugs = filters.document ? await data.slugs() : [];
+  const wanted = (entry: ShardDocument) =>
+    (!filters.collection || manifest.collections[unpackFlags(entry[4]).collection] === filters.collection) &&
+    (!filters.year || manifest.years[entry[3]] === filters.year) &&
+    (!filters.document || slugs[entry[0]] === filters.document);
+  const found = (await indexMatches(pagefind, data, query.clauses, scope)).filter((match) => wanted(match.document));
+  const hits = new Map<number, DocumentHits>();
+  for (const match of found) {
+    const ordinal = match.document[0];
+    let entry = hits.get(ordinal);
+    if (!entry) {
+      entry = { entry: match.document, year: manifest.years[match.document[3]] ?? "", matches: [], tier: 2 };
+      hits.set(ordinal, entry);
+    }
+    entry.matches.push(match);
+  }
+  const loadDocument: DocumentLoader = (ordinal) => data.document(ordinal);
+  await decideCandidates(loadDocument, query.clauses, hits);
+  for (const entry of hits.values()) {
+    entry.tier = Math.min(...entry.matches.map((match) => typeTier[match.kind]));
+  }
+  const ordered = orderDocuments([...hits.values()], sort);
+  const counts = new Map(ordered.map((entry) => [entry.entry[0], entry.matches.length]));
+  const merged = merge
+    ? await countMergedReprints(loadDocument, matching, ordered, counts)
+    : new Map<string, DocumentGroup>();
+  const documents = ordered
+    .map((entry) => ({ ordinal: entry.entry[0], year: entry.year, passages: counts.get(entry.entry[0]) ?? 0 }))
+    .filter((entry) => entry.passages > 0);
+  const ordinals = documents.map((entry) => entry.ordinal);
+  // A copy merged away entirely is not listed; the passages it shares show where else they stand.
+  const groups = (await loadGroups(loadDocument, matching, ordinals.slice(0, DOCUMENTS_PER_STEP))).map(
+    (group) => merged.get(group.doc) ?? group,
+  );
   return {
     kind: "results",
     terms: query.terms,
     ...matching,
-    groups: rankGroups(groups),
-    pending: recordIds.slice(DOCUMENTS_PER_STEP),
-    total: countPassages(groups),
+    groups,
+    pending: ordinals.slice(DOCUMENTS_PER_STEP),
+    total: documents.reduce((sum, entry) => sum + entry.passages, 0),
+    documents,
+    years: yearDistribution(documents),
   };
+}
+
+const typeTier = { title: 0, heading: 1, text: 2 } as const;
+
+/** Sentence-scope candidates the index could not decide, decided on their documents' text. */
+async function decideCandidates(
+  loadDocument: DocumentLoader,
+  clauses: readonly Clause[],
+  hits: Map<number, DocumentHits>,
+): Promise<void> {
+  const undecided = [...hits].filter(([, entry]) => entry.matches.some((match) => match.candidate));
+  const texts = await Promise.all(undecided.map(([ordinal]) => loadDocument(ordinal)));
+  undecided.forEach(([ordinal, entry], index) => {
+    const document = texts[index];
+    entry.matches = entry.matches.filter(
+      (match) =>
+        !match.candidate ||
+        matchPassage(document?.passages[match.indexInDocument]?.[2] ?? "", clauses, "sentence").length > 0,
+    );
+    if (entry.matches.length === 0) hits.delete(ordinal);
+  });
+}
+
+/**
+ * Documents in the order asked for (as sortGroups states it), from what the
+ * index knows: corpus order is date order, undated documents last.
+ */
+function orderDocuments(documents: DocumentHits[], sort: SearchSort): DocumentHits[] {
+  const byOrder = (a: DocumentHits, b: DocumentHits) => a.entry[0] - b.entry[0];
+  const byRank = (a: DocumentHits, b: DocumentHits) =>
+    a.tier - b.tier || b.matches.length - a.matches.length || byOrder(a, b);
+  const dated = (entry: DocumentHits) => unpackFlags(entry.entry[4]).dated;
+  const undatedLast = (a: DocumentHits, b: DocumentHits) => Number(dated(b)) - Number(dated(a));
+  switch (sort) {
+    case "rank":
+      return documents.sort(byRank);
+    case "oldest":
+      return documents.sort((a, b) => undatedLast(a, b) || (dated(a) ? byOrder(a, b) : byRank(a, b)));
+    case "newest":
+      return documents.sort((a, b) => undatedLast(a, b) || (dated(a) ? byOrder(b, a) : byRank(a, b)));
+    case "hits":
+      return documents.sort((a, b) => b.matches.length - a.matches.length || byOrder(a, b));
+  }
+}
+
+/**
+ * With reprints merged, a passage identical to one of a copy of the same
+ * text shown earlier counts once (mergeReprints): the matching documents
+ * that have copies are loaded, merged in the order shown, and their counts
+ * set to what is left. Returns the merged groups by document.
+ */
+async function countMergedReprints(
+  loadDocument: DocumentLoader,
+  matching: Matching,
+  ordered: readonly DocumentHits[],
+  counts: Map<number, number>,
+): Promise<Map<string, DocumentGroup>> {
+  const withCopies = ordered.filter((entry) => unpackFlags(entry.entry[4]).hasCopies).map((entry) => entry.entry[0]);
+  if (withCopies.length === 0) return new Map();
+  const groups = await loadGroups(loadDocument, matching, withCopies);
+  const kept = new Map(mergeReprints(groups).map((group) => [group.doc, group]));
+  groups.forEach((group, index) => {
+    const ordinal = withCopies[index];
+    if (ordinal !== undefined) counts.set(ordinal, kept.get(group.doc)?.passages.length ?? 0);
+  });
+  return kept;
 }
 
 /** What a document is matched against: the query's clauses at a scope. */
@@ -153,9 +265,9 @@ export interface Matching {
 export async function loadGroups(
   loadDocument: DocumentLoader,
   matching: Matching,
-  recordIds: readonly string[],
+  ordinals: readonly number[],
 ): Promise<DocumentGroup[]> {
-  const documents = await Promise.all(recordIds.map(loadDocument));
+  const documents = await Promise.all(ordinals.map(loadDocument));
   return documents.flatMap((document) => {
     const numbers = readerNumbers(document.passages.map(([id, type]) => ({ id, type })));
     const { clauses, scope } = matching;
@@ -179,14 +291,13 @@ export async function loadGroups(
 
 /**
  * The next step of a search's results: the next DOCUMENTS_PER_STEP pending
- * documents loaded and ranked after those already shown (which keep their
- * places), the total recounted. Nothing pending gives the same results.
+ * documents loaded after those already shown, in the order asked for.
+ * Nothing pending gives the same results.
  */
 export async function loadMoreResults(loadDocument: DocumentLoader, results: SearchResults): Promise<SearchResults> {
   if (results.pending.length === 0) return results;
   const added = await loadGroups(loadDocument, results, results.pending.slice(0, DOCUMENTS_PER_STEP));
-  const groups = [...results.groups, ...rankGroups(added)];
-  return { ...results, groups, pending: results.pending.slice(DOCUMENTS_PER_STEP), total: countPassages(groups) };
+  return { ...results, groups: [...results.groups, ...added], pending: results.pending.slice(DOCUMENTS_PER_STEP) };
 }
 
 export function countPassages(groups: readonly DocumentGroup[]): number {
@@ -271,9 +382,10 @@ export interface Arrangement {
   mergeReprints: boolean;
 }
 
-/** Results in the order asked for, reprints merged if asked, the total recounted. */
+/**
+ * The loaded results as shown: reprints merged if asked, the documents kept
+ * in the order the search gave them. Counts stay those of the index.
+ */
 export function arrangeResults(results: SearchResults, arrangement: Arrangement): SearchResults {
-  const ranked = rankGroups([...results.groups]);
-  const groups = sortGroups(arrangement.mergeReprints ? mergeReprints(ranked) : ranked, arrangement.sort);
-  return { ...results, groups, total: countPassages(groups) };
+  return { ...results, groups: arrangement.mergeReprints ? mergeReprints(results.groups) : results.groups };
 }

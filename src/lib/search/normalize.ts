@@ -61,19 +61,3 @@ function foldCharacter(character: string): string {
 export function normalizeForSearch(text: string): string {
   return normalizeWithOrigin(text).text;
 }
-
-const wordCharacter = /[\p{L}\p{N}]/u;
-
-/**
- * The text as Pagefind indexes it: one token per character, so that a quoted
- * phrase of tokens matches exactly where the normalised text contains the
- * phrase. Letters and digits stand for themselves; any other character
- * becomes `x` and its hex code, a token Pagefind keeps and no text can spell.
- *
- * @example indexTokens("网信76.4%") // "网 信 7 6 x2e 4 x25"
- */
-export function indexTokens(normalized: string): string {
-  return [...normalized]
-    .map((character) => (wordCharacter.test(character) ? character : `x${character.codePointAt(0)?.toString(16)}`))
-    .join(" ");
-}

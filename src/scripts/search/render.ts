@@ -10,7 +10,7 @@ import {
   type ConcordanceLine,
   type ConcordanceSort,
 } from "../../lib/search/concordance.ts";
-import { yearDistribution } from "../../lib/search/distribution.ts";
+import type { YearCount } from "../../lib/search/distribution.ts";
 import type { SearchEntity } from "../../lib/search/entities.ts";
 import { NARROW_SCREEN } from "../../lib/search/dom.ts";
 import type { UiStrings } from "../../i18n/ui.ts";
@@ -79,10 +79,10 @@ function renderResults(view: ResultsView, outcome: SearchResults, request: Searc
   const { ui, results, status, output } = view;
   results.dataset["resultTotal"] = String(outcome.total);
   status.textContent =
-    ui.search.summary(outcome.total, outcome.groups.length) +
+    ui.search.summary(outcome.total, outcome.documents.length) +
     (outcome.pending.length > 0 ? ui.search.pending(outcome.pending.length) : "");
   output.replaceChildren(
-    distributions(view, outcome.groups),
+    distributions(view, outcome),
     ...(request.view === "kwic"
       ? [renderConcordance(view, outcome, request)]
       : outcome.groups.map((group) => renderGroup(view, group, query))),
@@ -172,22 +172,21 @@ function renderGroup({ ui, urls }: ResultsView, group: DocumentGroup, query: str
 }
 
 /** The time axis and the per-document distribution, in a disclosure that is open on wide screens. */
-function distributions(view: ResultsView, groups: readonly DocumentGroup[]): HTMLElement {
+function distributions(view: ResultsView, outcome: SearchResults): HTMLElement {
   const disclosure = element(
     "details",
     { class: "distributions" },
     element("summary", {}, view.ui.search.distributions),
-    renderYears(view, groups),
-    renderDistribution(view, groups),
+    renderYears(view, outcome.years),
+    renderDistribution(view, outcome),
   );
   disclosure.open = !matchMedia(NARROW_SCREEN).matches;
   return disclosure;
 }
 
 /** Matching passages and documents per year, as bars with their figures; a year's bar filters to it. */
-function renderYears(view: ResultsView, groups: readonly DocumentGroup[]): HTMLElement {
+function renderYears(view: ResultsView, years: readonly YearCount[]): HTMLElement {
   const { ui } = view;
-  const years = yearDistribution(groups);
   const most = Math.max(...years.map((year) => year.passages));
   const rows = years.map((count) => {
     const label = ui.search.yearBar(count.year || ui.search.undated, count.passages, count.documents);
@@ -213,9 +212,16 @@ function renderYears(view: ResultsView, groups: readonly DocumentGroup[]): HTMLE
   );
 }
 
-/** Matching passages per document shown, as labelled bars with their figures. */
-function renderDistribution({ ui }: ResultsView, groups: readonly DocumentGroup[]): HTMLElement {
-  const most = Math.max(...groups.map((group) => group.passages.length));
+/**
+ * Matching passages per document shown, as labelled bars with their figures
+ * (the scale is that of every matching document), and the documents not yet
+ * shown with their passages, in one line.
+ */
+function renderDistribution({ ui }: ResultsView, outcome: SearchResults): HTMLElement {
+  const { groups } = outcome;
+  const most = Math.max(...outcome.documents.map((document) => document.passages));
+  const shown = new Set(groups.map((group) => group.order));
+  const rest = outcome.documents.slice(groups.length);
   const rows = groups.map((group) =>
     element(
       "li",
@@ -226,11 +232,21 @@ function renderDistribution({ ui }: ResultsView, groups: readonly DocumentGroup[
       element("span", { class: "bar-count" }, String(group.passages.length)),
     ),
   );
+  const restPassages = rest.reduce((sum, document) => sum + document.passages, 0);
   return element(
     "figure",
     { class: "distribution" },
     element("figcaption", {}, ui.search.distribution),
     element("ul", {}, ...rows),
+    ...(rest.length > 0 && shown.size > 0
+      ? [
+          element(
+            "p",
+            { class: "distribution-rest", "data-rest-documents": String(rest.length) },
+            ui.search.notShown(rest.length, restPassages),
+          ),
+        ]
+      : []),
   );
 }
 

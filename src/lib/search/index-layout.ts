@@ -1,0 +1,166 @@
+/**
+ * How the exact-search index is laid out, shared by the build that writes it
+ * (scripts/lib/search-index.ts) and the search that reads it.
+ *
+ * Every passage of the corpus has a global number: documents in corpus order,
+ * each one's passages in reading order, its title first. Pagefind holds the
+ * passages in records of PASSAGES_PER_RECORD consecutive passages (record r
+ * holds passages r·P … r·P+P−1), their words (src/lib/search/tokens.ts) one
+ * after another, two per normalised character. A word's positions in a
+ * record, which Pagefind returns, say which character of the record it
+ * stands at, and so which passage, once the lengths of the record's
+ * passages are known; shards of the search data give those lengths and the
+ * documents the passages belong to, RECORDS_PER_SHARD records each, loaded
+ * only for records a search finds something in. Counts and distributions
+ * of results come from these alone; passage text is loaded only for what is
+ * shown.
+ */
+
+/** Consecutive passages in one Pagefind record. Few records keep Pagefind's per-record work small. */
+export const PASSAGES_PER_RECORD = 1024;
+/** Records whose passage table is one shard file. */
+export const RECORDS_PER_SHARD = 4;
+
+/** Folder of the built site that holds the search data. */
+export const SEARCH_DATA_DIR = "search-data";
+/** The manifest: what a search reads first. */
+export const MANIFEST_FILE = "manifest.json.gz";
+/** Document slugs by ordinal, read only to resolve a document filter. */
+export const SLUGS_FILE = "slugs.json.gz";
+
+export const shardFile = (shard: number) => `shard-${shard}.json.gz`;
+export const documentFile = (ordinal: number) => `doc-${ordinal}.json.gz`;
+
+export interface IndexManifest {
+  passages: number;
+  documents: number;
+  passagesPerRecord: number;
+  recordsPerShard: number;
+  /** Pagefind's id of each record, in record order. */
+  records: string[];
+  /** Years documents are dated in, by the index documents refer to them with; "" is undated. */
+  years: string[];
+  /** Collections, by index. */
+  collections: string[];
+}
+
+/** What a passage is, as the ranking rule sees it. */
+export const PASSAGE_KINDS = ["title", "heading", "text"] as const;
+export type PassageKind = (typeof PASSAGE_KINDS)[number];
+
+/** A document's entry in a shard: [ordinal, first global passage, passages, year index, flags]. */
+export type ShardDocument = [ordinal: number, first: number, count: number, year: number, flags: number];
+
+export interface IndexShard {
+  /** The shard's passages in order: normalised length in characters × 4 + index of its kind in PASSAGE_KINDS. */
+  passages: number[];
+  /** Every document with a passage in the shard, in corpus order (see documentFlags). */
+  documents: ShardDocument[];
+}
+
+export const REVIEW_STATUSES = ["verified", "proofread", "draft"] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+/** A document's flags: collection × 16 + dated × 8 + has copies × 4 + review status index. */
+export interface DocumentFlags {
+  collection: number;
+  dated: boolean;
+  hasCopies: boolean;
+  status: ReviewStatus;
+}
+
+export function packFlags({ collection, dated, hasCopies, status }: DocumentFlags): number {
+  return collection * 16 + (dated ? 8 : 0) + (hasCopies ? 4 : 0) + REVIEW_STATUSES.indexOf(status);
+}
+
+export function unpackFlags(flags: number): DocumentFlags {
+  return {
+    collection: Math.floor(flags / 16),
+    dated: (flags & 8) !== 0,
+    hasCopies: (flags & 4) !== 0,
+    status: REVIEW_STATUSES[flags & 3] ?? "verified",
+  };
+}
+
+export const packPassage = (length: number, kind: PassageKind) => length * 4 + PASSAGE_KINDS.indexOf(kind);
+
+/** A passage as a search sees it: its global number, document, kind, and the character of its record where it starts. */
+export interface PassagePlace {
+  passage: number;
+  document: ShardDocument;
+  /** The passage's number within its document (0 is the title). */
+  indexInDocument: number;
+  kind: PassageKind;
+  start: number;
+  length: number;
+}
+
+/**
+ * A record's passages, read from the shard that holds them: where each one
+ * starts, and which passage a position of the record falls in.
+ */
+export class RecordPassages {
+  /** The character of the record at which each passage starts, and one past the last. */
+  private readonly starts: number[];
+  private readonly first: number;
+  /** Index in the shard's passages of the record's first passage. */
+  private readonly offset: number;
+
+  constructor(
+    private readonly shard: IndexShard,
+    manifest: IndexManifest,
+    record: number,
+  ) {
+    const shardFirstRecord = Math.floor(record / manifest.recordsPerShard) * manifest.recordsPerShard;
+    const from = (record - shardFirstRecord) * manifest.passagesPerRecord;
+    const to = Math.min(from + manifest.passagesPerRecord, shard.passages.length);
+    this.first = record * manifest.passagesPerRecord;
+    this.starts = [0];
+    for (let index = from; index < to; index += 1) {
+      this.starts.push((this.starts.at(-1) ?? 0) + Math.floor((shard.passages[index] ?? 0) / 4));
+    }
+    this.offset = from;
+  }
+
+  /** The passage in which the record's character `position` falls, or undefined past the record's end. */
+  at(position: number): PassagePlace | undefined {
+    const { starts } = this;
+    let low = 0;
+    let high = starts.length - 1;
+    if (position < 0 || position >= (starts[high] ?? 0)) return undefined;
+    // Invariant: starts[low] <= position < starts[high]. Empty passages share a start with the next one.
+    while (low + 1 < high) {
+      const middle = (low + high) >> 1;
+      if ((starts[middle] ?? 0) <= position) low = middle;
+      else high = middle;
+    }
+    const passage = this.first + low;
+    const packed = this.shard.passages[this.offset + low] ?? 0;
+    const document = documentOf(this.shard, passage);
+    if (!document) return undefined;
+    return {
+      passage,
+      document,
+      indexInDocument: passage - document[1],
+      kind: PASSAGE_KINDS[packed & 3] ?? "text",
+      start: starts[low] ?? 0,
+      length: Math.floor(packed / 4),
+    };
+  }
+}
+
+/** The shard's entry of the document that holds global passage `passage`. */
+export function documentOf(shard: IndexShard, passage: number): ShardDocument | undefined {
+  const { documents } = shard;
+  let low = 0;
+  let high = documents.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const entry = documents[middle];
+    if (!entry) break;
+    if (passage < entry[1]) high = middle - 1;
+    else if (passage >= entry[1] + entry[2]) low = middle + 1;
+    else return entry;
+  }
+  return undefined;
+}

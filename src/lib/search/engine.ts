@@ -7,7 +7,7 @@ import { normalizeForSearch } from "./normalize.ts";
 import { parseQuery, type Clause, type QueryProblem } from "./query.ts";
 import type { SearchData } from "./documents.ts";
 import { indexMatches, type IndexMatch, type PagefindApi } from "./index-matches.ts";
-import { unpackFlags, type ShardDocument } from "./index-layout.ts";
+import { PASSAGE_KINDS, unpackFlags, type ShardDocument } from "./index-layout.ts";
 import { yearDistribution, type YearCount } from "./distribution.ts";
 
 /**
@@ -162,7 +162,7 @@ export async function searchPassages(
   const loadDocument: DocumentLoader = (ordinal) => data.document(ordinal);
   await decideCandidates(loadDocument, query.clauses, hits);
   for (const entry of hits.values()) {
-    entry.tier = Math.min(...entry.matches.map((match) => typeTier[match.kind]));
+    entry.tier = Math.min(...entry.matches.map((match) => PASSAGE_KINDS.indexOf(match.kind)));
   }
   const ordered = orderDocuments([...hits.values()], sort);
   const counts = new Map(ordered.map((entry) => [entry.entry[0], entry.matches.length]));
@@ -189,8 +189,6 @@ export async function searchPassages(
   };
 }
 
-const typeTier = { title: 0, heading: 1, text: 2 } as const;
-
 /** Sentence-scope candidates the index could not decide, decided on their documents' text. */
 async function decideCandidates(
   loadDocument: DocumentLoader,
@@ -210,26 +208,16 @@ async function decideCandidates(
   });
 }
 
-/**
- * Documents in the order asked for (as sortGroups states it), from what the
- * index knows: corpus order is date order, undated documents last.
- */
+/** Documents in the order asked for (documentOrdering); corpus order is date order, undated documents last. */
 function orderDocuments(documents: DocumentHits[], sort: SearchSort): DocumentHits[] {
-  const byOrder = (a: DocumentHits, b: DocumentHits) => a.entry[0] - b.entry[0];
-  const byRank = (a: DocumentHits, b: DocumentHits) =>
-    a.tier - b.tier || b.matches.length - a.matches.length || byOrder(a, b);
-  const dated = (entry: DocumentHits) => unpackFlags(entry.entry[4]).dated;
-  const undatedLast = (a: DocumentHits, b: DocumentHits) => Number(dated(b)) - Number(dated(a));
-  switch (sort) {
-    case "rank":
-      return documents.sort(byRank);
-    case "oldest":
-      return documents.sort((a, b) => undatedLast(a, b) || (dated(a) ? byOrder(a, b) : byRank(a, b)));
-    case "newest":
-      return documents.sort((a, b) => undatedLast(a, b) || (dated(a) ? byOrder(b, a) : byRank(a, b)));
-    case "hits":
-      return documents.sort((a, b) => b.matches.length - a.matches.length || byOrder(a, b));
-  }
+  const compare = documentOrdering(sort);
+  const keyOf = ({ entry, tier, matches }: DocumentHits): OrderKey => ({
+    order: entry[0],
+    tier,
+    hits: matches.length,
+    date: unpackFlags(entry[4]).dated ? entry[0] : undefined,
+  });
+  return documents.sort((a, b) => compare(keyOf(a), keyOf(b)));
 }
 
 /**
@@ -300,48 +288,71 @@ export async function loadMoreResults(loadDocument: DocumentLoader, results: Sea
   return { ...results, groups: [...results.groups, ...added], pending: results.pending.slice(DOCUMENTS_PER_STEP) };
 }
 
-export function countPassages(groups: readonly DocumentGroup[]): number {
-  return groups.reduce((sum, group) => sum + group.passages.length, 0);
+/** What the ordering rule reads of a document. */
+export interface OrderKey {
+  /** Position in the corpus. */
+  order: number;
+  /** 0 when the title matches, 1 a heading, 2 otherwise. */
+  tier: number;
+  /** Matching passages. */
+  hits: number;
+  /** A key in date order (an ISO date, or a position in a corpus ordered by date); absent when undated. */
+  date?: string | number | undefined;
+}
+
+/**
+ * Documents in the order asked for, as the search page states it: `rank`
+ * is the ranking rule (documents whose title matches first, then those with
+ * a matching heading, then the rest; within each tier more matching
+ * passages first, then corpus order); `oldest` and `newest` order by date,
+ * undated documents last, then by the ranking rule; `hits` by matching
+ * passages, then corpus order.
+ */
+export function documentOrdering(sort: SearchSort): (a: OrderKey, b: OrderKey) => number {
+  const byRank = (a: OrderKey, b: OrderKey) => a.tier - b.tier || b.hits - a.hits || a.order - b.order;
+  const byDate = (direction: 1 | -1) => (a: OrderKey, b: OrderKey) => {
+    if (a.date === undefined || b.date === undefined)
+      return (a.date === undefined ? 1 : 0) - (b.date === undefined ? 1 : 0) || byRank(a, b);
+    const compared =
+      typeof a.date === "number" && typeof b.date === "number"
+        ? a.date - b.date
+        : String(a.date).localeCompare(String(b.date));
+    return direction * compared || byRank(a, b);
+  };
+  switch (sort) {
+    case "rank":
+      return byRank;
+    case "oldest":
+      return byDate(1);
+    case "newest":
+      return byDate(-1);
+    case "hits":
+      return (a, b) => b.hits - a.hits || a.order - b.order;
+  }
 }
 
 const typeRank: Record<PassageType, number> = { title: 0, heading: 1, paragraph: 2, item: 2 };
 
-/**
- * The ranking rule, as the search page states it: documents whose title
- * matches come first, then those with a matching heading, then the rest; within
- * each tier, documents with more matching passages first, then corpus order.
- * Within a document, passages keep their reading order.
- */
-export function rankGroups(groups: DocumentGroup[]): DocumentGroup[] {
-  const tier = (group: DocumentGroup) => Math.min(...group.passages.map((passage) => typeRank[passage.type]));
-  for (const group of groups) group.passages.sort((a, b) => a.position - b.position);
-  return groups.sort((a, b) => tier(a) - tier(b) || b.passages.length - a.passages.length || a.order - b.order);
+/** A loaded group's key for documentOrdering. */
+function groupKey(group: DocumentGroup): OrderKey {
+  return {
+    order: group.order,
+    tier: Math.min(...group.passages.map((passage) => typeRank[passage.type])),
+    hits: group.passages.length,
+    date: group.date?.value,
+  };
 }
 
-/**
- * Documents in the order asked for: `rank` is the ranking rule; `oldest`
- * and `newest` order by the (stated or inferred) date, undated documents
- * last, then by the ranking rule; `hits` by matching passages, then corpus
- * order. Passages keep their reading order.
- */
+/** Loaded groups by the ranking rule (documentOrdering), each one's passages in reading order. */
+export function rankGroups(groups: DocumentGroup[]): DocumentGroup[] {
+  return sortGroups(groups, "rank");
+}
+
+/** Loaded groups in the order asked for (documentOrdering), each one's passages in reading order. */
 export function sortGroups(groups: readonly DocumentGroup[], sort: SearchSort): DocumentGroup[] {
-  const ranked = rankGroups([...groups]);
-  const place = new Map(ranked.map((group, index) => [group, index]));
-  const byRank = (a: DocumentGroup, b: DocumentGroup) => (place.get(a) ?? 0) - (place.get(b) ?? 0);
-  const dated = (a: DocumentGroup, b: DocumentGroup, direction: 1 | -1) => {
-    if (!a.date || !b.date) return (a.date ? 0 : 1) - (b.date ? 0 : 1);
-    return direction * a.date.value.localeCompare(b.date.value);
-  };
-  switch (sort) {
-    case "rank":
-      return ranked;
-    case "oldest":
-      return [...ranked].sort((a, b) => dated(a, b, 1) || byRank(a, b));
-    case "newest":
-      return [...ranked].sort((a, b) => dated(a, b, -1) || byRank(a, b));
-    case "hits":
-      return [...ranked].sort((a, b) => b.passages.length - a.passages.length || a.order - b.order);
-  }
+  const compare = documentOrdering(sort);
+  for (const group of groups) group.passages.sort((a, b) => a.position - b.position);
+  return [...groups].sort((a, b) => compare(groupKey(a), groupKey(b)));
 }
 
 /**

@@ -8,9 +8,9 @@
  */
 import type { SearchData } from "./documents.ts";
 import { RecordPassages, type IndexManifest, type ShardDocument, type PassageKind } from "./index-layout.ts";
-import { positiveTerms, type Clause } from "./query.ts";
-import type { SearchScope } from "./match.ts";
-import { characterCode, POSITIONS_PER_CHARACTER, termCover } from "./tokens.ts";
+import { clauseHolds, positiveTerms, type Clause } from "./query.ts";
+import { SENTENCE_END, startsNear, type SearchScope } from "./match.ts";
+import { characterCode, positionLength, POSITIONS_PER_CHARACTER, termCover } from "./tokens.ts";
 
 /** What this module needs of the Pagefind browser API (pagefind.js). */
 export interface PagefindApi {
@@ -114,7 +114,7 @@ export async function passagesWithTerms(
   for (const [term, positions] of found) {
     for (const [record, starts] of positions) {
       const table = tables.get(record);
-      const termLength = length(term);
+      const termLength = positionLength(term);
       for (const start of starts) {
         const place = table?.at(start);
         if (!place || start + termLength > place.start + place.length) continue;
@@ -149,26 +149,22 @@ function recordIds(manifest: IndexManifest): Map<string, number> {
   return map;
 }
 
-/** Whether two terms stand within `within` characters of each other, in either order, by their offsets. */
-function near(a: readonly number[], lengthA: number, b: readonly number[], lengthB: number, within: number): boolean {
-  return a.some((startA) =>
-    b.some((startB) => Math.max(startB - (startA + lengthA), startA - (startB + lengthB)) <= within),
-  );
+/** Whether two terms stand near each other in a passage, by their offsets in it (see startsNear). */
+function nearIn(terms: ReadonlyMap<string, readonly number[]>, a: string, b: string, within: number): boolean {
+  return startsNear(terms.get(a) ?? [], positionLength(a), terms.get(b) ?? [], positionLength(b), within);
 }
-
-const length = (term: string) => [...term].length;
 
 /** Whether a passage's terms satisfy a clause (passage scope). */
 export function passageSatisfies(terms: ReadonlyMap<string, readonly number[]>, clause: Clause): boolean {
-  return (
-    clause.all.every((term) => terms.has(term)) &&
-    clause.none.every((term) => !terms.has(term)) &&
-    clause.near.every(({ a, b, within }) => near(terms.get(a) ?? [], length(a), terms.get(b) ?? [], length(b), within))
+  return clauseHolds(
+    clause,
+    (term) => terms.has(term),
+    (a, b, within) => nearIn(terms, a, b, within),
   );
 }
 
 /** Sentence-final punctuation followed by more of a term: the term then spans two sentences (see sentenceRanges). */
-const sentenceEndInside = /[。！？；!?;][”’」』）)》\]]*(?=.)/su;
+const sentenceEndInside = new RegExp(`${SENTENCE_END}(?=.)`, "su");
 
 /**
  * Whether the index alone decides a clause at sentence scope: one required
@@ -211,16 +207,12 @@ export async function indexMatches(
   if (scope === "document") {
     const byDocument = Map.groupBy(passages.values(), (entry) => entry.document[0]);
     for (const entries of byDocument.values()) {
-      const has = (term: string) => entries.some((entry) => entry.terms.has(term));
-      const satisfied = clauses.filter(
-        (clause) =>
-          clause.all.every(has) &&
-          !clause.none.some(has) &&
-          clause.near.every(({ a, b, within }) =>
-            entries.some((entry) =>
-              near(entry.terms.get(a) ?? [], length(a), entry.terms.get(b) ?? [], length(b), within),
-            ),
-          ),
+      const satisfied = clauses.filter((clause) =>
+        clauseHolds(
+          clause,
+          (term) => entries.some((entry) => entry.terms.has(term)),
+          (a, b, within) => entries.some((entry) => nearIn(entry.terms, a, b, within)),
+        ),
       );
       const shown = new Set(satisfied.flatMap(positiveTerms));
       for (const entry of entries) if ([...entry.terms.keys()].some((term) => shown.has(term))) keep(entry, false);

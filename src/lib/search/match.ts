@@ -7,13 +7,14 @@
  */
 import { mergeRanges, termRanges, type Range } from "./kwic.ts";
 import { normalizeWithOrigin } from "./normalize.ts";
-import { positiveTerms, type Clause } from "./query.ts";
+import { clauseHolds, positiveTerms, type Clause } from "./query.ts";
 
 export const searchScopes = ["sentence", "passage", "document"] as const;
 export type SearchScope = (typeof searchScopes)[number];
 
 /** Sentence-final punctuation: 。！？； (and their half-width forms !?;), each with the closing quotes and brackets after it. */
-const sentenceEnd = /[。！？；!?;][”’」』）)》\]]*/gu;
+export const SENTENCE_END = "[。！？；!?;][”’」』）)》\\]]*";
+const sentenceEnd = new RegExp(SENTENCE_END, "gu");
 
 /**
  * The sentences of a text, as ranges of it: each ends after its sentence-final
@@ -57,23 +58,36 @@ function starts(text: string, term: string): number[] {
   return found;
 }
 
+/**
+ * Whether two terms, starting at `startsOfA` and `startsOfB` with the given
+ * lengths, stand with at most `within` characters between the end of one and
+ * the start of the other, in either order.
+ */
+export function startsNear(
+  startsOfA: readonly number[],
+  lengthOfA: number,
+  startsOfB: readonly number[],
+  lengthOfB: number,
+  within: number,
+): boolean {
+  return startsOfA.some((startOfA) =>
+    startsOfB.some(
+      (startOfB) => Math.max(startOfB - (startOfA + lengthOfA), startOfA - (startOfB + lengthOfB)) <= within,
+    ),
+  );
+}
+
 /** Whether `a` and `b` occur with at most `within` characters between the end of one and the start of the other. */
 export function occurNear(normalized: string, a: string, b: string, within: number): boolean {
-  const startsOfB = starts(normalized, b);
-  return starts(normalized, a).some((startOfA) =>
-    startsOfB.some((startOfB) => {
-      const gap = Math.max(startOfB - (startOfA + a.length), startOfA - (startOfB + b.length));
-      return gap <= within;
-    }),
-  );
+  return startsNear(starts(normalized, a), a.length, starts(normalized, b), b.length, within);
 }
 
 /** Whether normalised text satisfies a clause. */
 export function satisfies(normalized: string, clause: Clause): boolean {
-  return (
-    clause.all.every((term) => normalized.includes(term)) &&
-    clause.none.every((term) => !normalized.includes(term)) &&
-    clause.near.every(({ a, b, within }) => occurNear(normalized, a, b, within))
+  return clauseHolds(
+    clause,
+    (term) => normalized.includes(term),
+    (a, b, within) => occurNear(normalized, a, b, within),
   );
 }
 
@@ -112,11 +126,12 @@ export function matchPassage(text: string, clauses: readonly Clause[], scope: "p
  */
 export function matchDocument(texts: readonly string[], clauses: readonly Clause[]): Map<number, Range[]> {
   const units = texts.map((text) => unitOf(text));
-  const satisfied = clauses.filter(
-    (clause) =>
-      clause.all.every((term) => units.some((unit) => unit.normalized.includes(term))) &&
-      clause.none.every((term) => units.every((unit) => !unit.normalized.includes(term))) &&
-      clause.near.every(({ a, b, within }) => units.some((unit) => occurNear(unit.normalized, a, b, within))),
+  const satisfied = clauses.filter((clause) =>
+    clauseHolds(
+      clause,
+      (term) => units.some((unit) => unit.normalized.includes(term)),
+      (a, b, within) => units.some((unit) => occurNear(unit.normalized, a, b, within)),
+    ),
   );
   const terms = [...new Set(satisfied.flatMap(positiveTerms))];
   const matches = new Map<number, Range[]>();

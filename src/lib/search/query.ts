@@ -151,6 +151,20 @@ function parseTokens(tokens: readonly Token[]): Clause[] {
   return clauses;
 }
 
+/**
+ * Whether a unit satisfies a clause, given how to tell that a term occurs in
+ * it and that two terms stand within `within` characters of each other in it.
+ */
+export function clauseHolds(
+  clause: Clause,
+  occurs: (term: string) => boolean,
+  near: (a: string, b: string, within: number) => boolean,
+): boolean {
+  return (
+    clause.all.every(occurs) && !clause.none.some(occurs) && clause.near.every(({ a, b, within }) => near(a, b, within))
+  );
+}
+
 /** The positive terms of a clause: what a match must contain. */
 export function positiveTerms(clause: Clause): string[] {
   return [...new Set([...clause.all, ...clause.near.flatMap(({ a, b }) => [a, b])])];

@@ -220,7 +220,6 @@ function renderYears(view: ResultsView, years: readonly YearCount[]): HTMLElemen
 function renderDistribution({ ui }: ResultsView, outcome: SearchResults): HTMLElement {
   const { groups } = outcome;
   const most = Math.max(...outcome.documents.map((document) => document.passages));
-  const shown = new Set(groups.map((group) => group.order));
   const rest = outcome.documents.slice(groups.length);
   const rows = groups.map((group) =>
     element(
@@ -238,7 +237,7 @@ function renderDistribution({ ui }: ResultsView, outcome: SearchResults): HTMLEl
     { class: "distribution" },
     element("figcaption", {}, ui.search.distribution),
     element("ul", {}, ...rows),
-    ...(rest.length > 0 && shown.size > 0
+    ...(rest.length > 0 && groups.length > 0
       ? [
           element(
             "p",

@@ -3,18 +3,28 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
 import { normalizeForSearch } from "../../src/lib/search/normalize.ts";
-import { indexWords, positionLength } from "../../src/lib/search/tokens.ts";
+import {
+  firstCode,
+  indexWords,
+  PLACEHOLDER_WORD,
+  positionLength,
+  type WordFamily,
+} from "../../src/lib/search/tokens.ts";
 import {
   documentFile,
   MANIFEST_FILE,
   packFlags,
   packPassage,
+  partPath,
+  partRecordsFile,
   PASSAGES_PER_RECORD,
   RECORDS_PER_SHARD,
   SEARCH_DATA_DIR,
   shardFile,
   SLUGS_FILE,
+  WORDS_PER_PART,
   type IndexManifest,
+  type IndexPart,
   type IndexShard,
   type PassageKind,
   type ShardDocument,
@@ -33,32 +43,48 @@ const INDEX_LANGUAGE = "und";
 /**
  * Writes the exact-search index (layout: src/lib/search/index-layout.ts):
  * `<outDir>/pagefind/` through Pagefind's Node API, one record per
- * PASSAGES_PER_RECORD passages; and `<outDir>/search-data/`, gzip-compressed
- * JSON: the manifest, the shards of passage lengths and documents, each
- * document's passages for display, and the slugs by ordinal. Both folders are
- * replaced, never added to. Returns the number of passages indexed.
+ * PASSAGES_PER_RECORD passages, in parts of at most `wordsPerPart` words; and
+ * `<outDir>/search-data/`, gzip-compressed JSON: the manifest, each part's
+ * record ids, the shards of passage lengths and documents, each document's
+ * passages for display, and the slugs by ordinal. Both folders are replaced,
+ * never added to. Returns the number of passages indexed.
  */
-export async function writeSearchIndex(passages: readonly Passage[], outDir: string): Promise<number> {
+export async function writeSearchIndex(
+  passages: readonly Passage[],
+  outDir: string,
+  { wordsPerPart = WORDS_PER_PART }: { wordsPerPart?: number } = {},
+): Promise<number> {
   const documents = searchDocuments(passages);
   const layout = layOut(documents);
   const pagefindDir = join(outDir, "pagefind");
   const dataDir = join(outDir, SEARCH_DATA_DIR);
   rmSync(pagefindDir, { recursive: true, force: true });
   rmSync(dataDir, { recursive: true, force: true });
-  const recordIds = await writePagefindRecords(layout.records, pagefindDir);
+  const parts = cutParts(layout.passages, wordsPerPart);
   mkdirSync(dataDir, { recursive: true });
   const write = (name: string, value: unknown) =>
     writeFileSync(join(dataDir, name), gzipSync(JSON.stringify(value), { level: 9 }));
+  for (const [part, { family, from }] of parts.entries()) {
+    const next = parts[part + 1];
+    const until = next?.family === family ? next.from : undefined;
+    const holds = (word: string) => {
+      const code = firstCode(word);
+      return code >= from && (until === undefined || code < until);
+    };
+    const recordIds = await writePagefindPart(layout.records, join(outDir, partPath(part)), part === 0, family, holds);
+    // Pagefind drops a record without words; none of the part's words stands in it.
+    write(
+      partRecordsFile(part),
+      layout.records.map((_, record) => recordIds.get(recordUrl(record)) ?? null),
+    );
+  }
   const manifest: IndexManifest = {
     passages: layout.passages.length,
     documents: documents.length,
     passagesPerRecord: PASSAGES_PER_RECORD,
     recordsPerShard: RECORDS_PER_SHARD,
-    records: layout.records.map((_, record) => {
-      const id = recordIds.get(recordUrl(record));
-      if (!id) throw new Error(`pagefind: no record was written for record ${record}`);
-      return id;
-    }),
+    records: layout.records.length,
+    parts,
     years: layout.years,
     collections: layout.collections,
   };
@@ -130,37 +156,80 @@ function layOut(documents: readonly SearchDocument[]): Layout {
 /** A record's address in Pagefind: never served, only the key of its id. */
 const recordUrl = (record: number) => `/record/${record}`;
 
+/** The word families in the order of their parts: the first part, which Pagefind starts on, holds bigrams. */
+const FAMILIES: readonly WordFamily[] = ["bigram", "unigram"];
+
 /**
- * Adds each record's words to a Pagefind index and writes it. Pagefind keeps
- * a record's text in its fragment file to build excerpts; this search never
+ * Cuts the index into parts: for each family, by the first code of its
+ * words, in code order, each part of at most `wordsPerPart` word occurrences
+ * unless the words of one first code alone are more.
+ */
+export function cutParts(passages: readonly { normalized: string }[], wordsPerPart: number): IndexPart[] {
+  const parts: IndexPart[] = [];
+  for (const family of FAMILIES) {
+    const occurrences = new Map<string, number>();
+    for (const { normalized } of passages) {
+      for (const word of indexWords(normalized, family)) {
+        if (word === PLACEHOLDER_WORD) continue;
+        const code = firstCode(word);
+        occurrences.set(code, (occurrences.get(code) ?? 0) + 1);
+      }
+    }
+    parts.push({ path: partPath(parts.length), family, from: "" });
+    let inPart = 0;
+    for (const code of [...occurrences.keys()].sort()) {
+      const count = occurrences.get(code) ?? 0;
+      if (inPart > 0 && inPart + count > wordsPerPart) {
+        parts.push({ path: partPath(parts.length), family, from: code });
+        inPart = 0;
+      }
+      inPart += count;
+    }
+  }
+  return parts;
+}
+
+/** Files Pagefind writes into a bundle that the site does not load: its prebuilt interfaces, and the script of every part but the first. */
+const unusedBundleFile = (name: string, first: boolean) =>
+  /^pagefind-(.*ui|highlight)\./.test(name) || (!first && /^(pagefind(-worker)?\.js|wasm\..*)$/.test(name));
+
+/**
+ * Adds each record to a Pagefind index, holding the words of `family` that
+ * `holds` accepts and a placeholder for every other, writes it to
+ * `bundleDir`, and stops Pagefind,
+ * so that the memory it held is freed before the next part. Pagefind keeps a
+ * record's text in its fragment file to build excerpts; this search never
  * asks for excerpts, so each fragment is rewritten holding only the record's
  * address. Returns Pagefind's record ids by address.
  */
-async function writePagefindRecords(
+async function writePagefindPart(
   records: readonly (readonly LaidOutPassage[])[],
-  pagefindDir: string,
+  bundleDir: string,
+  first: boolean,
+  family: WordFamily,
+  holds: (word: string) => boolean,
 ): Promise<Map<string, string>> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: INDEX_LANGUAGE });
   if (!index) throw new Error(`pagefind: ${errors.join("; ")}`);
   try {
     for (const [record, passages] of records.entries()) {
+      const words = passages.flatMap((passage) =>
+        indexWords(passage.normalized, family).map((word) => (holds(word) ? word : PLACEHOLDER_WORD)),
+      );
       const added = await index.addCustomRecord({
         url: recordUrl(record),
-        content: passages.map((passage) => indexWords(passage.normalized).join(" ")).join(" "),
+        content: words.join(" "),
         language: INDEX_LANGUAGE,
       });
       if (added.errors.length > 0) throw new Error(`pagefind: ${added.errors.join("; ")}`);
     }
-    const written = await index.writeFiles({ outputPath: pagefindDir });
+    const written = await index.writeFiles({ outputPath: bundleDir });
     if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join("; ")}`);
-    // The site uses Pagefind's search API only; its prebuilt interfaces are not shipped.
-    for (const name of readdirSync(pagefindDir)) {
-      if (/^pagefind-(.*ui|highlight)\./.test(name)) rmSync(join(pagefindDir, name));
-    }
+    for (const name of readdirSync(bundleDir)) if (unusedBundleFile(name, first)) rmSync(join(bundleDir, name));
   } finally {
     await pagefind.close();
   }
-  return slimFragments(pagefindDir);
+  return slimFragments(bundleDir);
 }
 
 /** How Pagefind 1.x stores a record's fragment: gzip of this signature followed by JSON. */

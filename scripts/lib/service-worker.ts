@@ -72,9 +72,9 @@ self.addEventListener("activate", (event) => {
   );
 });
 
-// Pagefind names its index files by content, except its entry file, which it asks for fresh on each load.
+// Pagefind names its index files by content, except each bundle's entry file, which it asks for fresh on each load.
 const isSearch = (path) => path.startsWith("pagefind/") || path.startsWith("search-data/") || path.startsWith("data/search-entities");
-const isFresh = (path) => path === "pagefind/pagefind-entry.json";
+const isFresh = (path) => path.startsWith("pagefind/") && path.endsWith("/pagefind-entry.json");
 
 self.addEventListener("fetch", (event) => {
   const url = new URL(event.request.url);

@@ -64,6 +64,9 @@ export async function serveStatic(dir: string, base = "/", options: ServeOptions
     if (encode) body.pipe(createGzip()).pipe(response);
     else body.pipe(response);
   });
+  // Longer than a search's slowest step: a client that reuses an idle connection the server has just
+  // closed gets a reset, which browsers retry and Node's fetch does not.
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {

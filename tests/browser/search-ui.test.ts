@@ -265,17 +265,18 @@ describe("every page", () => {
 
 /**
  * Serves a copy of the built site whose search index holds the corpus and
- * `extra` passages, for the length of `use`.
+ * `extra` passages, for the length of `use`; `index` sets how the index is written.
  */
 async function withExtraPassages(
   extra: Passage[],
   use: (siteUrl: string) => Promise<void>,
   passagesFor: (all: Passage[]) => Passage[] = (all) => all,
+  index: Parameters<typeof writeSearchIndex>[2] = {},
 ): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), "corpus-scratch-"));
   try {
     cpSync(siteDir, scratch, { recursive: true });
-    await writeSearchIndex(passagesFor([...passagesOf(buildCorpus(projectRoot)), ...extra]), scratch);
+    await writeSearchIndex(passagesFor([...passagesOf(buildCorpus(projectRoot)), ...extra]), scratch, index);
     const scratchServer = await serveStatic(scratch);
     try {
       await use(scratchServer.url);
@@ -385,14 +386,14 @@ describe("many matching documents", () => {
     });
   });
 
-  it("shows exact totals and years on a generated corpus of 1,500 documents, as a plain search counts them", async () => {
+  it("shows exact totals and years on a generated corpus of 1,500 documents in many index parts, as a plain search counts them", async () => {
     const generated = (all: Passage[]) => generatedPassages(all, 1500);
     const passages = generated(passagesOf(buildCorpus(projectRoot)));
     await withExtraPassages(
       [],
       async (siteUrl) => {
         await freshPage();
-        for (const query of ["网络强国", "网信", "数字中国 -安全"]) {
+        for (const query of ["网络强国", "网信", "数字中国 -安全", "网"]) {
           await page.goto(`${siteUrl}search/?q=${encodeURIComponent(query)}`);
           await done();
           const expected = [...oracleMatches(query, passages, "passage")];
@@ -411,6 +412,8 @@ describe("many matching documents", () => {
         }
       },
       generated,
+      // parts of a million words: several of each family, merged as the queries need them
+      { wordsPerPart: 1_000_000 },
     );
   });
 });

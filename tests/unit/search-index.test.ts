@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { gzipSync } from "node:zlib";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSearchData } from "../../src/lib/search/documents.ts";
 import { loadMoreResults, searchPassages, DOCUMENTS_PER_STEP, type PagefindApi } from "../../src/lib/search/engine.ts";
@@ -10,14 +10,24 @@ import {
   documentOf,
   MANIFEST_FILE,
   packFlags,
+  partOf,
+  partPath,
   RecordPassages,
   SEARCH_DATA_DIR,
   unpackFlags,
   type IndexManifest,
 } from "../../src/lib/search/index-layout.ts";
-import { characterCode, END_CODE, indexWords, termCover } from "../../src/lib/search/tokens.ts";
+import {
+  characterCode,
+  END_CODE,
+  firstCode,
+  indexWords,
+  PLACEHOLDER_WORD,
+  termCover,
+  unigram,
+} from "../../src/lib/search/tokens.ts";
 import type { Passage } from "../../scripts/lib/passages.ts";
-import { slimFragments, writeSearchIndex } from "../../scripts/lib/search-index.ts";
+import { cutParts, slimFragments, writeSearchIndex } from "../../scripts/lib/search-index.ts";
 import { oracleMatches } from "../../scripts/support/search-oracle.ts";
 import { serveStatic, type StaticServer } from "../../scripts/support/static-server.ts";
 
@@ -25,13 +35,21 @@ const work = mkdtempSync(join(tmpdir(), "search-index-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe("index words", () => {
-  it("spell every character in ASCII, prefix-free, two words per character", () => {
+  it("spell every character in ASCII, prefix-free, one word per character in each family", () => {
     const codes = ["网", "信", "a", "7", "。", "%", "𠀀", "ｱ"].map(characterCode);
     for (const code of codes) expect(code).toMatch(/^([0-9a-y][0-9a-z]{2}|z[0-9a-z]{4})$/);
     expect(new Set(codes).size).toBe(codes.length);
     for (const a of codes) for (const b of codes) if (a !== b) expect(b.startsWith(a)).toBe(false);
-    const [wang, xin] = [characterCode("网"), characterCode("信")];
-    expect(indexWords("网信")).toEqual([wang, wang + xin, xin, xin + END_CODE]);
+    const [wang, xin, luo] = [characterCode("网"), characterCode("信"), characterCode("络")];
+    expect(indexWords("网信络", "bigram")).toEqual([wang + xin, xin + luo, PLACEHOLDER_WORD]);
+    expect(indexWords("网信", "unigram")).toEqual([wang + END_CODE, xin + END_CODE]);
+    expect(unigram("网")).toBe(wang + END_CODE);
+    // no word of either family starts another
+    const words = [...indexWords("网信络𠀀网", "bigram"), ...indexWords("网信络𠀀", "unigram")].filter(
+      (word) => word !== PLACEHOLDER_WORD,
+    );
+    for (const a of words) for (const b of words) if (a !== b) expect(b.startsWith(a)).toBe(false);
+    expect(firstCode(characterCode("𠀀") + wang)).toBe(characterCode("𠀀"));
   });
 
   it("cover a term with bigrams at every other offset and the last pair", () => {
@@ -57,6 +75,30 @@ describe("index layout", () => {
     const second = new RecordPassages(shard, manifest, 1);
     expect(second.at(3)).toMatchObject({ passage: 4, indexInDocument: 1, start: 2, length: 3 });
     expect(documentOf(shard, 4)?.[0]).toBe(1);
+  });
+
+  it("cuts each family into parts of at most the words asked, in code order, bigrams first", () => {
+    const texts = ["网络强国建设。数字中国", "网信事业发展，网络安全", "网络空间命运共同体"];
+    const normalized = texts.flatMap((text) => Array.from({ length: 20 }, () => ({ normalized: text })));
+    const parts = cutParts(normalized, 40);
+    expect(parts[0]).toMatchObject({ path: "pagefind/", family: "bigram", from: "" });
+    expect(parts.map((part) => part.path)).toEqual(parts.map((_, index) => partPath(index)));
+    for (const family of ["bigram", "unigram"] as const) {
+      const ofFamily = parts.filter((part) => part.family === family);
+      expect(ofFamily.length).toBeGreaterThan(3);
+      expect(ofFamily.map((part) => part.from)).toEqual([...ofFamily.map((part) => part.from)].sort());
+      // every word falls in one part of its family, and no part holds more than 40 words unless one code has more
+      const words = normalized.flatMap(({ normalized: text }) =>
+        indexWords(text, family).filter((word) => word !== PLACEHOLDER_WORD),
+      );
+      const perPart = Map.groupBy(words, (word) => partOf(parts, family, word));
+      for (const [part, held] of perPart) {
+        expect(parts[part]?.family).toBe(family);
+        const codes = new Set(held.map(firstCode));
+        if (codes.size > 1) expect(held.length).toBeLessThanOrEqual(40);
+      }
+    }
+    expect(cutParts(normalized, 1e9).map((part) => part.family)).toEqual(["bigram", "unigram"]);
   });
 
   it("packs a document's flags and unpacks them the same", () => {
@@ -102,7 +144,8 @@ describe("search from the index", () => {
   beforeAll(async () => {
     // an earlier index in the same folder leaves nothing behind
     await writeSearchIndex([passage("stale", 0, "title", "stale 题", 0)], outDir);
-    await writeSearchIndex(passages, outDir);
+    // parts of a few thousand words: several of each family
+    await writeSearchIndex(passages, outDir, { wordsPerPart: 3000 });
     server = await serveStatic(outDir);
     const module = (await import(pathToFileURL(join(outDir, "pagefind", "pagefind.js")).href)) as PagefindApi & {
       options(options: object): Promise<void>;
@@ -114,11 +157,20 @@ describe("search from the index", () => {
   });
   afterAll(() => server?.close());
 
-  it("writes one file per document, the manifest and shards, and nothing of an earlier index", () => {
+  it("writes one file per document, the manifest, shards and parts, and nothing of an earlier index", () => {
     const files = readdirSync(join(outDir, SEARCH_DATA_DIR));
     expect(files).toContain(MANIFEST_FILE);
     expect(files.filter((name) => name.startsWith("doc-"))).toHaveLength(40);
     expect(files.some((name) => name.startsWith("shard-"))).toBe(true);
+    const manifest = JSON.parse(
+      gunzipSync(readFileSync(join(outDir, SEARCH_DATA_DIR, MANIFEST_FILE))).toString(),
+    ) as IndexManifest;
+    expect(manifest.parts.filter((part) => part.family === "bigram").length).toBeGreaterThan(2);
+    expect(manifest.parts.filter((part) => part.family === "unigram").length).toBeGreaterThan(2);
+    expect(files.filter((name) => name.startsWith("records-"))).toHaveLength(manifest.parts.length);
+    // only the first part's bundle carries Pagefind's script
+    expect(readdirSync(join(outDir, "pagefind"))).toContain("pagefind.js");
+    expect(readdirSync(join(outDir, "pagefind", "part-1")).some((name) => /\.(js|pagefind)$/.test(name))).toBe(false);
   });
 
   it("counts passages, documents and years exactly, for phrases, single characters and operators at every scope", async () => {
@@ -157,6 +209,8 @@ describe("search from the index", () => {
     let outcome = await searchPassages(pagefind, data, "网络");
     if (outcome.kind !== "results") throw new Error("no results");
     expect(requested.filter((url) => url.includes("/doc-"))).toHaveLength(DOCUMENTS_PER_STEP);
+    // one bigram: the records of one part of the index
+    expect(requested.filter((url) => url.includes("/records-"))).toHaveLength(1);
     expect(outcome.pending).toHaveLength(outcome.documents.length - DOCUMENTS_PER_STEP);
     // ranked: documents whose title matches first
     expect(outcome.groups[0]?.passages[0]?.type).toBe("title");

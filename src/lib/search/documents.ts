@@ -2,6 +2,7 @@ import type { SearchDocument } from "./engine.ts";
 import {
   documentFile,
   MANIFEST_FILE,
+  partRecordsFile,
   SEARCH_DATA_DIR,
   shardFile,
   SLUGS_FILE,
@@ -28,6 +29,10 @@ export async function decodeSearchData<T = SearchDocument>(bytes: Uint8Array<Arr
 /** The search data of a built site (layout: src/lib/search/index-layout.ts). */
 export interface SearchData {
   manifest(): Promise<IndexManifest>;
+  /** Pagefind's ids of the records of a part of the index, in record order; null where the part holds no word of the record. */
+  partRecords(part: number): Promise<(string | null)[]>;
+  /** The address of a folder or file below the site root, such as a part's Pagefind bundle. */
+  siteUrl(path: string): string;
   shard(index: number): Promise<IndexShard>;
   /** The passages of the document with this ordinal, for display. */
   document(ordinal: number): Promise<SearchDocument>;
@@ -56,6 +61,8 @@ export function createSearchData(baseUrl: string, fetchFile: typeof fetch = fetc
   };
   return {
     manifest: () => load<IndexManifest>(MANIFEST_FILE),
+    partRecords: (part) => load<(string | null)[]>(partRecordsFile(part)),
+    siteUrl: (path) => new URL(path, baseUrl).href,
     shard: (index) => load<IndexShard>(shardFile(index)),
     document: (ordinal) => load<SearchDocument>(documentFile(ordinal)),
     slugs: () => load<string[]>(SLUGS_FILE),

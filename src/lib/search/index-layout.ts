@@ -6,7 +6,7 @@
  * each one's passages in reading order, its title first. Pagefind holds the
  * passages in records of PASSAGES_PER_RECORD consecutive passages (record r
  * holds passages r·P … r·P+P−1), their words (src/lib/search/tokens.ts) one
- * after another, two per normalised character. A word's positions in a
+ * after another, one per normalised character and family. A word's positions in a
  * record, which Pagefind returns, say which character of the record it
  * stands at, and so which passage, once the lengths of the record's
  * passages are known; shards of the search data give those lengths and the
@@ -14,7 +14,18 @@
  * only for records a search finds something in. Counts and distributions
  * of results come from these alone; passage text is loaded only for what is
  * shown.
+ *
+ * The Pagefind index is cut into parts by word, so that building it needs
+ * the memory of one part only (Pagefind holds a whole index in memory while
+ * it writes it): a part holds the words of one family whose first code is at
+ * least its `from` and below the next part's of the family; every part has
+ * every record, with a placeholder wherever another part holds the word, so
+ * positions are the same in every part. A search asks for each word only the
+ * part that holds it; a part is merged into Pagefind (`mergeIndex`) when a
+ * search first needs it, with the ids of its records. The first part, which
+ * Pagefind is started on, holds bigrams.
  */
+import type { WordFamily } from "./tokens.ts";
 
 /** Consecutive passages in one Pagefind record. Few records keep Pagefind's per-record work small. */
 export const PASSAGES_PER_RECORD = 1024;
@@ -28,7 +39,23 @@ export const MANIFEST_FILE = "manifest.json.gz";
 /** Document slugs by ordinal, read only to resolve a document filter. */
 export const SLUGS_FILE = "slugs.json.gz";
 
+/** Word occurrences one part of the Pagefind index holds at most, bar one character's. */
+export const WORDS_PER_PART = 16_000_000;
+
 export const shardFile = (shard: number) => `shard-${shard}.json.gz`;
+/** The ids Pagefind gave the records of part `part`, in record order. */
+export const partRecordsFile = (part: number) => `records-${part}.json.gz`;
+/** Folder of a part's Pagefind bundle below the site root; the first part's holds Pagefind's script. */
+export const partPath = (part: number) => (part === 0 ? "pagefind/" : `pagefind/part-${part}/`);
+
+/** A part of the Pagefind index (see above). */
+export interface IndexPart {
+  /** Folder of its Pagefind bundle below the site root, ending in "/" (partPath). */
+  path: string;
+  family: WordFamily;
+  /** The first code (src/lib/search/tokens.ts) of the first words it holds; "" for the first part of its family. */
+  from: string;
+}
 export const documentFile = (ordinal: number) => `doc-${ordinal}.json.gz`;
 
 export interface IndexManifest {
@@ -36,8 +63,10 @@ export interface IndexManifest {
   documents: number;
   passagesPerRecord: number;
   recordsPerShard: number;
-  /** Pagefind's id of each record, in record order. */
-  records: string[];
+  /** Records in every part. */
+  records: number;
+  /** The parts of the Pagefind index, in order of their words. */
+  parts: IndexPart[];
   /** Years documents are dated in, by the index documents refer to them with; "" is undated. */
   years: string[];
   /** Collections, by index. */
@@ -147,6 +176,15 @@ export class RecordPassages {
       length: Math.floor(packed / 4),
     };
   }
+}
+
+/** The part of the index that holds `word` of `family`: the family's last part whose `from` is not after the word; -1 if none. */
+export function partOf(parts: readonly IndexPart[], family: WordFamily, word: string): number {
+  let found = -1;
+  parts.forEach((part, index) => {
+    if (part.family === family && part.from <= word) found = index;
+  });
+  return found;
 }
 
 /** The shard's entry of the document that holds global passage `passage`. */

@@ -7,59 +7,95 @@
  * the shards of the records they occur in.
  */
 import type { SearchData } from "./documents.ts";
-import { RecordPassages, type IndexManifest, type ShardDocument, type PassageKind } from "./index-layout.ts";
+import { partOf, RecordPassages, type IndexManifest, type ShardDocument, type PassageKind } from "./index-layout.ts";
 import { clauseHolds, positiveTerms, type Clause } from "./query.ts";
 import { SENTENCE_END, startsNear, type SearchScope } from "./match.ts";
-import { characterCode, positionLength, POSITIONS_PER_CHARACTER, termCover } from "./tokens.ts";
+import { positionLength, termCover, unigram, type WordFamily } from "./tokens.ts";
 
-/** What this module needs of the Pagefind browser API (pagefind.js). */
+/** What this module needs of the Pagefind browser API (pagefind.js), started on the first part of the index. */
 export interface PagefindApi {
   /**
    * Records that match a one-word `term`, with every position in each of
-   * every loaded word the term begins. (Pagefind's quoted search gives only a
-   * record's first match, so it is not used.) When no word begins with the
-   * term, Pagefind answers with the longest word that is the start of the
-   * term instead: for a bigram, that is a single character, which stands at
-   * even positions only, and is dropped (see termPositions).
+   * every word the term begins. (Pagefind's quoted search gives only a
+   * record's first match, so it is not used.)
    */
   search(term: string): Promise<{ results: { id: string; words: number[] }[] } | null>;
+  /** Adds the index of another bundle, searched with the others from then on. */
+  mergeIndex(indexPath: string): Promise<void>;
 }
 
 /** Where a term starts, by record: characters of the record's passages, counted from the record's start. */
 export type TermPositions = Map<number, number[]>;
 
+/** The bundles merged into each Pagefind, by address. */
+const mergedBundles = new WeakMap<PagefindApi, Map<string, Promise<void>>>();
+/** Record numbers by Pagefind id, for each part's list of ids. */
+const recordMaps = new WeakMap<readonly (string | null)[], Map<string, number>>();
+
+/** Merges the bundle at `url` into Pagefind once. */
+function mergeOnce(pagefind: PagefindApi, url: string): Promise<void> {
+  let merged = mergedBundles.get(pagefind);
+  if (!merged) {
+    merged = new Map();
+    mergedBundles.set(pagefind, merged);
+  }
+  let done = merged.get(url);
+  if (!done) {
+    done = pagefind.mergeIndex(url);
+    merged.set(url, done);
+  }
+  return done;
+}
+
+/**
+ * The records of a part of the index by Pagefind id, once the part is ready
+ * to search: the first part is the one Pagefind was started on, any other is
+ * merged into it the first time a search needs it.
+ */
+async function usePart(pagefind: PagefindApi, data: SearchData, manifest: IndexManifest, part: number) {
+  const path = manifest.parts[part]?.path ?? "";
+  const [ids] = await Promise.all([
+    data.partRecords(part),
+    part > 0 ? mergeOnce(pagefind, data.siteUrl(path)) : undefined,
+  ]);
+  let map = recordMaps.get(ids);
+  if (!map) {
+    map = new Map(ids.flatMap((id, record) => (id === null ? [] : [[id, record] as const])));
+    recordMaps.set(ids, map);
+  }
+  return map;
+}
+
 /**
  * Where a term may start, by record: where every bigram of its cover stands
- * at its offset, or for one character wherever a word begins with its code
- * (src/lib/search/tokens.ts). A start is an occurrence when the term fits in
- * the passage it falls in (see passagesWithTerms).
+ * at its offset, or for one character where its unigram stands
+ * (src/lib/search/tokens.ts). Each word is asked of the part of the index
+ * that holds it.
  */
-export async function termPositions(
-  pagefind: PagefindApi,
-  recordOf: ReadonlyMap<string, number>,
-  term: string,
-): Promise<TermPositions> {
-  /** Characters at which the word stands, by record; a bigram only at odd positions, which drops Pagefind's stand-ins. */
-  const charactersOf = async (word: string, bigram: boolean) => {
+export async function termPositions(pagefind: PagefindApi, data: SearchData, term: string): Promise<TermPositions> {
+  const manifest = await data.manifest();
+  /** Characters at which a word stands, by record. */
+  const charactersOf = async (word: string, family: WordFamily) => {
+    const part = partOf(manifest.parts, family, word);
+    if (part < 0) return new Map<number, Set<number>>();
+    const recordOf = await usePart(pagefind, data, manifest, part);
     const found = new Map<number, Set<number>>();
     for (const { id, words } of (await pagefind.search(word))?.results ?? []) {
       const record = recordOf.get(id);
-      if (record === undefined) continue;
-      const at = words
-        .filter((position) => !bigram || position % POSITIONS_PER_CHARACTER === 1)
-        .map((position) => Math.floor(position / POSITIONS_PER_CHARACTER));
-      if (at.length > 0) found.set(record, new Set(at));
+      if (record !== undefined && words.length > 0) found.set(record, new Set(words));
     }
     return found;
   };
   const sorted = (at: Iterable<number>) => [...new Set(at)].sort((a, b) => a - b);
   if ([...term].length === 1) {
-    const found = await charactersOf(characterCode(term), false);
+    const found = await charactersOf(unigram(term), "unigram");
     return new Map([...found].map(([record, at]) => [record, sorted(at)]));
   }
   const cover = termCover(term);
   const words = [...new Set(cover.map((entry) => entry.word))];
-  const byWord = new Map(await Promise.all(words.map(async (word) => [word, await charactersOf(word, true)] as const)));
+  const byWord = new Map(
+    await Promise.all(words.map(async (word) => [word, await charactersOf(word, "bigram")] as const)),
+  );
   const [anchor] = [...cover].sort((a, b) => (byWord.get(a.word)?.size ?? 0) - (byWord.get(b.word)?.size ?? 0));
   const found: TermPositions = new Map();
   if (!anchor) return found;
@@ -94,9 +130,8 @@ export async function passagesWithTerms(
   terms: readonly string[],
 ): Promise<Map<number, PassageTerms>> {
   const manifest = await data.manifest();
-  const recordOf = recordIds(manifest);
   const found = await Promise.all(
-    terms.map(async (term) => [term, await termPositions(pagefind, recordOf, term)] as const),
+    terms.map(async (term) => [term, await termPositions(pagefind, data, term)] as const),
   );
   const records = new Set(found.flatMap(([, positions]) => [...positions.keys()]));
   const tables = new Map(
@@ -135,18 +170,6 @@ export async function passagesWithTerms(
     }
   }
   return passages;
-}
-
-const recordMaps = new WeakMap<IndexManifest, Map<string, number>>();
-
-/** Record numbers by Pagefind id. */
-function recordIds(manifest: IndexManifest): Map<string, number> {
-  let map = recordMaps.get(manifest);
-  if (!map) {
-    map = new Map(manifest.records.map((id, record) => [id, record]));
-    recordMaps.set(manifest, map);
-  }
-  return map;
 }
 
 /** Whether two terms stand near each other in a passage, by their offsets in it (see startsNear). */

@@ -1,5 +1,6 @@
 import type { PagefindApi } from "../../lib/search/engine.ts";
 import { urls } from "../../lib/urls.ts";
+import { partPath } from "../../lib/search/index-layout.ts";
 
 type PagefindModule = PagefindApi & { options(options: object): Promise<void>; init(): Promise<void> };
 
@@ -8,11 +9,11 @@ let pagefindPromise: Promise<PagefindApi> | undefined;
 /** Pagefind's engine, loaded and started on first use and shared after. */
 export function loadPagefind(): Promise<PagefindApi> {
   pagefindPromise ??= (async () => {
-    const importing = import(/* @vite-ignore */ urls.asset("pagefind/pagefind.js")) as Promise<PagefindModule>;
+    const importing = import(/* @vite-ignore */ urls.asset(`${partPath(0)}pagefind.js`)) as Promise<PagefindModule>;
     whenIdle(prepareWordSegmenter);
     const module = await importing;
     // The exact index is small per query; searching on the main thread saves the worker's download and start-up.
-    await module.options({ basePath: urls.asset("pagefind/"), noWorker: true });
+    await module.options({ basePath: urls.asset(partPath(0)), noWorker: true });
     await module.init();
     return module;
   })();

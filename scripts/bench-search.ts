@@ -231,10 +231,12 @@ async function measureScale(site: string, scale: number, siteBuildSeconds: numbe
   } else {
     await index.addDirectory({ path: site, glob: "speeches/*/index.html" });
   }
+  // an earlier size's stock index is replaced, never added to
+  rmSync(join(site, "pagefind-stock"), { recursive: true, force: true });
   await index.writeFiles({ outputPath: join(site, "pagefind-stock") });
   await pagefind.close();
   const stockIndexSeconds = (performance.now() - started) / 1000;
-  mkdirSync(join(site, "bench-stock"));
+  mkdirSync(join(site, "bench-stock"), { recursive: true });
   writeFileSync(join(site, "bench-stock", "index.html"), stockPage);
 
   // 4. the queries, their expected passages and pages; at scale, precision and recall use the timed subset

@@ -7,7 +7,14 @@
  * the shards of the records they occur in.
  */
 import type { SearchData } from "./documents.ts";
-import { partOf, RecordPassages, type IndexManifest, type ShardDocument, type PassageKind } from "./index-layout.ts";
+import {
+  partOf,
+  RecordPassages,
+  type IndexManifest,
+  type IndexShard,
+  type ShardDocument,
+  type PassageKind,
+} from "./index-layout.ts";
 import { clauseHolds, positiveTerms, type Clause } from "./query.ts";
 import { SENTENCE_END, startsNear, type SearchScope } from "./match.ts";
 import { positionLength, termCover, unigram, type WordFamily } from "./tokens.ts";
@@ -140,7 +147,7 @@ export async function passagesWithTerms(
         async (record) =>
           [
             record,
-            new RecordPassages(await data.shard(Math.floor(record / manifest.recordsPerShard)), manifest, record),
+            recordPassages(await data.shard(Math.floor(record / manifest.recordsPerShard)), manifest, record),
           ] as const,
       ),
     ),
@@ -170,6 +177,23 @@ export async function passagesWithTerms(
     }
   }
   return passages;
+}
+
+/** Each shard's record tables, built once: a shard is loaded once per site (createSearchData). */
+const recordTables = new WeakMap<IndexShard, Map<number, RecordPassages>>();
+
+function recordPassages(shard: IndexShard, manifest: IndexManifest, record: number): RecordPassages {
+  let tables = recordTables.get(shard);
+  if (!tables) {
+    tables = new Map();
+    recordTables.set(shard, tables);
+  }
+  let table = tables.get(record);
+  if (!table) {
+    table = new RecordPassages(shard, manifest, record);
+    tables.set(record, table);
+  }
+  return table;
 }
 
 /** Whether two terms stand near each other in a passage, by their offsets in it (see startsNear). */

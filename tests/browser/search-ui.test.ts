@@ -31,6 +31,24 @@ const status = () => page.locator(byId(SEARCH_IDS.status)).textContent();
 const done = () => page.waitForSelector(searchStateSelector("done"));
 
 describe("the search page", () => {
+  it("says the search failed, never a short count, when part of the index does not load", async () => {
+    await freshPage();
+    let refused = 0;
+    await page.route("**/pagefind/index/*.pf_index", async (route) => {
+      refused += 1;
+      await route.abort();
+    });
+    await page.goto(`${site.server.url}search/?q=${encodeURIComponent("网络强国")}`);
+    await page.waitForSelector(searchStateSelector("error"));
+    expect(refused).toBeGreaterThan(0);
+    expect(await status()).toBe(ui.search.error);
+    // once the index loads again, so does the search
+    await page.unroute("**/pagefind/index/*.pf_index");
+    await page.goto(`${site.server.url}search/?q=${encodeURIComponent("网络强国")}`);
+    await done();
+    expect(Number(await page.getAttribute("[data-result-total]", "data-result-total"))).toBeGreaterThan(0);
+  });
+
   it("tells the reader about an empty query, no result and an over-long query", async () => {
     await freshPage();
     await page.goto(`${site.server.url}search/?q=${encodeURIComponent("  ")}`);

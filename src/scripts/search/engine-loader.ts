@@ -6,18 +6,51 @@ type PagefindModule = PagefindApi & { options(options: object): Promise<void>; i
 
 let pagefindPromise: Promise<PagefindApi> | undefined;
 
-/** Pagefind's engine, loaded and started on first use and shared after. */
+/**
+ * Pagefind's engine, loaded and started on first use and shared after. A
+ * search during which one of Pagefind's files failed to load fails: Pagefind
+ * itself goes on without an index chunk it could not load, which would make
+ * a count silently short.
+ */
 export function loadPagefind(): Promise<PagefindApi> {
   pagefindPromise ??= (async () => {
+    const failures = watchFailures(new URL(urls.asset(partPath(0)), location.href).href);
     const importing = import(/* @vite-ignore */ urls.asset(`${partPath(0)}pagefind.js`)) as Promise<PagefindModule>;
     whenIdle(prepareWordSegmenter);
     const module = await importing;
     // The exact index is small per query; searching on the main thread saves the worker's download and start-up.
     await module.options({ basePath: urls.asset(partPath(0)), noWorker: true });
     await module.init();
-    return module;
+    return {
+      async search(term) {
+        const before = failures();
+        const found = await module.search(term);
+        if (failures() !== before) throw new Error(`search: part of Pagefind's index did not load for ${term}`);
+        return found;
+      },
+      mergeIndex: (indexPath) => module.mergeIndex(indexPath),
+    };
   })();
   return pagefindPromise;
+}
+
+/** Counts the fetches below `prefix` that fail or answer other than 2xx, from now on. */
+function watchFailures(prefix: string): () => number {
+  let failures = 0;
+  const fetchFile = globalThis.fetch.bind(globalThis);
+  globalThis.fetch = async (input, init) => {
+    const address = input instanceof Request ? input.url : String(input);
+    const watched = new URL(address, location.href).href.startsWith(prefix);
+    try {
+      const response = await fetchFile(input, init);
+      if (watched && !response.ok) failures += 1;
+      return response;
+    } catch (error) {
+      if (watched) failures += 1;
+      throw error;
+    }
+  };
+  return () => failures;
 }
 
 /**

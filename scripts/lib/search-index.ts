@@ -22,6 +22,8 @@ import {
   SEARCH_DATA_DIR,
   shardFile,
   SLUGS_FILE,
+  TEXT_BLOCK_PASSAGES,
+  textFile,
   WORDS_PER_PART,
   type IndexManifest,
   type IndexPart,
@@ -29,7 +31,7 @@ import {
   type PassageKind,
   type ShardDocument,
 } from "../../src/lib/search/index-layout.ts";
-import type { SearchDocument } from "../../src/lib/search/engine.ts";
+import type { SearchDocument, SearchDocumentHead } from "../../src/lib/search/engine.ts";
 import type { Passage } from "./passages.ts";
 
 /**
@@ -45,8 +47,9 @@ const INDEX_LANGUAGE = "und";
  * `<outDir>/pagefind/` through Pagefind's Node API, one record per
  * PASSAGES_PER_RECORD passages, in parts of at most `wordsPerPart` words; and
  * `<outDir>/search-data/`, gzip-compressed JSON: the manifest, each part's
- * record ids, the shards of passage lengths and documents, each document's
- * passages for display, and the slugs by ordinal. Both folders are replaced,
+ * record ids, the shards of passage lengths and documents, each document
+ * for display (its head, and its passages' text in blocks of
+ * TEXT_BLOCK_PASSAGES), and the slugs by ordinal. Both folders are replaced,
  * never added to. Returns the number of passages indexed.
  */
 export async function writeSearchIndex(
@@ -90,7 +93,14 @@ export async function writeSearchIndex(
   };
   write(MANIFEST_FILE, manifest);
   layout.shards.forEach((shard, index) => write(shardFile(index), shard));
-  documents.forEach((document, ordinal) => write(documentFile(ordinal), document));
+  documents.forEach((document, ordinal) => {
+    const head: SearchDocumentHead = { ...document, passages: document.passages.map(([id, type]) => [id, type]) };
+    write(documentFile(ordinal), head);
+    for (let first = 0; first < document.passages.length; first += TEXT_BLOCK_PASSAGES) {
+      const block = document.passages.slice(first, first + TEXT_BLOCK_PASSAGES).map(([, , text]) => text);
+      write(textFile(ordinal, first / TEXT_BLOCK_PASSAGES), block);
+    }
+  });
   write(
     SLUGS_FILE,
     documents.map((document) => document.doc),

@@ -3,7 +3,13 @@ import { addressOfRequest, FILTER_PARAMS, requestFromAddress, type SearchRequest
 import { createSearchData } from "../lib/search/documents.ts";
 import { entitiesNamed, SEARCH_ENTITIES_FILE, type SearchEntity } from "../lib/search/entities.ts";
 import { NARROW_SCREEN, SEARCH_IDS, type SearchState } from "../lib/search/dom.ts";
-import { arrangeResults, loadMoreResults, searchPassages, type SearchOutcome } from "../lib/search/engine.ts";
+import {
+  arrangeResults,
+  loadMoreResults,
+  searchPassages,
+  type DocumentLoader,
+  type SearchOutcome,
+} from "../lib/search/engine.ts";
 import { latestOnly } from "../lib/search/latest.ts";
 import { urls, urlsFor } from "../lib/urls.ts";
 import { loadPagefind } from "./search/engine-loader.ts";
@@ -42,7 +48,7 @@ export function startSearchPage(): void {
   const locale = locales.find((candidate) => candidate === document.documentElement.lang) ?? defaultLocale;
   const ui = uiFor(locale);
   const data = createSearchData(new URL(urls.asset(""), location.href).href);
-  const loadDocument = (ordinal: number) => data.document(ordinal);
+  const loadDocument: DocumentLoader = (ordinal, positions) => data.document(ordinal, positions);
   // The entities a query may name; until they load (or if they cannot), none is shown.
   let entities: SearchEntity[] = [];
   const entitiesLoaded = fetch(new URL(urls.asset(SEARCH_ENTITIES_FILE), location.href))

@@ -14,6 +14,8 @@ import {
   partPath,
   RecordPassages,
   SEARCH_DATA_DIR,
+  TEXT_BLOCK_PASSAGES,
+  textFile,
   unpackFlags,
   type IndexManifest,
 } from "../../src/lib/search/index-layout.ts";
@@ -211,10 +213,25 @@ describe("search from the index", () => {
     expect(requested.filter((url) => url.includes("/doc-"))).toHaveLength(DOCUMENTS_PER_STEP);
     // one bigram: the records of one part of the index
     expect(requested.filter((url) => url.includes("/records-"))).toHaveLength(1);
+    // of each document shown, only the text blocks of the passages the index found
+    const blocks = outcome.documents
+      .slice(0, DOCUMENTS_PER_STEP)
+      .flatMap((entry) =>
+        [...new Set(entry.positions.map((position) => Math.floor(position / TEXT_BLOCK_PASSAGES)))].map((block) =>
+          textFile(entry.ordinal, block),
+        ),
+      );
+    expect(
+      requested
+        .filter((url) => url.includes("/text-"))
+        .map((url) => url.split("/").pop())
+        .sort(),
+    ).toEqual(blocks.sort());
     expect(outcome.pending).toHaveLength(outcome.documents.length - DOCUMENTS_PER_STEP);
     // ranked: documents whose title matches first
     expect(outcome.groups[0]?.passages[0]?.type).toBe("title");
-    while (outcome.pending.length > 0) outcome = await loadMoreResults((ordinal) => data.document(ordinal), outcome);
+    while (outcome.pending.length > 0)
+      outcome = await loadMoreResults((ordinal, positions) => data.document(ordinal, positions), outcome);
     expect(outcome.groups.reduce((sum, group) => sum + group.passages.length, 0)).toBe(outcome.total);
     expect(outcome.groups.map((group) => group.passages.length)).toEqual(
       outcome.documents.map((entry) => entry.passages),

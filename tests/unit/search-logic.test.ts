@@ -9,7 +9,7 @@ import {
   type SearchDocument,
 } from "../../src/lib/search/engine.ts";
 import { createSearchData, decodeSearchData } from "../../src/lib/search/documents.ts";
-import { documentFile } from "../../src/lib/search/index-layout.ts";
+import { documentFile, textFile } from "../../src/lib/search/index-layout.ts";
 import { findOccurrences, keywordInContext } from "../../src/lib/search/kwic.ts";
 import { normalizeForSearch, normalizeWithOrigin } from "../../src/lib/search/normalize.ts";
 import { MAX_QUERY_LENGTH, parseQuery } from "../../src/lib/search/query.ts";
@@ -120,7 +120,9 @@ describe("search results' passage numbers", () => {
       ],
     };
     const clauses = [{ all: ["网信"], none: [], near: [] }];
-    const [group] = await loadGroups(() => Promise.resolve(document), { clauses, scope: "passage" }, [0]);
+    const [group] = await loadGroups(() => Promise.resolve(document), { clauses, scope: "passage" }, [
+      { ordinal: 0, positions: [0, 1, 2, 3, 4] },
+    ]);
     expect(group?.passages.map(({ id, type, number }) => [id, type, number])).toEqual([
       ["title", "title", 0],
       ["p1", "heading", 1],
@@ -147,22 +149,46 @@ describe("search data files", () => {
     expect(await decodeSearchData(json)).toEqual(document);
   });
 
-  it("fetches each document once, relative to the base, and tries a failed one again", async () => {
+  it("fetches each file once, relative to the base, tries a failed one again, and gives only the texts asked", async () => {
     const requested: string[] = [];
     let failNext = true;
+    const files = new Map<string, unknown>([
+      [
+        documentFile(7),
+        {
+          ...document,
+          passages: [
+            ["title", "title"],
+            ["p1", "paragraph"],
+            ["p9", "paragraph"],
+          ],
+        },
+      ],
+      [textFile(7, 0), ["网络强国", "第一段", "第二段"]],
+    ]);
     const fetchFile = (input: string | URL | Request) => {
       requested.push(String(input));
-      const status = failNext ? 503 : 200;
+      const body = files.get(String(input).split("/").pop() ?? "");
+      const status = failNext ? 503 : body === undefined ? 404 : 200;
       failNext = false;
-      return Promise.resolve(new Response(status === 200 ? gzipSync(json) : null, { status }));
+      return Promise.resolve(new Response(status === 200 ? gzipSync(JSON.stringify(body)) : null, { status }));
     };
     const data = createSearchData("http://example.test/corpus/", fetchFile as typeof fetch);
-    await expect(data.document(7)).rejects.toThrow(`search data ${documentFile(7)}: HTTP 503`);
-    expect(await data.document(7)).toEqual(document);
-    expect(await data.document(7)).toEqual(document);
-    expect(requested).toEqual([
+    await expect(data.document(7, [0, 2])).rejects.toThrow(`search data ${documentFile(7)}: HTTP 503`);
+    const expected = {
+      ...document,
+      passages: [
+        ["title", "title", "网络强国"],
+        ["p1", "paragraph", ""],
+        ["p9", "paragraph", "第二段"],
+      ],
+    };
+    expect(await data.document(7, [0, 2])).toEqual(expected);
+    expect(await data.document(7, [0, 2])).toEqual(expected);
+    expect(requested.filter((url) => url.endsWith(documentFile(7)))).toEqual([
       `http://example.test/corpus/search-data/${documentFile(7)}`,
       `http://example.test/corpus/search-data/${documentFile(7)}`,
     ]);
+    expect(requested.filter((url) => url.endsWith(textFile(7, 0)))).toHaveLength(1);
   });
 });

@@ -1,4 +1,4 @@
-import type { SearchDocument } from "./engine.ts";
+import type { SearchDocument, SearchDocumentHead } from "./engine.ts";
 import {
   documentFile,
   MANIFEST_FILE,
@@ -6,6 +6,8 @@ import {
   SEARCH_DATA_DIR,
   shardFile,
   SLUGS_FILE,
+  TEXT_BLOCK_PASSAGES,
+  textFile,
   type IndexManifest,
   type IndexShard,
 } from "./index-layout.ts";
@@ -34,8 +36,13 @@ export interface SearchData {
   /** The address of a folder or file below the site root, such as a part's Pagefind bundle. */
   siteUrl(path: string): string;
   shard(index: number): Promise<IndexShard>;
-  /** The passages of the document with this ordinal, for display. */
-  document(ordinal: number): Promise<SearchDocument>;
+  /**
+   * The document with this ordinal, for display, with the text of the
+   * passages at `positions` (its passages' numbers in reading order, 0 the
+   * title) and "" for the others, so that what is matched and shown is
+   * exactly what the index named.
+   */
+  document(ordinal: number, positions: readonly number[]): Promise<SearchDocument>;
   /** Document slugs by ordinal. */
   slugs(): Promise<string[]>;
 }
@@ -64,7 +71,27 @@ export function createSearchData(baseUrl: string, fetchFile: typeof fetch = fetc
     partRecords: (part) => load<(string | null)[]>(partRecordsFile(part)),
     siteUrl: (path) => new URL(path, baseUrl).href,
     shard: (index) => load<IndexShard>(shardFile(index)),
-    document: (ordinal) => load<SearchDocument>(documentFile(ordinal)),
+    document: async (ordinal, positions) => {
+      const blocks = [...new Set(positions.map((position) => Math.floor(position / TEXT_BLOCK_PASSAGES)))];
+      const [head, ...texts] = await Promise.all([
+        load<SearchDocumentHead>(documentFile(ordinal)),
+        ...blocks.map((block) => load<string[]>(textFile(ordinal, block))),
+      ]);
+      const text = new Map(
+        blocks.flatMap((block, index) =>
+          (texts[index] ?? []).map((passage, offset) => [block * TEXT_BLOCK_PASSAGES + offset, passage] as const),
+        ),
+      );
+      const asked = new Set(positions);
+      return {
+        ...head,
+        passages: head.passages.map(([id, type], position) => [
+          id,
+          type,
+          asked.has(position) ? (text.get(position) ?? "") : "",
+        ]),
+      };
+    },
     slugs: () => load<string[]>(SLUGS_FILE),
   };
 }

@@ -14,8 +14,9 @@ import { yearDistribution, type YearCount } from "./distribution.ts";
  * Exact phrase search over Pagefind. Which passages match, and so every
  * count and distribution of the results, comes from the index alone
  * (src/lib/search/index-matches.ts); a document's text is loaded only to
- * show it (DOCUMENTS_PER_STEP documents at a time), and the occurrences to
- * mark are found in that text (src/lib/search/match.ts). At sentence scope,
+ * show it (DOCUMENTS_PER_STEP documents at a time, and of each only the text
+ * blocks of the passages the index names), and the occurrences to mark are
+ * found in that text (src/lib/search/match.ts). At sentence scope,
  * a clause the index cannot decide is decided on the text of the passages
  * the index names.
  */
@@ -24,7 +25,7 @@ export type { PagefindApi };
 
 export type PassageType = "title" | "heading" | "paragraph" | "item";
 
-/** A document's passages as the search shows them (`search-data/doc-<ordinal>.json.gz`). */
+/** A document's passages as the search shows them. */
 export interface SearchDocument {
   doc: string;
   title: string;
@@ -44,8 +45,17 @@ export interface SearchDocument {
   passages: [id: string, type: PassageType, text: string][];
 }
 
-/** Loads the passages of the document with a given ordinal. */
-export type DocumentLoader = (ordinal: number) => Promise<SearchDocument>;
+/** A document without its passages' text (`search-data/doc-<ordinal>.json.gz`; the text is in text blocks). */
+export interface SearchDocumentHead extends Omit<SearchDocument, "passages"> {
+  passages: [id: string, type: PassageType][];
+}
+
+/**
+ * Loads the document with a given ordinal, with the text of at least the
+ * passages at `positions` (numbers in reading order, 0 the title) and ""
+ * for passages not loaded (SearchData.document).
+ */
+export type DocumentLoader = (ordinal: number, positions: readonly number[]) => Promise<SearchDocument>;
 
 export interface PassageHit {
   id: string;
@@ -86,6 +96,8 @@ export interface DocumentCount {
   year: string;
   /** Matching passages. */
   passages: number;
+  /** Where they are: their numbers in reading order, 0 the title. */
+  positions: number[];
 }
 
 export type SearchOutcome =
@@ -159,7 +171,7 @@ export async function searchPassages(
     }
     entry.matches.push(match);
   }
-  const loadDocument: DocumentLoader = (ordinal) => data.document(ordinal);
+  const loadDocument: DocumentLoader = (ordinal, positions) => data.document(ordinal, positions);
   await decideCandidates(loadDocument, query.clauses, hits);
   for (const entry of hits.values()) {
     entry.tier = Math.min(...entry.matches.map((match) => PASSAGE_KINDS.indexOf(match.kind)));
@@ -170,11 +182,16 @@ export async function searchPassages(
     ? await countMergedReprints(loadDocument, matching, ordered, counts)
     : new Map<string, DocumentGroup>();
   const documents = ordered
-    .map((entry) => ({ ordinal: entry.entry[0], year: entry.year, passages: counts.get(entry.entry[0]) ?? 0 }))
+    .map((entry) => ({
+      ordinal: entry.entry[0],
+      year: entry.year,
+      passages: counts.get(entry.entry[0]) ?? 0,
+      positions: matchPositions(entry),
+    }))
     .filter((entry) => entry.passages > 0);
   const ordinals = documents.map((entry) => entry.ordinal);
   // A copy merged away entirely is not listed; the passages it shares show where else they stand.
-  const groups = (await loadGroups(loadDocument, matching, ordinals.slice(0, DOCUMENTS_PER_STEP))).map(
+  const groups = (await loadGroups(loadDocument, matching, documents.slice(0, DOCUMENTS_PER_STEP))).map(
     (group) => merged.get(group.doc) ?? group,
   );
   return {
@@ -196,7 +213,14 @@ async function decideCandidates(
   hits: Map<number, DocumentHits>,
 ): Promise<void> {
   const undecided = [...hits].filter(([, entry]) => entry.matches.some((match) => match.candidate));
-  const texts = await Promise.all(undecided.map(([ordinal]) => loadDocument(ordinal)));
+  const texts = await Promise.all(
+    undecided.map(([ordinal, entry]) =>
+      loadDocument(
+        ordinal,
+        entry.matches.filter((match) => match.candidate).map((match) => match.indexInDocument),
+      ),
+    ),
+  );
   undecided.forEach(([ordinal, entry], index) => {
     const document = texts[index];
     entry.matches = entry.matches.filter(
@@ -207,6 +231,9 @@ async function decideCandidates(
     if (entry.matches.length === 0) hits.delete(ordinal);
   });
 }
+
+/** The numbers in reading order of a document's matching passages. */
+const matchPositions = (entry: DocumentHits) => entry.matches.map((match) => match.indexInDocument);
 
 /** Documents in the order asked for (documentOrdering); corpus order is date order, undated documents last. */
 function orderDocuments(documents: DocumentHits[], sort: SearchSort): DocumentHits[] {
@@ -232,12 +259,14 @@ async function countMergedReprints(
   ordered: readonly DocumentHits[],
   counts: Map<number, number>,
 ): Promise<Map<string, DocumentGroup>> {
-  const withCopies = ordered.filter((entry) => unpackFlags(entry.entry[4]).hasCopies).map((entry) => entry.entry[0]);
+  const withCopies = ordered
+    .filter((entry) => unpackFlags(entry.entry[4]).hasCopies)
+    .map((entry) => ({ ordinal: entry.entry[0], positions: matchPositions(entry) }));
   if (withCopies.length === 0) return new Map();
   const groups = await loadGroups(loadDocument, matching, withCopies);
   const kept = new Map(mergeReprints(groups).map((group) => [group.doc, group]));
   groups.forEach((group, index) => {
-    const ordinal = withCopies[index];
+    const ordinal = withCopies[index]?.ordinal;
     if (ordinal !== undefined) counts.set(ordinal, kept.get(group.doc)?.passages.length ?? 0);
   });
   return kept;
@@ -249,13 +278,16 @@ export interface Matching {
   scope: SearchScope;
 }
 
-/** Loads documents and keeps, in each, exactly the passages that match at the scope. */
+/**
+ * Loads documents, each with the text of the passages the index found a
+ * match in, and keeps in each exactly the passages that match at the scope.
+ */
 export async function loadGroups(
   loadDocument: DocumentLoader,
   matching: Matching,
-  ordinals: readonly number[],
+  wanted: readonly { ordinal: number; positions: readonly number[] }[],
 ): Promise<DocumentGroup[]> {
-  const documents = await Promise.all(ordinals.map(loadDocument));
+  const documents = await Promise.all(wanted.map(({ ordinal, positions }) => loadDocument(ordinal, positions)));
   return documents.flatMap((document) => {
     const numbers = readerNumbers(document.passages.map(([id, type]) => ({ id, type })));
     const { clauses, scope } = matching;
@@ -284,7 +316,12 @@ export async function loadGroups(
  */
 export async function loadMoreResults(loadDocument: DocumentLoader, results: SearchResults): Promise<SearchResults> {
   if (results.pending.length === 0) return results;
-  const added = await loadGroups(loadDocument, results, results.pending.slice(0, DOCUMENTS_PER_STEP));
+  const byOrdinal = new Map(results.documents.map((entry) => [entry.ordinal, entry]));
+  const next = results.pending.slice(0, DOCUMENTS_PER_STEP).map((ordinal) => ({
+    ordinal,
+    positions: byOrdinal.get(ordinal)?.positions ?? [],
+  }));
+  const added = await loadGroups(loadDocument, results, next);
   return { ...results, groups: [...results.groups, ...added], pending: results.pending.slice(DOCUMENTS_PER_STEP) };
 }
 

@@ -56,7 +56,12 @@ export interface IndexPart {
   /** The first code (src/lib/search/tokens.ts) of the first words it holds; "" for the first part of its family. */
   from: string;
 }
+/** A document as a search shows it, without its text (SearchDocumentHead). */
 export const documentFile = (ordinal: number) => `doc-${ordinal}.json.gz`;
+/** Passages of a document whose texts are one file, so that showing a match loads little more than its passage. */
+export const TEXT_BLOCK_PASSAGES = 8;
+/** The texts of a document's passages TEXT_BLOCK_PASSAGES × block … TEXT_BLOCK_PASSAGES × (block + 1) − 1. */
+export const textFile = (ordinal: number, block: number) => `text-${ordinal}-${block}.json.gz`;
 
 export interface IndexManifest {
   passages: number;

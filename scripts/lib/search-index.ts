@@ -12,9 +12,11 @@ import {
 } from "../../src/lib/search/tokens.ts";
 import {
   documentFile,
+  headFile,
   MANIFEST_FILE,
   packFlags,
   packPassage,
+  packShard,
   partPath,
   partRecordsFile,
   PASSAGES_PER_RECORD,
@@ -48,7 +50,7 @@ const INDEX_LANGUAGE = "und";
  * PASSAGES_PER_RECORD passages, in parts of at most `wordsPerPart` words; and
  * `<outDir>/search-data/`, gzip-compressed JSON: the manifest, each part's
  * record ids, the shards of passage lengths and documents, each document
- * for display (its head, and its passages' text in blocks of
+ * for display (whole; and its head, and its passages' text in blocks of
  * TEXT_BLOCK_PASSAGES), and the slugs by ordinal. Both folders are replaced,
  * never added to. Returns the number of passages indexed.
  */
@@ -92,10 +94,11 @@ export async function writeSearchIndex(
     collections: layout.collections,
   };
   write(MANIFEST_FILE, manifest);
-  layout.shards.forEach((shard, index) => write(shardFile(index), shard));
+  layout.shards.forEach((shard, index) => write(shardFile(index), packShard(shard)));
   documents.forEach((document, ordinal) => {
     const head: SearchDocumentHead = { ...document, passages: document.passages.map(([id, type]) => [id, type]) };
-    write(documentFile(ordinal), head);
+    write(documentFile(ordinal), document);
+    write(headFile(ordinal), head);
     for (let first = 0; first < document.passages.length; first += TEXT_BLOCK_PASSAGES) {
       const block = document.passages.slice(first, first + TEXT_BLOCK_PASSAGES).map(([, , text]) => text);
       write(textFile(ordinal, first / TEXT_BLOCK_PASSAGES), block);

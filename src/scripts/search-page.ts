@@ -48,7 +48,7 @@ export function startSearchPage(): void {
   const locale = locales.find((candidate) => candidate === document.documentElement.lang) ?? defaultLocale;
   const ui = uiFor(locale);
   const data = createSearchData(new URL(urls.asset(""), location.href).href);
-  const loadDocument: DocumentLoader = (ordinal, positions) => data.document(ordinal, positions);
+  const loadDocument: DocumentLoader = (ordinal, positions, size) => data.document(ordinal, positions, size);
   // The entities a query may name; until they load (or if they cannot), none is shown.
   let entities: SearchEntity[] = [];
   const entitiesLoaded = fetch(new URL(urls.asset(SEARCH_ENTITIES_FILE), location.href))

@@ -22,7 +22,10 @@ async function found(query: string, scope: SearchScope = "passage"): Promise<Set
   let outcome = await searchPassages(search.pagefind, search.data, query, { scope });
   // Every step of documents, as a reader who loads them all would see them.
   while (outcome.kind === "results" && outcome.pending.length > 0)
-    outcome = await loadMoreResults((ordinal, positions) => search.data.document(ordinal, positions), outcome);
+    outcome = await loadMoreResults(
+      (ordinal, positions, size) => search.data.document(ordinal, positions, size),
+      outcome,
+    );
   return new Set(
     outcome.kind === "results"
       ? outcome.groups.flatMap((group) => group.passages.map((passage) => `${group.doc}#${passage.id}`))

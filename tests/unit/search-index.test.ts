@@ -7,7 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSearchData } from "../../src/lib/search/documents.ts";
 import { loadMoreResults, searchPassages, DOCUMENTS_PER_STEP, type PagefindApi } from "../../src/lib/search/engine.ts";
 import {
+  documentFile,
   documentOf,
+  headFile,
+  packShard,
+  unpackShard,
+  type ShardDocument,
   MANIFEST_FILE,
   packFlags,
   partOf,
@@ -101,6 +106,20 @@ describe("index layout", () => {
       }
     }
     expect(cutParts(normalized, 1e9).map((part) => part.family)).toEqual(["bigram", "unigram"]);
+  });
+
+  it("writes a shard without the ordinals and first passages its documents imply, and reads it the same", () => {
+    const shard = {
+      passages: [5 * 4, 3 * 4 + 2, 2 * 4],
+      documents: [
+        [4, 10, 12, 1, 16] as ShardDocument,
+        [5, 22, 1, 2, 8] as ShardDocument,
+        [6, 23, 30, 0, 0] as ShardDocument,
+      ],
+    };
+    const file = packShard(shard);
+    expect(file.documents.flat()).toHaveLength(9);
+    expect(unpackShard(JSON.parse(JSON.stringify(file)) as typeof file)).toEqual(shard);
   });
 
   it("packs a document's flags and unpacks them the same", () => {
@@ -210,32 +229,48 @@ describe("search from the index", () => {
     });
     let outcome = await searchPassages(pagefind, data, "网络");
     if (outcome.kind !== "results") throw new Error("no results");
-    expect(requested.filter((url) => url.includes("/doc-"))).toHaveLength(DOCUMENTS_PER_STEP);
     // one bigram: the records of one part of the index
     expect(requested.filter((url) => url.includes("/records-"))).toHaveLength(1);
-    // of each document shown, only the text blocks of the passages the index found
-    const blocks = outcome.documents
-      .slice(0, DOCUMENTS_PER_STEP)
-      .flatMap((entry) =>
-        [...new Set(entry.positions.map((position) => Math.floor(position / TEXT_BLOCK_PASSAGES)))].map((block) =>
-          textFile(entry.ordinal, block),
-        ),
-      );
+    // of each document shown, its text blocks of the passages the index found, or the whole
+    // document when they are more than half its blocks; nothing of the others
+    const expected = outcome.documents.slice(0, DOCUMENTS_PER_STEP).flatMap((entry) => {
+      const blocks = [...new Set(entry.positions.map((position) => Math.floor(position / TEXT_BLOCK_PASSAGES)))];
+      return blocks.length * 2 > Math.ceil(entry.size / TEXT_BLOCK_PASSAGES)
+        ? [documentFile(entry.ordinal)]
+        : [headFile(entry.ordinal), ...blocks.map((block) => textFile(entry.ordinal, block))];
+    });
     expect(
       requested
-        .filter((url) => url.includes("/text-"))
-        .map((url) => url.split("/").pop())
+        .map((url) => url.split("/").pop() ?? "")
+        .filter((name) => /^(doc|head|text)-/.test(name))
         .sort(),
-    ).toEqual(blocks.sort());
+    ).toEqual(expected.sort());
     expect(outcome.pending).toHaveLength(outcome.documents.length - DOCUMENTS_PER_STEP);
     // ranked: documents whose title matches first
     expect(outcome.groups[0]?.passages[0]?.type).toBe("title");
     while (outcome.pending.length > 0)
-      outcome = await loadMoreResults((ordinal, positions) => data.document(ordinal, positions), outcome);
+      outcome = await loadMoreResults((ordinal, positions, size) => data.document(ordinal, positions, size), outcome);
     expect(outcome.groups.reduce((sum, group) => sum + group.passages.length, 0)).toBe(outcome.total);
     expect(outcome.groups.map((group) => group.passages.length)).toEqual(
       outcome.documents.map((entry) => entry.passages),
     );
+  });
+
+  it("shows a match in a long document from its head and one text block", async () => {
+    const requested: string[] = [];
+    const data = createSearchData(server?.url ?? "", (input, init) => {
+      requested.push(String(input).split("/").pop() ?? "");
+      return fetch(input, init);
+    });
+    const outcome = await searchPassages(pagefind, data, "网络强国题");
+    if (outcome.kind !== "results") throw new Error("no results");
+    expect(outcome.groups.map((group) => group.passages.map((hit) => hit.text))).toEqual(
+      outcome.groups.map(() => ["网络强国题"]),
+    );
+    const [first] = outcome.documents;
+    expect(requested).toContain(headFile(first?.ordinal ?? -1));
+    expect(requested).toContain(textFile(first?.ordinal ?? -1, 0));
+    expect(requested.some((name) => name.startsWith("doc-"))).toBe(false);
   });
 
   it("filters by year and document", async () => {

@@ -9,7 +9,7 @@ import {
   type SearchDocument,
 } from "../../src/lib/search/engine.ts";
 import { createSearchData, decodeSearchData } from "../../src/lib/search/documents.ts";
-import { documentFile, textFile } from "../../src/lib/search/index-layout.ts";
+import { documentFile, headFile, textFile } from "../../src/lib/search/index-layout.ts";
 import { findOccurrences, keywordInContext } from "../../src/lib/search/kwic.ts";
 import { normalizeForSearch, normalizeWithOrigin } from "../../src/lib/search/normalize.ts";
 import { MAX_QUERY_LENGTH, parseQuery } from "../../src/lib/search/query.ts";
@@ -121,7 +121,7 @@ describe("search results' passage numbers", () => {
     };
     const clauses = [{ all: ["网信"], none: [], near: [] }];
     const [group] = await loadGroups(() => Promise.resolve(document), { clauses, scope: "passage" }, [
-      { ordinal: 0, positions: [0, 1, 2, 3, 4] },
+      { ordinal: 0, positions: [0, 1, 2, 3, 4], size: 5 },
     ]);
     expect(group?.passages.map(({ id, type, number }) => [id, type, number])).toEqual([
       ["title", "title", 0],
@@ -152,19 +152,15 @@ describe("search data files", () => {
   it("fetches each file once, relative to the base, tries a failed one again, and gives only the texts asked", async () => {
     const requested: string[] = [];
     let failNext = true;
+    const passages: SearchDocument["passages"] = [
+      ["title", "title", "网络强国"],
+      ["p1", "paragraph", "第一段"],
+      ["p9", "paragraph", "第二段"],
+    ];
     const files = new Map<string, unknown>([
-      [
-        documentFile(7),
-        {
-          ...document,
-          passages: [
-            ["title", "title"],
-            ["p1", "paragraph"],
-            ["p9", "paragraph"],
-          ],
-        },
-      ],
-      [textFile(7, 0), ["网络强国", "第一段", "第二段"]],
+      [documentFile(7), { ...document, passages }],
+      [headFile(7), { ...document, passages: passages.map(([id, type]) => [id, type]) }],
+      [textFile(7, 0), passages.map(([, , text]) => text)],
     ]);
     const fetchFile = (input: string | URL | Request) => {
       requested.push(String(input));
@@ -174,7 +170,8 @@ describe("search data files", () => {
       return Promise.resolve(new Response(status === 200 ? gzipSync(JSON.stringify(body)) : null, { status }));
     };
     const data = createSearchData("http://example.test/corpus/", fetchFile as typeof fetch);
-    await expect(data.document(7, [0, 2])).rejects.toThrow(`search data ${documentFile(7)}: HTTP 503`);
+    // a document of many blocks with matches in one: its head and that block
+    await expect(data.document(7, [0, 2], 40)).rejects.toThrow(`search data ${headFile(7)}: HTTP 503`);
     const expected = {
       ...document,
       passages: [
@@ -183,12 +180,14 @@ describe("search data files", () => {
         ["p9", "paragraph", "第二段"],
       ],
     };
-    expect(await data.document(7, [0, 2])).toEqual(expected);
-    expect(await data.document(7, [0, 2])).toEqual(expected);
-    expect(requested.filter((url) => url.endsWith(documentFile(7)))).toEqual([
-      `http://example.test/corpus/search-data/${documentFile(7)}`,
-      `http://example.test/corpus/search-data/${documentFile(7)}`,
-    ]);
-    expect(requested.filter((url) => url.endsWith(textFile(7, 0)))).toHaveLength(1);
+    expect(await data.document(7, [0, 2], 40)).toEqual(expected);
+    expect(await data.document(7, [0, 2], 40)).toEqual(expected);
+    // with matches in more than half its blocks: the whole document, the same passages given
+    expect(await data.document(7, [0, 2], 3)).toEqual(expected);
+    const fetched = (name: string) =>
+      requested.filter((url) => url === `http://example.test/corpus/search-data/${name}`);
+    expect(fetched(headFile(7))).toHaveLength(2);
+    expect(fetched(textFile(7, 0))).toHaveLength(1);
+    expect(fetched(documentFile(7))).toHaveLength(1);
   });
 });

@@ -1,6 +1,7 @@
 import type { SearchDocument, SearchDocumentHead } from "./engine.ts";
 import {
   documentFile,
+  headFile,
   MANIFEST_FILE,
   partRecordsFile,
   SEARCH_DATA_DIR,
@@ -9,7 +10,9 @@ import {
   TEXT_BLOCK_PASSAGES,
   textFile,
   type IndexManifest,
+  unpackShard,
   type IndexShard,
+  type ShardFile,
 } from "./index-layout.ts";
 
 export { SEARCH_DATA_DIR };
@@ -40,9 +43,11 @@ export interface SearchData {
    * The document with this ordinal, for display, with the text of the
    * passages at `positions` (its passages' numbers in reading order, 0 the
    * title) and "" for the others, so that what is matched and shown is
-   * exactly what the index named.
+   * exactly what the index named. `size` is its number of passages: with
+   * positions in more than half its text blocks, the whole document is one
+   * file to fetch, otherwise its head and those blocks are.
    */
-  document(ordinal: number, positions: readonly number[]): Promise<SearchDocument>;
+  document(ordinal: number, positions: readonly number[], size: number): Promise<SearchDocument>;
   /** Document slugs by ordinal. */
   slugs(): Promise<string[]>;
 }
@@ -66,15 +71,33 @@ export function createSearchData(baseUrl: string, fetchFile: typeof fetch = fetc
     }
     return loaded as Promise<T>;
   };
+  /** Shards unpacked once each, so that what is built from a shard can be kept with it. */
+  const shards = new Map<number, Promise<IndexShard>>();
   return {
     manifest: () => load<IndexManifest>(MANIFEST_FILE),
     partRecords: (part) => load<(string | null)[]>(partRecordsFile(part)),
     siteUrl: (path) => new URL(path, baseUrl).href,
-    shard: (index) => load<IndexShard>(shardFile(index)),
-    document: async (ordinal, positions) => {
+    shard: (index) => {
+      let shard = shards.get(index);
+      if (!shard) {
+        shard = load<ShardFile>(shardFile(index)).then(unpackShard);
+        shard.catch(() => shards.delete(index));
+        shards.set(index, shard);
+      }
+      return shard;
+    },
+    document: async (ordinal, positions, size) => {
+      const asked = new Set(positions);
       const blocks = [...new Set(positions.map((position) => Math.floor(position / TEXT_BLOCK_PASSAGES)))];
+      if (blocks.length * 2 > Math.ceil(size / TEXT_BLOCK_PASSAGES)) {
+        const whole = await load<SearchDocument>(documentFile(ordinal));
+        return {
+          ...whole,
+          passages: whole.passages.map(([id, type, text], position) => [id, type, asked.has(position) ? text : ""]),
+        };
+      }
       const [head, ...texts] = await Promise.all([
-        load<SearchDocumentHead>(documentFile(ordinal)),
+        load<SearchDocumentHead>(headFile(ordinal)),
         ...blocks.map((block) => load<string[]>(textFile(ordinal, block))),
       ]);
       const text = new Map(
@@ -82,7 +105,6 @@ export function createSearchData(baseUrl: string, fetchFile: typeof fetch = fetc
           (texts[index] ?? []).map((passage, offset) => [block * TEXT_BLOCK_PASSAGES + offset, passage] as const),
         ),
       );
-      const asked = new Set(positions);
       return {
         ...head,
         passages: head.passages.map(([id, type], position) => [

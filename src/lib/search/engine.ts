@@ -51,11 +51,11 @@ export interface SearchDocumentHead extends Omit<SearchDocument, "passages"> {
 }
 
 /**
- * Loads the document with a given ordinal, with the text of at least the
- * passages at `positions` (numbers in reading order, 0 the title) and ""
- * for passages not loaded (SearchData.document).
+ * Loads the document with a given ordinal and `size` passages, with the text
+ * of the passages at `positions` (numbers in reading order, 0 the title) and
+ * "" for the others (SearchData.document).
  */
-export type DocumentLoader = (ordinal: number, positions: readonly number[]) => Promise<SearchDocument>;
+export type DocumentLoader = (ordinal: number, positions: readonly number[], size: number) => Promise<SearchDocument>;
 
 export interface PassageHit {
   id: string;
@@ -98,6 +98,8 @@ export interface DocumentCount {
   passages: number;
   /** Where they are: their numbers in reading order, 0 the title. */
   positions: number[];
+  /** Passages in the document. */
+  size: number;
 }
 
 export type SearchOutcome =
@@ -171,7 +173,7 @@ export async function searchPassages(
     }
     entry.matches.push(match);
   }
-  const loadDocument: DocumentLoader = (ordinal, positions) => data.document(ordinal, positions);
+  const loadDocument: DocumentLoader = (ordinal, positions, size) => data.document(ordinal, positions, size);
   await decideCandidates(loadDocument, query.clauses, hits);
   for (const entry of hits.values()) {
     entry.tier = Math.min(...entry.matches.map((match) => PASSAGE_KINDS.indexOf(match.kind)));
@@ -187,6 +189,7 @@ export async function searchPassages(
       year: entry.year,
       passages: counts.get(entry.entry[0]) ?? 0,
       positions: matchPositions(entry),
+      size: entry.entry[2],
     }))
     .filter((entry) => entry.passages > 0);
   const ordinals = documents.map((entry) => entry.ordinal);
@@ -218,6 +221,7 @@ async function decideCandidates(
       loadDocument(
         ordinal,
         entry.matches.filter((match) => match.candidate).map((match) => match.indexInDocument),
+        entry.entry[2],
       ),
     ),
   );
@@ -261,7 +265,7 @@ async function countMergedReprints(
 ): Promise<Map<string, DocumentGroup>> {
   const withCopies = ordered
     .filter((entry) => unpackFlags(entry.entry[4]).hasCopies)
-    .map((entry) => ({ ordinal: entry.entry[0], positions: matchPositions(entry) }));
+    .map((entry) => ({ ordinal: entry.entry[0], positions: matchPositions(entry), size: entry.entry[2] }));
   if (withCopies.length === 0) return new Map();
   const groups = await loadGroups(loadDocument, matching, withCopies);
   const kept = new Map(mergeReprints(groups).map((group) => [group.doc, group]));
@@ -285,9 +289,11 @@ export interface Matching {
 export async function loadGroups(
   loadDocument: DocumentLoader,
   matching: Matching,
-  wanted: readonly { ordinal: number; positions: readonly number[] }[],
+  wanted: readonly { ordinal: number; positions: readonly number[]; size: number }[],
 ): Promise<DocumentGroup[]> {
-  const documents = await Promise.all(wanted.map(({ ordinal, positions }) => loadDocument(ordinal, positions)));
+  const documents = await Promise.all(
+    wanted.map(({ ordinal, positions, size }) => loadDocument(ordinal, positions, size)),
+  );
   return documents.flatMap((document) => {
     const numbers = readerNumbers(document.passages.map(([id, type]) => ({ id, type })));
     const { clauses, scope } = matching;
@@ -320,6 +326,7 @@ export async function loadMoreResults(loadDocument: DocumentLoader, results: Sea
   const next = results.pending.slice(0, DOCUMENTS_PER_STEP).map((ordinal) => ({
     ordinal,
     positions: byOrdinal.get(ordinal)?.positions ?? [],
+    size: byOrdinal.get(ordinal)?.size ?? 0,
   }));
   const added = await loadGroups(loadDocument, results, next);
   return { ...results, groups: [...results.groups, ...added], pending: results.pending.slice(DOCUMENTS_PER_STEP) };

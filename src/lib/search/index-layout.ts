@@ -56,9 +56,15 @@ export interface IndexPart {
   /** The first code (src/lib/search/tokens.ts) of the first words it holds; "" for the first part of its family. */
   from: string;
 }
-/** A document as a search shows it, without its text (SearchDocumentHead). */
+/** A document as a search shows it, with all its text (SearchDocument). */
 export const documentFile = (ordinal: number) => `doc-${ordinal}.json.gz`;
-/** Passages of a document whose texts are one file, so that showing a match loads little more than its passage. */
+/** A document as a search shows it, without its text (SearchDocumentHead). */
+export const headFile = (ordinal: number) => `head-${ordinal}.json.gz`;
+/**
+ * Passages of a document whose texts are one file, so that showing a few
+ * matches loads little more than their passages; a document with matches in
+ * more than half its blocks is loaded whole instead (SearchData.document).
+ */
 export const TEXT_BLOCK_PASSAGES = 8;
 /** The texts of a document's passages TEXT_BLOCK_PASSAGES × block … TEXT_BLOCK_PASSAGES × (block + 1) − 1. */
 export const textFile = (ordinal: number, block: number) => `text-${ordinal}-${block}.json.gz`;
@@ -90,6 +96,39 @@ export interface IndexShard {
   passages: number[];
   /** Every document with a passage in the shard, in corpus order (see documentFlags). */
   documents: ShardDocument[];
+}
+
+/**
+ * A shard as its file holds it: the documents' ordinals and first passages
+ * are implied, since documents are consecutive in corpus order and so are
+ * their passages, by the first document's ordinal and first passage.
+ */
+export interface ShardFile {
+  passages: number[];
+  firstOrdinal: number;
+  firstPassage: number;
+  /** [passages, year index, flags] of each document. */
+  documents: [count: number, year: number, flags: number][];
+}
+
+export function packShard(shard: IndexShard): ShardFile {
+  const [first] = shard.documents;
+  return {
+    passages: shard.passages,
+    firstOrdinal: first?.[0] ?? 0,
+    firstPassage: first?.[1] ?? 0,
+    documents: shard.documents.map(([, , count, year, flags]) => [count, year, flags]),
+  };
+}
+
+export function unpackShard(file: ShardFile): IndexShard {
+  let passage = file.firstPassage;
+  const documents = file.documents.map(([count, year, flags], index): ShardDocument => {
+    const entry: ShardDocument = [file.firstOrdinal + index, passage, count, year, flags];
+    passage += count;
+    return entry;
+  });
+  return { passages: file.passages, documents };
 }
 
 export const REVIEW_STATUSES = ["verified", "proofread", "draft"] as const;

@@ -209,11 +209,11 @@ const unusedBundleFile = (name: string, first: boolean) =>
 /**
  * Adds each record to a Pagefind index, holding the words of `family` that
  * `holds` accepts and a placeholder for every other, writes it to
- * `bundleDir`, and stops Pagefind,
- * so that the memory it held is freed before the next part. Pagefind keeps a
- * record's text in its fragment file to build excerpts; this search never
- * asks for excerpts, so each fragment is rewritten holding only the record's
- * address. Returns Pagefind's record ids by address.
+ * `bundleDir`, and stops Pagefind, so that the memory it held is freed
+ * before the next part. Pagefind keeps a record's text in its fragment file
+ * to build excerpts; this search never asks for excerpts, so each fragment
+ * is rewritten holding only the record's address. Returns Pagefind's record
+ * ids by address.
  */
 async function writePagefindPart(
   records: readonly (readonly LaidOutPassage[])[],

@@ -22,9 +22,10 @@ import { positionLength, termCover, unigram, type WordFamily } from "./tokens.ts
 /** What this module needs of the Pagefind browser API (pagefind.js), started on the first part of the index. */
 export interface PagefindApi {
   /**
-   * Records that match a one-word `term`, with every position in each of
-   * every word the term begins. (Pagefind's quoted search gives only a
-   * record's first match, so it is not used.)
+   * Records that hold the one-word `term`, with each of its positions in
+   * each (and of any word it begins, which no word of this index does).
+   * Pagefind's quoted search gives only a record's first match, so it is not
+   * used.
    */
   search(term: string): Promise<{ results: { id: string; words: number[] }[] } | null>;
   /** Adds the index of another bundle, searched with the others from then on. */

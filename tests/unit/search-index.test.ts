@@ -285,6 +285,18 @@ describe("search from the index", () => {
     expect(inDocument.groups.map((group) => group.doc)).toEqual(["d3"]);
   });
 
+  it("cuts Pagefind's index into small chunks, and leaves Pagefind's settings as they were", async () => {
+    const whole = join(work, "whole");
+    const positions = passages.reduce((sum, entry) => sum + [...entry.text].length, 0);
+    // more than a chunk of 5,000 positions holds, less than Pagefind's default chunk of 20,000
+    expect(positions).toBeGreaterThan(7_000);
+    expect(positions).toBeLessThan(20_000);
+    await writeSearchIndex(passages, whole);
+    // one part per family, in more than one chunk
+    expect(readdirSync(join(whole, "pagefind", "index")).length).toBeGreaterThan(1);
+    expect(process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE).toBeUndefined();
+  });
+
   it("stops with the file's name when a fragment is not in the format it reads", () => {
     const pagefindDir = join(work, "bad", "pagefind");
     mkdirSync(join(pagefindDir, "fragment"), { recursive: true });

@@ -54,38 +54,30 @@ export interface SearchData {
 
 /**
  * Loads search-data files relative to `baseUrl`, once each: later queries
- * reuse what earlier ones fetched, and a failed load is tried again next time.
+ * reuse what earlier ones fetched (as `read` made it from the file's JSON,
+ * so that what is built from it can be kept with it), and a failed load is
+ * tried again next time.
  */
 export function createSearchData(baseUrl: string, fetchFile: typeof fetch = fetch): SearchData {
   const cache = new Map<string, Promise<unknown>>();
-  const load = <T>(name: string): Promise<T> => {
+  const load = <T, F = T>(name: string, read: (file: F) => T = (file) => file as unknown as T): Promise<T> => {
     let loaded = cache.get(name);
     if (!loaded) {
       const url = new URL(`${SEARCH_DATA_DIR}/${encodeURIComponent(name)}`, baseUrl);
       loaded = fetchFile(url).then(async (response) => {
         if (!response.ok) throw new Error(`search data ${name}: HTTP ${response.status}`);
-        return decodeSearchData<T>(new Uint8Array(await response.arrayBuffer()));
+        return read(await decodeSearchData<F>(new Uint8Array(await response.arrayBuffer())));
       });
       loaded.catch(() => cache.delete(name));
       cache.set(name, loaded);
     }
     return loaded as Promise<T>;
   };
-  /** Shards unpacked once each, so that what is built from a shard can be kept with it. */
-  const shards = new Map<number, Promise<IndexShard>>();
   return {
     manifest: () => load<IndexManifest>(MANIFEST_FILE),
     partRecords: (part) => load<(string | null)[]>(partRecordsFile(part)),
     siteUrl: (path) => new URL(path, baseUrl).href,
-    shard: (index) => {
-      let shard = shards.get(index);
-      if (!shard) {
-        shard = load<ShardFile>(shardFile(index)).then(unpackShard);
-        shard.catch(() => shards.delete(index));
-        shards.set(index, shard);
-      }
-      return shard;
-    },
+    shard: (index) => load<IndexShard, ShardFile>(shardFile(index), unpackShard),
     document: async (ordinal, positions, size) => {
       const asked = new Set(positions);
       const blocks = [...new Set(positions.map((position) => Math.floor(position / TEXT_BLOCK_PASSAGES)))];

@@ -90,16 +90,20 @@ export interface SearchFilters {
   year?: string | undefined;
 }
 
-/** A matching document, as the index counts it. */
-export interface DocumentCount {
+/** A document to load for display: which one, where its matches are, and its length. */
+export interface DocumentToShow {
   ordinal: number;
-  year: string;
-  /** Matching passages. */
-  passages: number;
-  /** Where they are: their numbers in reading order, 0 the title. */
+  /** The matching passages' numbers in reading order, 0 the title. */
   positions: number[];
   /** Passages in the document. */
   size: number;
+}
+
+/** A matching document, as the index counts it. */
+export interface DocumentCount extends DocumentToShow {
+  year: string;
+  /** Matching passages. */
+  passages: number;
 }
 
 export type SearchOutcome =
@@ -184,13 +188,7 @@ export async function searchPassages(
     ? await countMergedReprints(loadDocument, matching, ordered, counts)
     : new Map<string, DocumentGroup>();
   const documents = ordered
-    .map((entry) => ({
-      ordinal: entry.entry[0],
-      year: entry.year,
-      passages: counts.get(entry.entry[0]) ?? 0,
-      positions: matchPositions(entry),
-      size: entry.entry[2],
-    }))
+    .map((entry) => ({ ...toShow(entry), year: entry.year, passages: counts.get(entry.entry[0]) ?? 0 }))
     .filter((entry) => entry.passages > 0);
   const ordinals = documents.map((entry) => entry.ordinal);
   // A copy merged away entirely is not listed; the passages it shares show where else they stand.
@@ -236,8 +234,12 @@ async function decideCandidates(
   });
 }
 
-/** The numbers in reading order of a document's matching passages. */
-const matchPositions = (entry: DocumentHits) => entry.matches.map((match) => match.indexInDocument);
+/** What loading a matching document to show it needs (loadGroups): its matching passages' numbers in reading order. */
+const toShow = ({ entry, matches }: DocumentHits): DocumentToShow => ({
+  ordinal: entry[0],
+  positions: matches.map((match) => match.indexInDocument),
+  size: entry[2],
+});
 
 /** Documents in the order asked for (documentOrdering); corpus order is date order, undated documents last. */
 function orderDocuments(documents: DocumentHits[], sort: SearchSort): DocumentHits[] {
@@ -263,9 +265,7 @@ async function countMergedReprints(
   ordered: readonly DocumentHits[],
   counts: Map<number, number>,
 ): Promise<Map<string, DocumentGroup>> {
-  const withCopies = ordered
-    .filter((entry) => unpackFlags(entry.entry[4]).hasCopies)
-    .map((entry) => ({ ordinal: entry.entry[0], positions: matchPositions(entry), size: entry.entry[2] }));
+  const withCopies = ordered.filter((entry) => unpackFlags(entry.entry[4]).hasCopies).map(toShow);
   if (withCopies.length === 0) return new Map();
   const groups = await loadGroups(loadDocument, matching, withCopies);
   const kept = new Map(mergeReprints(groups).map((group) => [group.doc, group]));
@@ -289,7 +289,7 @@ export interface Matching {
 export async function loadGroups(
   loadDocument: DocumentLoader,
   matching: Matching,
-  wanted: readonly { ordinal: number; positions: readonly number[]; size: number }[],
+  wanted: readonly DocumentToShow[],
 ): Promise<DocumentGroup[]> {
   const documents = await Promise.all(
     wanted.map(({ ordinal, positions, size }) => loadDocument(ordinal, positions, size)),
@@ -323,11 +323,7 @@ export async function loadGroups(
 export async function loadMoreResults(loadDocument: DocumentLoader, results: SearchResults): Promise<SearchResults> {
   if (results.pending.length === 0) return results;
   const byOrdinal = new Map(results.documents.map((entry) => [entry.ordinal, entry]));
-  const next = results.pending.slice(0, DOCUMENTS_PER_STEP).map((ordinal) => ({
-    ordinal,
-    positions: byOrdinal.get(ordinal)?.positions ?? [],
-    size: byOrdinal.get(ordinal)?.size ?? 0,
-  }));
+  const next = results.pending.slice(0, DOCUMENTS_PER_STEP).flatMap((ordinal) => byOrdinal.get(ordinal) ?? []);
   const added = await loadGroups(loadDocument, results, next);
   return { ...results, groups: [...results.groups, ...added], pending: results.pending.slice(DOCUMENTS_PER_STEP) };
 }

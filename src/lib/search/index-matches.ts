@@ -40,20 +40,24 @@ const mergedBundles = new WeakMap<PagefindApi, Map<string, Promise<void>>>();
 /** Record numbers by Pagefind id, for each part's list of ids. */
 const recordMaps = new WeakMap<readonly (string | null)[], Map<string, number>>();
 
-/** Merges the bundle at `url` into Pagefind once. */
-function mergeOnce(pagefind: PagefindApi, url: string): Promise<void> {
-  let merged = mergedBundles.get(pagefind);
-  if (!merged) {
-    merged = new Map();
-    mergedBundles.set(pagefind, merged);
+/** The value `store` keeps for `key` and `subkey`, made by `make` the first time it is asked for. */
+function keptIn<K extends object, S, V>(store: WeakMap<K, Map<S, V>>, key: K, subkey: S, make: () => V): V {
+  let values = store.get(key);
+  if (!values) {
+    values = new Map();
+    store.set(key, values);
   }
-  let done = merged.get(url);
-  if (!done) {
-    done = pagefind.mergeIndex(url);
-    merged.set(url, done);
+  let value = values.get(subkey);
+  if (value === undefined) {
+    value = make();
+    values.set(subkey, value);
   }
-  return done;
+  return value;
 }
+
+/** Merges the bundle at `url` into Pagefind once. */
+const mergeOnce = (pagefind: PagefindApi, url: string): Promise<void> =>
+  keptIn(mergedBundles, pagefind, url, () => pagefind.mergeIndex(url));
 
 /**
  * The records of a part of the index by Pagefind id, once the part is ready
@@ -155,9 +159,9 @@ export async function passagesWithTerms(
   );
   const passages = new Map<number, PassageTerms>();
   for (const [term, positions] of found) {
+    const termLength = positionLength(term);
     for (const [record, starts] of positions) {
       const table = tables.get(record);
-      const termLength = positionLength(term);
       for (const start of starts) {
         const place = table?.at(start);
         if (!place || start + termLength > place.start + place.length) continue;
@@ -183,19 +187,8 @@ export async function passagesWithTerms(
 /** Each shard's record tables, built once: a shard is loaded once per site (createSearchData). */
 const recordTables = new WeakMap<IndexShard, Map<number, RecordPassages>>();
 
-function recordPassages(shard: IndexShard, manifest: IndexManifest, record: number): RecordPassages {
-  let tables = recordTables.get(shard);
-  if (!tables) {
-    tables = new Map();
-    recordTables.set(shard, tables);
-  }
-  let table = tables.get(record);
-  if (!table) {
-    table = new RecordPassages(shard, manifest, record);
-    tables.set(record, table);
-  }
-  return table;
-}
+const recordPassages = (shard: IndexShard, manifest: IndexManifest, record: number): RecordPassages =>
+  keptIn(recordTables, shard, record, () => new RecordPassages(shard, manifest, record));
 
 /** Whether two terms stand near each other in a passage, by their offsets in it (see startsNear). */
 function nearIn(terms: ReadonlyMap<string, readonly number[]>, a: string, b: string, within: number): boolean {

@@ -285,6 +285,36 @@ describe("search from the index", () => {
     expect(inDocument.groups.map((group) => group.doc)).toEqual(["d3"]);
   });
 
+  it("asks Pagefind for a word once per site's data, again after a failed search, and counts the same", async () => {
+    const asked: string[] = [];
+    let failNext = false;
+    const watched: PagefindApi = {
+      search: (term) => {
+        asked.push(term);
+        if (failNext) {
+          failNext = false;
+          return Promise.reject(new Error("chunk did not load"));
+        }
+        return pagefind.search(term);
+      },
+      mergeIndex: (path) => pagefind.mergeIndex(path),
+    };
+    const data = createSearchData(server?.url ?? "");
+    const expected = oracleMatches("网络强国", passages, "passage").size;
+    failNext = true;
+    await expect(searchPassages(watched, data, "网络强国")).rejects.toThrow("chunk did not load");
+    const first = await searchPassages(watched, data, "网络强国");
+    const again = await searchPassages(watched, data, "网络");
+    expect(first).toMatchObject({ kind: "results", total: expected });
+    expect(again).toMatchObject({ kind: "results", total: oracleMatches("网络", passages, "passage").size });
+    // 网络强国 is 网络 + 强国: one of them failed and was asked again; 网络 was not asked for 网络
+    expect(new Set(asked)).toEqual(new Set(termCover("网络强国").map((entry) => entry.word)));
+    expect(asked).toHaveLength(3);
+    // other search data (another site's records) asks afresh
+    await searchPassages(watched, createSearchData(server?.url ?? ""), "网络");
+    expect(asked).toHaveLength(4);
+  });
+
   it("cuts Pagefind's index into small chunks, and leaves Pagefind's settings as they were", async () => {
     const whole = join(work, "whole");
     const positions = passages.reduce((sum, entry) => sum + [...entry.text].length, 0);

@@ -18,6 +18,7 @@ import { createUrls, joinBase, textDirective } from "../../src/lib/urls.ts";
 import { statesDate } from "../../scripts/lib/assemble.ts";
 import { escapeMdxText } from "../../scripts/lib/emit.ts";
 import { buildPieceTable, cutLine, expandRange } from "../../scripts/lib/pieces.ts";
+import { BoundedCache } from "../../src/lib/search/bounded-cache.ts";
 
 describe("urls", () => {
   it("builds every URL under the base path", () => {
@@ -282,5 +283,31 @@ describe("the offline cache", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("bounded cache", () => {
+  it("keeps the most recently asked values within its capacity, and none larger than it", () => {
+    const cache = new BoundedCache<string, string>(10);
+    let made = 0;
+    const get = (key: string, size: number) => {
+      const value = cache.get(key, () => `${key}${(made += 1)}`);
+      cache.resize(key, size);
+      return value;
+    };
+    expect(get("a", 4)).toBe("a1");
+    expect(get("b", 4)).toBe("b2");
+    // asking for a makes b the least recently used
+    expect(get("a", 4)).toBe("a1");
+    expect(get("c", 4)).toBe("c3");
+    expect([cache.has("a"), cache.has("b"), cache.has("c")]).toEqual([true, false, true]);
+    expect(cache.size).toBe(8);
+    // larger than the whole cache: made and returned, not kept, nothing else dropped
+    expect(get("huge", 11)).toBe("huge4");
+    expect([cache.has("huge"), cache.has("a"), cache.has("c")]).toEqual([false, true, true]);
+    expect(cache.size).toBe(8);
+    cache.delete("a");
+    expect(cache.size).toBe(4);
+    expect(get("a", 4)).toBe("a5");
   });
 });

@@ -197,18 +197,43 @@ export class RecordPassages {
 
   /** The passage in which the record's character `position` falls, or undefined past the record's end. */
   at(position: number): PassagePlace | undefined {
+    const index = this.indexAt(position);
+    return index < 0 ? undefined : this.place(index);
+  }
+
+  /**
+   * The number within the record of the passage in which the record's
+   * character `position` falls, or -1 past the record's end. Makes nothing,
+   * so that it can be asked of every position of a common word.
+   */
+  indexAt(position: number): number {
     const { starts } = this;
     let low = 0;
     let high = starts.length - 1;
-    if (position < 0 || position >= (starts[high] ?? 0)) return undefined;
+    if (position < 0 || position >= (starts[high] ?? 0)) return -1;
     // Invariant: starts[low] <= position < starts[high]. Empty passages share a start with the next one.
     while (low + 1 < high) {
       const middle = (low + high) >> 1;
       if ((starts[middle] ?? 0) <= position) low = middle;
       else high = middle;
     }
-    const passage = this.first + low;
-    const packed = this.shard.passages[this.offset + low] ?? 0;
+    return low;
+  }
+
+  /** The character of the record at which its passage `index` (see indexAt) starts. */
+  startOf(index: number): number {
+    return this.starts[index] ?? 0;
+  }
+
+  /** Where the record's passage `index` (see indexAt) ends: one past its last character. */
+  endOf(index: number): number {
+    return this.starts[index + 1] ?? 0;
+  }
+
+  /** The record's passage `index` (see indexAt); undefined if no document of the shard holds it. */
+  place(index: number): PassagePlace | undefined {
+    const passage = this.first + index;
+    const packed = this.shard.passages[this.offset + index] ?? 0;
     const document = documentOf(this.shard, passage);
     if (!document) return undefined;
     return {
@@ -216,7 +241,7 @@ export class RecordPassages {
       document,
       indexInDocument: passage - document[1],
       kind: PASSAGE_KINDS[packed & 3] ?? "text",
-      start: starts[low] ?? 0,
+      start: this.startOf(index),
       length: Math.floor(packed / 4),
     };
   }

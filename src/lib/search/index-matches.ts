@@ -6,6 +6,7 @@
  * distributions of any size of result cost the index words of the query and
  * the shards of the records they occur in.
  */
+import { BoundedCache } from "./bounded-cache.ts";
 import type { SearchData } from "./documents.ts";
 import {
   partOf,
@@ -78,51 +79,124 @@ async function usePart(pagefind: PagefindApi, data: SearchData, manifest: IndexM
   return map;
 }
 
+/** Where a word stands in each record that holds it: characters from the record's start, ascending. */
+type WordPositions = Map<number, Int32Array>;
+
+/**
+ * How many word positions are kept from earlier searches for each site's
+ * search data (4 bytes each, so at most 16 MB): the index does not change
+ * while the page is open, and a researcher's queries share words, the common
+ * ones of which cost the most (Pagefind takes about a microsecond over each
+ * position).
+ */
+export const CACHED_WORD_POSITIONS = 4_000_000;
+
+/** Kept word positions by the search data whose records they number. */
+const wordCaches = new WeakMap<SearchData, BoundedCache<string, Promise<WordPositions>>>();
+
+/**
+ * Where a word of the index stands, by record, asked of the part that holds
+ * it, or kept from an earlier search. A failed search is not kept.
+ */
+function wordPositions(
+  pagefind: PagefindApi,
+  data: SearchData,
+  manifest: IndexManifest,
+  word: string,
+  family: WordFamily,
+): Promise<WordPositions> {
+  let cache = wordCaches.get(data);
+  if (!cache) {
+    cache = new BoundedCache(CACHED_WORD_POSITIONS);
+    wordCaches.set(data, cache);
+  }
+  const kept = cache;
+  return kept.get(word, () => {
+    const searching = searchWord(pagefind, data, manifest, word, family);
+    searching.then(
+      (found) =>
+        kept.resize(
+          word,
+          [...found.values()].reduce((sum, at) => sum + at.length, 0),
+        ),
+      () => kept.delete(word),
+    );
+    return searching;
+  });
+}
+
+async function searchWord(
+  pagefind: PagefindApi,
+  data: SearchData,
+  manifest: IndexManifest,
+  word: string,
+  family: WordFamily,
+): Promise<WordPositions> {
+  const found: WordPositions = new Map();
+  const part = partOf(manifest.parts, family, word);
+  if (part < 0) return found;
+  const recordOf = await usePart(pagefind, data, manifest, part);
+  for (const { id, words } of (await pagefind.search(word))?.results ?? []) {
+    const record = recordOf.get(id);
+    if (record !== undefined && words.length > 0) found.set(record, Int32Array.from(words).sort());
+  }
+  return found;
+}
+
+/** Whether the ascending `positions` hold `position`. */
+function holds(positions: Int32Array, position: number): boolean {
+  let low = 0;
+  let high = positions.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const at = positions[middle] ?? 0;
+    if (at === position) return true;
+    if (at < position) low = middle + 1;
+    else high = middle;
+  }
+  return false;
+}
+
+/** The distinct values of ascending positions, as numbers. */
+function distinct(positions: Iterable<number>): number[] {
+  const values: number[] = [];
+  for (const position of positions) if (values.at(-1) !== position) values.push(position);
+  return values;
+}
+
 /**
  * Where a term may start, by record: where every bigram of its cover stands
  * at its offset, or for one character where its unigram stands
- * (src/lib/search/tokens.ts). Each word is asked of the part of the index
- * that holds it.
+ * (src/lib/search/tokens.ts). Starts are ascending.
  */
 export async function termPositions(pagefind: PagefindApi, data: SearchData, term: string): Promise<TermPositions> {
   const manifest = await data.manifest();
-  /** Characters at which a word stands, by record. */
-  const charactersOf = async (word: string, family: WordFamily) => {
-    const part = partOf(manifest.parts, family, word);
-    if (part < 0) return new Map<number, Set<number>>();
-    const recordOf = await usePart(pagefind, data, manifest, part);
-    const found = new Map<number, Set<number>>();
-    for (const { id, words } of (await pagefind.search(word))?.results ?? []) {
-      const record = recordOf.get(id);
-      if (record !== undefined && words.length > 0) found.set(record, new Set(words));
-    }
-    return found;
-  };
-  const sorted = (at: Iterable<number>) => [...new Set(at)].sort((a, b) => a - b);
   if ([...term].length === 1) {
-    const found = await charactersOf(unigram(term), "unigram");
-    return new Map([...found].map(([record, at]) => [record, sorted(at)]));
+    const found = await wordPositions(pagefind, data, manifest, unigram(term), "unigram");
+    return new Map([...found].map(([record, at]) => [record, distinct(at)]));
   }
   const cover = termCover(term);
   const words = [...new Set(cover.map((entry) => entry.word))];
   const byWord = new Map(
-    await Promise.all(words.map(async (word) => [word, await charactersOf(word, "bigram")] as const)),
+    await Promise.all(
+      words.map(async (word) => [word, await wordPositions(pagefind, data, manifest, word, "bigram")] as const),
+    ),
   );
-  const [anchor] = [...cover].sort((a, b) => (byWord.get(a.word)?.size ?? 0) - (byWord.get(b.word)?.size ?? 0));
+  const [anchor, ...others] = [...cover].sort(
+    (a, b) => (byWord.get(a.word)?.size ?? 0) - (byWord.get(b.word)?.size ?? 0),
+  );
   const found: TermPositions = new Map();
   if (!anchor) return found;
   for (const [record, at] of byWord.get(anchor.word) ?? []) {
-    const starts = [...at]
-      .map((character) => character - anchor.offset)
-      .filter((start) =>
-        cover.every(({ word, offset }) =>
-          byWord
-            .get(word)
-            ?.get(record)
-            ?.has(start + offset),
-        ),
-      );
-    if (starts.length > 0) found.set(record, sorted(starts));
+    const around = others.map(({ word, offset }) => ({ offset, at: byWord.get(word)?.get(record) }));
+    if (around.some((entry) => !entry.at)) continue;
+    const starts: number[] = [];
+    for (const character of at) {
+      const start = character - anchor.offset;
+      if (starts.at(-1) !== start && around.every((entry) => entry.at && holds(entry.at, start + entry.offset)))
+        starts.push(start);
+    }
+    if (starts.length > 0) found.set(record, starts);
   }
   return found;
 }
@@ -132,20 +206,23 @@ export interface PassageTerms {
   document: ShardDocument;
   indexInDocument: number;
   kind: PassageKind;
-  terms: Map<string, number[]>;
+  /** The offsets of each term in the passage, by the term's place in the list asked for; absent where it does not occur. */
+  offsets: (number[] | undefined)[];
 }
 
-/** Every passage in which some term occurs, by global passage number, with each term's offsets. */
+/**
+ * Every passage in which some term occurs, by global passage number, with
+ * each term's offsets. A common word occurs in most passages, so this makes
+ * one entry per passage and nothing per occurrence.
+ */
 export async function passagesWithTerms(
   pagefind: PagefindApi,
   data: SearchData,
   terms: readonly string[],
 ): Promise<Map<number, PassageTerms>> {
   const manifest = await data.manifest();
-  const found = await Promise.all(
-    terms.map(async (term) => [term, await termPositions(pagefind, data, term)] as const),
-  );
-  const records = new Set(found.flatMap(([, positions]) => [...positions.keys()]));
+  const found = await Promise.all(terms.map((term) => termPositions(pagefind, data, term)));
+  const records = new Set(found.flatMap((positions) => [...positions.keys()]));
   const tables = new Map(
     await Promise.all(
       [...records].map(
@@ -158,29 +235,37 @@ export async function passagesWithTerms(
     ),
   );
   const passages = new Map<number, PassageTerms>();
-  for (const [term, positions] of found) {
-    const termLength = positionLength(term);
+  found.forEach((positions, termIndex) => {
+    const termLength = positionLength(terms[termIndex] ?? "");
     for (const [record, starts] of positions) {
       const table = tables.get(record);
+      if (!table) continue;
+      const first = record * manifest.passagesPerRecord;
+      // Starts ascend, so each passage is looked up once, at its first start.
+      let index = -1;
+      let end = -1;
+      let entry: PassageTerms | undefined;
       for (const start of starts) {
-        const place = table?.at(start);
-        if (!place || start + termLength > place.start + place.length) continue;
-        let entry = passages.get(place.passage);
+        if (start >= end) {
+          index = table.indexAt(start);
+          if (index < 0) break;
+          end = table.endOf(index);
+          entry = passages.get(first + index);
+        }
+        if (start + termLength > end) continue;
         if (!entry) {
-          entry = {
-            document: place.document,
-            indexInDocument: place.indexInDocument,
-            kind: place.kind,
-            terms: new Map(),
-          };
+          const place = table.place(index);
+          if (!place) continue;
+          entry = { document: place.document, indexInDocument: place.indexInDocument, kind: place.kind, offsets: [] };
           passages.set(place.passage, entry);
         }
-        const offsets = entry.terms.get(term) ?? [];
-        offsets.push(start - place.start);
-        entry.terms.set(term, offsets);
+        const offset = start - table.startOf(index);
+        const offsets = entry.offsets[termIndex];
+        if (offsets) offsets.push(offset);
+        else entry.offsets[termIndex] = [offset];
       }
     }
-  }
+  });
   return passages;
 }
 
@@ -190,17 +275,29 @@ const recordTables = new WeakMap<IndexShard, Map<number, RecordPassages>>();
 const recordPassages = (shard: IndexShard, manifest: IndexManifest, record: number): RecordPassages =>
   keptIn(recordTables, shard, record, () => new RecordPassages(shard, manifest, record));
 
-/** Whether two terms stand near each other in a passage, by their offsets in it (see startsNear). */
-function nearIn(terms: ReadonlyMap<string, readonly number[]>, a: string, b: string, within: number): boolean {
-  return startsNear(terms.get(a) ?? [], positionLength(a), terms.get(b) ?? [], positionLength(b), within);
+/** How a clause reads a passage's terms, for the terms asked of passagesWithTerms in this order. */
+interface TermReader {
+  has(entry: PassageTerms, term: string): boolean;
+  /** Whether two terms stand near each other in the passage, by their offsets in it (see startsNear). */
+  near(entry: PassageTerms, a: string, b: string, within: number): boolean;
+}
+
+function termReader(terms: readonly string[]): TermReader {
+  const placeOf = new Map(terms.map((term, index) => [term, index]));
+  const offsets = (entry: PassageTerms, term: string) => entry.offsets[placeOf.get(term) ?? -1];
+  return {
+    has: (entry, term) => offsets(entry, term) !== undefined,
+    near: (entry, a, b, within) =>
+      startsNear(offsets(entry, a) ?? [], positionLength(a), offsets(entry, b) ?? [], positionLength(b), within),
+  };
 }
 
 /** Whether a passage's terms satisfy a clause (passage scope). */
-export function passageSatisfies(terms: ReadonlyMap<string, readonly number[]>, clause: Clause): boolean {
+function passageSatisfies(reader: TermReader, entry: PassageTerms, clause: Clause): boolean {
   return clauseHolds(
     clause,
-    (term) => terms.has(term),
-    (a, b, within) => nearIn(terms, a, b, within),
+    (term) => reader.has(entry, term),
+    (a, b, within) => reader.near(entry, a, b, within),
   );
 }
 
@@ -232,7 +329,7 @@ export interface IndexMatch {
  * The passages that match the clauses at a scope, from the index: exact at
  * passage and document scope and for sentence-decidable clauses; otherwise
  * candidates (every passage where a clause's required and near terms all
- * occur) that the text decides.
+ * occur) that the text decides. In reading order (global passage number).
  */
 export async function indexMatches(
   pagefind: PagefindApi,
@@ -241,38 +338,45 @@ export async function indexMatches(
   scope: SearchScope,
 ): Promise<IndexMatch[]> {
   const terms = [...new Set(clauses.flatMap((clause) => [...positiveTerms(clause), ...clause.none]))];
-  const passages = await passagesWithTerms(pagefind, data, terms);
+  const found = await passagesWithTerms(pagefind, data, terms);
+  // In reading order, which the matches keep; sorting numbers is cheap beside sorting matches.
+  const passages: PassageTerms[] = [];
+  for (const passage of Float64Array.from(found.keys()).sort()) {
+    const entry = found.get(passage);
+    if (entry) passages.push(entry);
+  }
+  const reader = termReader(terms);
   const matches: IndexMatch[] = [];
   const keep = (entry: PassageTerms, candidate: boolean) =>
     matches.push({ document: entry.document, indexInDocument: entry.indexInDocument, kind: entry.kind, candidate });
   if (scope === "document") {
-    const byDocument = Map.groupBy(passages.values(), (entry) => entry.document[0]);
+    const byDocument = Map.groupBy(passages, (entry) => entry.document[0]);
     for (const entries of byDocument.values()) {
       const satisfied = clauses.filter((clause) =>
         clauseHolds(
           clause,
-          (term) => entries.some((entry) => entry.terms.has(term)),
-          (a, b, within) => entries.some((entry) => nearIn(entry.terms, a, b, within)),
+          (term) => entries.some((entry) => reader.has(entry, term)),
+          (a, b, within) => entries.some((entry) => reader.near(entry, a, b, within)),
         ),
       );
-      const shown = new Set(satisfied.flatMap(positiveTerms));
-      for (const entry of entries) if ([...entry.terms.keys()].some((term) => shown.has(term))) keep(entry, false);
+      const shown = [...new Set(satisfied.flatMap(positiveTerms))];
+      for (const entry of entries) if (shown.some((term) => reader.has(entry, term))) keep(entry, false);
     }
   } else if (scope === "passage") {
-    for (const entry of passages.values())
-      if (clauses.some((clause) => passageSatisfies(entry.terms, clause))) keep(entry, false);
+    for (const entry of passages)
+      if (clauses.some((clause) => passageSatisfies(reader, entry, clause))) keep(entry, false);
   } else {
-    for (const entry of passages.values()) {
+    for (const entry of passages) {
       const decided = clauses.some(
         (clause) =>
-          sentenceDecidable(clause) && !spansSentences(clause.all[0] ?? "") && entry.terms.has(clause.all[0] ?? ""),
+          sentenceDecidable(clause) && !spansSentences(clause.all[0] ?? "") && reader.has(entry, clause.all[0] ?? ""),
       );
       const possible = clauses.some(
-        (clause) => !sentenceDecidable(clause) && positiveTerms(clause).every((term) => entry.terms.has(term)),
+        (clause) => !sentenceDecidable(clause) && positiveTerms(clause).every((term) => reader.has(entry, term)),
       );
       if (decided) keep(entry, false);
       else if (possible) keep(entry, true);
     }
   }
-  return matches.sort((a, b) => a.document[1] + a.indexInDocument - (b.document[1] + b.indexInDocument));
+  return matches;
 }

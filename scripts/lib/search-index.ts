@@ -172,10 +172,12 @@ function layOut(documents: readonly SearchDocument[]): Layout {
  * asks for, neighbouring words included, so smaller chunks cost fewer bytes
  * per word and a longer metadata file per part: measured at 2,000 generated
  * documents (`npm run bench:search -- --scale 2000`), bytes per further query
- * median / p95 73.2 / 135.9 KB at 20,000 and 42.0 / 91.5 KB at 5,000, the
- * first query 219 and 203 KB gzipped.
+ * median / p95 73.2 / 135.9 KB at 20,000, 42.0 / 91.5 KB at 5,000 and 34.5 /
+ * 85.8 KB at 2,000, the first query 219, 203 and 217 KB gzipped; at 15,000
+ * documents the first query's metadata grows by about 20 KB from 5,000 to
+ * 2,000 (README, "Search").
  */
-const INDEX_CHUNK_POSITIONS = 5000;
+const INDEX_CHUNK_POSITIONS = 2000;
 
 /**
  * Runs `start` with Pagefind's chunk size set for the indexing process it

@@ -62,10 +62,12 @@ export const documentFile = (ordinal: number) => `doc-${ordinal}.json.gz`;
 export const headFile = (ordinal: number) => `head-${ordinal}.json.gz`;
 /**
  * Passages of a document whose texts are one file, so that showing a few
- * matches loads little more than their passages; a document with matches in
- * more than half its blocks is loaded whole instead (SearchData.document).
+ * matches loads little more than their passages (a block of four of the
+ * generated corpus's passages is about 0.9 KB gzipped, before HTTP headers); a
+ * document with matches in more than half its blocks is loaded whole instead
+ * (SearchData.document).
  */
-export const TEXT_BLOCK_PASSAGES = 8;
+export const TEXT_BLOCK_PASSAGES = 4;
 /** The texts of a document's passages TEXT_BLOCK_PASSAGES × block … TEXT_BLOCK_PASSAGES × (block + 1) − 1. */
 export const textFile = (ordinal: number, block: number) => `text-${ordinal}-${block}.json.gz`;
 

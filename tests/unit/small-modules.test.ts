@@ -309,5 +309,13 @@ describe("bounded cache", () => {
     cache.delete("a");
     expect(cache.size).toBe(4);
     expect(get("a", 4)).toBe("a5");
+    // a value still being made (no size yet) is not dropped to make room, though it is the oldest
+    const pending = new BoundedCache<string, string>(10);
+    pending.get("pending", () => "p");
+    for (const key of ["x", "y"]) {
+      pending.get(key, () => key);
+      pending.resize(key, 6);
+    }
+    expect([pending.has("pending"), pending.has("x"), pending.has("y")]).toEqual([true, false, true]);
   });
 });

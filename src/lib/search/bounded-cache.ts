@@ -2,8 +2,8 @@
  * A cache that keeps the values most recently asked for while their sizes sum
  * to at most `capacity`, dropping the least recently used first. A value
  * larger than the capacity is made and returned but not kept. Sizes are given
- * when a value is kept, so a pending value (a promise) is kept at size 0 until
- * `resize` tells its size.
+ * after a value is made, so a pending value (a promise) is kept at size 0,
+ * and never dropped, until `resize` tells its size.
  *
  * Small enough to ship to the browser in the search script, where a library
  * would add to the first query's bytes.
@@ -34,9 +34,10 @@ export class BoundedCache<K, V> {
     this.#size += size - kept.size;
     kept.size = size;
     if (size > this.capacity) this.delete(key);
-    for (const [oldest] of this.#entries) {
+    // Oldest first; a pending value (size 0) frees nothing, so it stays.
+    for (const [oldest, entry] of this.#entries) {
       if (this.#size <= this.capacity) break;
-      this.delete(oldest);
+      if (entry.size > 0) this.delete(oldest);
     }
   }
 

@@ -211,59 +211,64 @@ export interface PassageTerms {
 }
 
 /**
- * Every passage in which some term occurs, by global passage number, with
- * each term's offsets. A common word occurs in most passages, so this makes
- * one entry per passage and nothing per occurrence.
+ * Every passage in which some term occurs, in reading order (global passage
+ * number), with each term's offsets. A common word occurs in most passages,
+ * so this makes one entry per passage and nothing per occurrence, and takes
+ * the records in order so that nothing needs sorting but a record's own
+ * passages when several terms are asked.
  */
 export async function passagesWithTerms(
   pagefind: PagefindApi,
   data: SearchData,
   terms: readonly string[],
-): Promise<Map<number, PassageTerms>> {
+): Promise<PassageTerms[]> {
   const manifest = await data.manifest();
   const found = await Promise.all(terms.map((term) => termPositions(pagefind, data, term)));
-  const records = new Set(found.flatMap((positions) => [...positions.keys()]));
-  const tables = new Map(
-    await Promise.all(
-      [...records].map(
-        async (record) =>
-          [
-            record,
-            recordPassages(await data.shard(Math.floor(record / manifest.recordsPerShard)), manifest, record),
-          ] as const,
-      ),
+  const records = [...new Set(found.flatMap((positions) => [...positions.keys()]))].sort((a, b) => a - b);
+  const tables = await Promise.all(
+    records.map(async (record) =>
+      recordPassages(await data.shard(Math.floor(record / manifest.recordsPerShard)), manifest, record),
     ),
   );
-  const passages = new Map<number, PassageTerms>();
-  found.forEach((positions, termIndex) => {
-    const termLength = positionLength(terms[termIndex] ?? "");
-    for (const [record, starts] of positions) {
-      const table = tables.get(record);
-      if (!table) continue;
-      const first = record * manifest.passagesPerRecord;
+  const termLengths = terms.map(positionLength);
+  const passages: PassageTerms[] = [];
+  records.forEach((record, recordIndex) => {
+    const table = tables[recordIndex];
+    if (!table) return;
+    /** The record's passages with terms, by their number in the record. */
+    const inRecord = new Map<number, PassageTerms>();
+    found.forEach((positions, termIndex) => {
+      const starts = positions.get(record);
+      const termLength = termLengths[termIndex] ?? 0;
       // Starts ascend, so each passage is looked up once, at its first start.
       let index = -1;
       let end = -1;
       let entry: PassageTerms | undefined;
-      for (const start of starts) {
+      for (const start of starts ?? []) {
         if (start >= end) {
           index = table.indexAt(start);
           if (index < 0) break;
           end = table.endOf(index);
-          entry = passages.get(first + index);
+          entry = inRecord.get(index);
         }
         if (start + termLength > end) continue;
         if (!entry) {
           const place = table.place(index);
           if (!place) continue;
           entry = { document: place.document, indexInDocument: place.indexInDocument, kind: place.kind, offsets: [] };
-          passages.set(place.passage, entry);
+          inRecord.set(index, entry);
         }
         const offset = start - table.startOf(index);
         const offsets = entry.offsets[termIndex];
         if (offsets) offsets.push(offset);
         else entry.offsets[termIndex] = [offset];
       }
+    });
+    // One term's passages were met in order; several terms' need sorting within the record.
+    const indexes = terms.length > 1 ? [...inRecord.keys()].sort((a, b) => a - b) : inRecord.keys();
+    for (const index of indexes) {
+      const entry = inRecord.get(index);
+      if (entry) passages.push(entry);
     }
   });
   return passages;
@@ -338,13 +343,7 @@ export async function indexMatches(
   scope: SearchScope,
 ): Promise<IndexMatch[]> {
   const terms = [...new Set(clauses.flatMap((clause) => [...positiveTerms(clause), ...clause.none]))];
-  const found = await passagesWithTerms(pagefind, data, terms);
-  // In reading order, which the matches keep; sorting numbers is cheap beside sorting matches.
-  const passages: PassageTerms[] = [];
-  for (const passage of Float64Array.from(found.keys()).sort()) {
-    const entry = found.get(passage);
-    if (entry) passages.push(entry);
-  }
+  const passages = await passagesWithTerms(pagefind, data, terms);
   const reader = termReader(terms);
   const matches: IndexMatch[] = [];
   const keep = (entry: PassageTerms, candidate: boolean) =>

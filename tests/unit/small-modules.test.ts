@@ -318,4 +318,29 @@ describe("bounded cache", () => {
     }
     expect([pending.has("pending"), pending.has("x"), pending.has("y")]).toEqual([true, false, true]);
   });
+
+  it("keeps a promise at its value's size once it resolves, and forgets one that rejects", async () => {
+    const cache = new BoundedCache<string, Promise<string>>(10);
+    await cache.getSettled(
+      "ok",
+      () => Promise.resolve("abc"),
+      (value) => value.length,
+    );
+    expect([cache.has("ok"), cache.size]).toEqual([true, 3]);
+    await expect(
+      cache.getSettled(
+        "bad",
+        () => Promise.reject(new Error("no")),
+        () => 1,
+      ),
+    ).rejects.toThrow("no");
+    expect(cache.has("bad")).toBe(false);
+    expect(
+      await cache.getSettled(
+        "bad",
+        () => Promise.resolve("again"),
+        (value) => value.length,
+      ),
+    ).toBe("again");
+  });
 });

@@ -27,6 +27,27 @@ export class BoundedCache<K, V> {
     return value;
   }
 
+  /**
+   * The promise kept for `key`, or the one `make` starts: kept at size 0
+   * while pending, then at `sizeOf` its value; forgotten if it rejects, so
+   * that the next ask makes it again.
+   */
+  getSettled<T>(
+    this: BoundedCache<K, Promise<T>>,
+    key: K,
+    make: () => Promise<T>,
+    sizeOf: (value: T) => number,
+  ): Promise<T> {
+    return this.get(key, () => {
+      const made = make();
+      made.then(
+        (value) => this.resize(key, sizeOf(value)),
+        () => this.delete(key),
+      );
+      return made;
+    });
+  }
+
   /** Records the size of the value kept for `key`, dropping the oldest values until all fit. */
   resize(key: K, size: number): void {
     const kept = this.#entries.get(key);

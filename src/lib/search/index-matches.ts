@@ -94,6 +94,9 @@ export const CACHED_WORD_POSITIONS = 4_000_000;
 /** Kept word positions by the search data whose records they number. */
 const wordCaches = new WeakMap<SearchData, BoundedCache<string, Promise<WordPositions>>>();
 
+/** How many positions a word's positions hold, as the cache counts them. */
+const positionCount = (found: WordPositions) => [...found.values()].reduce((sum, at) => sum + at.length, 0);
+
 /**
  * Where a word of the index stands, by record, asked of the part that holds
  * it, or kept from an earlier search. A failed search is not kept.
@@ -110,37 +113,18 @@ function wordPositions(
     cache = new BoundedCache(CACHED_WORD_POSITIONS);
     wordCaches.set(data, cache);
   }
-  const kept = cache;
-  return kept.get(word, () => {
-    const searching = searchWord(pagefind, data, manifest, word, family);
-    searching.then(
-      (found) =>
-        kept.resize(
-          word,
-          [...found.values()].reduce((sum, at) => sum + at.length, 0),
-        ),
-      () => kept.delete(word),
-    );
-    return searching;
-  });
-}
-
-async function searchWord(
-  pagefind: PagefindApi,
-  data: SearchData,
-  manifest: IndexManifest,
-  word: string,
-  family: WordFamily,
-): Promise<WordPositions> {
-  const found: WordPositions = new Map();
-  const part = partOf(manifest.parts, family, word);
-  if (part < 0) return found;
-  const recordOf = await usePart(pagefind, data, manifest, part);
-  for (const { id, words } of (await pagefind.search(word))?.results ?? []) {
-    const record = recordOf.get(id);
-    if (record !== undefined && words.length > 0) found.set(record, Int32Array.from(words).sort());
-  }
-  return found;
+  const search = async () => {
+    const found: WordPositions = new Map();
+    const part = partOf(manifest.parts, family, word);
+    if (part < 0) return found;
+    const recordOf = await usePart(pagefind, data, manifest, part);
+    for (const { id, words } of (await pagefind.search(word))?.results ?? []) {
+      const record = recordOf.get(id);
+      if (record !== undefined && words.length > 0) found.set(record, Int32Array.from(words).sort());
+    }
+    return found;
+  };
+  return cache.getSettled(word, search, positionCount);
 }
 
 /** Whether the ascending `positions` hold `position`. */

@@ -29,7 +29,8 @@ import { launchChromium } from "./support/chromium.ts";
 import { serveStatic } from "./support/static-server.ts";
 import { oracleMatches, substringMatches } from "./support/search-oracle.ts";
 import { searchTestSet } from "./support/search-queries.ts";
-import { generatedPassages } from "./support/generated-corpus.ts";
+import { generatedDocuments } from "./support/generated-corpus.ts";
+import { passagesOfDocuments } from "./lib/search-corpus.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const scaleArgument = process.argv.indexOf("--scale");
@@ -199,16 +200,17 @@ async function measureScale(site: string, scale: number, siteBuildSeconds: numbe
   const testSet = searchTestSet(root);
   const queries = testSet.queries;
   let passages = testSet.passages;
+  let searched = testSet.documents;
 
   // 2. at scale, replace the exact index with one of the generated corpus
   let indexSeconds = Number.NaN;
   let peakMegabytes = Number.NaN;
   if (scale > 0) {
-    const generated = generatedPassages(passages, scale);
-    passages = generated;
+    searched = generatedDocuments(searched, scale);
+    passages = passagesOfDocuments(searched);
     started = performance.now();
     peakMegabytes = await peakMemoryDuring(async () => {
-      await writeSearchIndex(generated, site);
+      await writeSearchIndex(searched, site);
     });
     indexSeconds = (performance.now() - started) / 1000;
   }
@@ -218,10 +220,9 @@ async function measureScale(site: string, scale: number, siteBuildSeconds: numbe
   const { index } = await pagefind.createIndex({});
   if (!index) throw new Error("pagefind did not start");
   if (scale > 0) {
-    const byDoc = Map.groupBy(passages, (passage) => passage.doc);
-    for (const [doc, docPassages] of byDoc) {
+    for (const { doc, passages: docPassages } of searched) {
       const body = docPassages
-        .map((passage) => (passage.type === "title" ? `<h1>${passage.text}</h1>` : `<p>${passage.text}</p>`))
+        .map(([, type, text]) => (type === "title" ? `<h1>${text}</h1>` : `<p>${text}</p>`))
         .join("");
       await index.addHTMLFile({
         url: `/generated/${doc}/`,

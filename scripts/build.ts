@@ -18,7 +18,8 @@ import { build } from "astro";
 process.env.ASTRO_TELEMETRY_DISABLED = "1";
 import { ingest } from "./ingest.ts";
 import { InputError } from "./lib/issues.ts";
-import { writeSearchIndex } from "./lib/search-index.ts";
+import { readSearchCorpus } from "./lib/search-corpus.ts";
+import { writeSearch } from "./lib/search-index.ts";
 import { relativizeSite } from "./lib/relative-links.ts";
 import { writeServiceWorker } from "./lib/service-worker.ts";
 
@@ -29,7 +30,7 @@ function relocatable(): boolean {
 
 export async function buildSite(root: string, outDir = join(root, "dist")): Promise<void> {
   // 1. ingest: sources and editorial data to content collections
-  const { corpus, passages } = ingest(root);
+  const { corpus } = ingest(root);
   // 2. render the site into a staging folder
   const staging = `${outDir}.staging-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
@@ -37,8 +38,8 @@ export async function buildSite(root: string, outDir = join(root, "dist")): Prom
     await build({ root, outDir: staging, logLevel: "warn" });
     // 2b. without SITE_BASE, make every page's links relative, so that the build works at any path
     if (relocatable()) relativizeSite(staging);
-    // 3. index every passage for exact phrase search
-    await writeSearchIndex(passages, staging);
+    // 3. the search: index, search data and entities, from the generated collections alone
+    await writeSearch(readSearchCorpus(root), staging);
     // 3b. with SERVICE_WORKER=on, the offline cache, its version a digest of everything above
     if (process.env.SERVICE_WORKER === "on") writeServiceWorker(staging);
   } catch (error) {

@@ -21,7 +21,7 @@ import { writeOutputsAtomically } from "./lib/write-outputs.ts";
 
 export interface Ingested {
   corpus: Corpus;
-  /** Every published passage, in corpus and reading order: what the search indexes. */
+  /** Every published passage, in corpus and reading order. */
   passages: Passage[];
   entities: Entities;
   /** Every file of the generated collections, by path relative to the project root. */

@@ -12,37 +12,37 @@ import { speechSchema } from "./schemas/speech.ts";
 
 /** Every collection is written by `npm run ingest`; see content/README.md. */
 const speeches = defineCollection({
-  loader: glob({ base: "./content/speeches", pattern: "*.mdx" }),
+  loader: glob({ base: "./content/generated/speeches", pattern: "*.mdx" }),
   schema: speechSchema,
 });
 
 const provenance = defineCollection({
-  loader: glob({ base: "./content/provenance", pattern: "*.json" }),
+  loader: glob({ base: "./content/generated/provenance", pattern: "*.json" }),
   schema: provenanceSchema,
 });
 
 const passages = defineCollection({
-  loader: glob({ base: "./content/passages", pattern: "*.json" }),
+  loader: glob({ base: "./content/generated/passages", pattern: "*.json" }),
   schema: passagesEntrySchema,
 });
 
 const principleSets = defineCollection({
-  loader: glob({ base: "./content/principle-sets", pattern: "*.mdx" }),
+  loader: glob({ base: "./content/generated/principle-sets", pattern: "*.mdx" }),
   schema: principleSetEntrySchema,
 });
 
 const principles = defineCollection({
-  loader: glob({ base: "./content/principles", pattern: "*.mdx" }),
+  loader: glob({ base: "./content/generated/principles", pattern: "*.mdx" }),
   schema: principleEntrySchema,
 });
 
 const milestones = defineCollection({
-  loader: glob({ base: "./content/milestones", pattern: "*.mdx" }),
+  loader: glob({ base: "./content/generated/milestones", pattern: "*.mdx" }),
   schema: milestoneEntrySchema,
 });
 
 const terms = defineCollection({
-  loader: glob({ base: "./content/terms", pattern: "*.mdx" }),
+  loader: glob({ base: "./content/generated/terms", pattern: "*.mdx" }),
   schema: termEntrySchema,
 });
 

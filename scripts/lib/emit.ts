@@ -12,7 +12,7 @@ import { speechSchema, type OpenQuestion, type SpeechInput } from "../../src/sch
 import { toProvenance, toSpeech, type Corpus, type CorpusDocument } from "./corpus.ts";
 import type { Entities } from "./entities.ts";
 import { InputError, type InputIssue } from "./issues.ts";
-import type { Passage } from "./passages.ts";
+import { citeTitles, type Passage } from "./passages.ts";
 import { readerNumbers } from "../../src/lib/passage-numbers.ts";
 import { sharedKey, type SharedPassages } from "./shared-passages.ts";
 
@@ -96,14 +96,15 @@ export function renderEntityOutputs(entities: Entities): Map<string, string> {
     }
     files.set(`${dir}/${id}.mdx`, `${renderFrontmatter(data)}${prose ? `\n${escapeMdxText(prose)}\n` : ""}`);
   };
-  for (const set of entities.sets) add("content/principle-sets", set.id, principleSetEntrySchema, set, set.description);
+  for (const set of entities.sets)
+    add("content/generated/principle-sets", set.id, principleSetEntrySchema, set, set.description);
   for (const principle of entities.principles) {
-    add("content/principles", principle.id, principleEntrySchema, principle, undefined);
+    add("content/generated/principles", principle.id, principleEntrySchema, principle, undefined);
   }
   for (const milestone of entities.milestones) {
-    add("content/milestones", milestone.id, milestoneEntrySchema, milestone, milestone.description);
+    add("content/generated/milestones", milestone.id, milestoneEntrySchema, milestone, milestone.description);
   }
-  for (const term of entities.terms) add("content/terms", term.id, termEntrySchema, term, term.note);
+  for (const term of entities.terms) add("content/generated/terms", term.id, termEntrySchema, term, term.note);
   return files;
 }
 
@@ -125,22 +126,22 @@ export function renderOutputs(
     const checked = speechSchema.safeParse(speech);
     if (!checked.success) {
       issues.push({
-        file: `content/speeches/${document.slug}.mdx`,
+        file: `content/generated/speeches/${document.slug}.mdx`,
         problem: `the ingest produced frontmatter that fails its schema: ${checked.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`,
         fix: "this is a pipeline bug: fix the step that builds this field (scripts/lib/corpus.ts)",
       });
       continue;
     }
-    files.set(`content/speeches/${document.slug}.mdx`, renderMdx(document, speech));
+    files.set(`content/generated/speeches/${document.slug}.mdx`, renderMdx(document, speech));
   }
   const published = Map.groupBy(passages, (passage) => passage.doc);
+  const titles = citeTitles(corpus);
   for (const document of corpus.documents) {
     const numbers = readerNumbers(published.get(document.slug) ?? []);
     const entry = passagesEntrySchema.parse({
       doc: document.slug,
       title: document.title.text,
-      // Each passage carries its document's distinguishing title (passagesOf).
-      citeTitle: published.get(document.slug)?.[0]?.title ?? document.title.text,
+      citeTitle: titles.get(document.slug) ?? document.title.text,
       passages: (published.get(document.slug) ?? []).map(({ id, type, text }) => ({
         id,
         type,
@@ -154,12 +155,12 @@ export function renderOutputs(
         })),
       })),
     });
-    files.set(`content/passages/${document.slug}.json`, `${JSON.stringify(entry, null, 2)}\n`);
+    files.set(`content/generated/passages/${document.slug}.json`, `${JSON.stringify(entry, null, 2)}\n`);
   }
   for (const source of corpus.sources) {
     const provenance = provenanceSchema.parse(toProvenance(source, corpus));
     files.set(
-      `content/provenance/${source.file.replace(/\.txt$/, ".json")}`,
+      `content/generated/provenance/${source.file.replace(/\.txt$/, ".json")}`,
       `${JSON.stringify(provenance, null, 2)}\n`,
     );
   }

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import * as pagefind from "pagefind";
 import { normalizeForSearch } from "../../src/lib/search/normalize.ts";
 import {
@@ -33,8 +33,9 @@ import {
   type PassageKind,
   type ShardDocument,
 } from "../../src/lib/search/index-layout.ts";
-import type { SearchDocument, SearchDocumentHead } from "../../src/lib/search/engine.ts";
-import type { Passage } from "./passages.ts";
+import { SEARCH_ENTITIES_FILE } from "../../src/lib/search/entities.ts";
+import type { SearchDocument, SearchDocumentHead } from "../../src/schemas/passage.ts";
+import type { SearchCorpus } from "./search-corpus.ts";
 
 /**
  * The language Pagefind is told the records are in. Pagefind segments only
@@ -55,11 +56,10 @@ const INDEX_LANGUAGE = "und";
  * never added to. Returns the number of passages indexed.
  */
 export async function writeSearchIndex(
-  passages: readonly Passage[],
+  documents: readonly SearchDocument[],
   outDir: string,
   { wordsPerPart = WORDS_PER_PART }: { wordsPerPart?: number } = {},
 ): Promise<number> {
-  const documents = searchDocuments(passages);
   const layout = layOut(documents);
   const pagefindDir = join(outDir, "pagefind");
   const dataDir = join(outDir, SEARCH_DATA_DIR);
@@ -269,10 +269,45 @@ async function writePagefindPart(
     const written = await index.writeFiles({ outputPath: bundleDir });
     if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join("; ")}`);
     for (const name of readdirSync(bundleDir)) if (unusedBundleFile(name, first)) rmSync(join(bundleDir, name));
+    if (first) addFetchOption(join(bundleDir, "pagefind.js"));
   } finally {
     await pagefind.close();
   }
   return slimFragments(bundleDir);
+}
+
+/**
+ * The edits that give Pagefind's instances a `fetchFile` option: each
+ * instance (the one `createInstance` starts, and each bundle merged into it)
+ * fetches its files with the function passed as `fetchFile` in its options,
+ * or with the global `fetch` without one. The search session passes one that
+ * watches for failures (src/lib/search/session.ts), since Pagefind goes on
+ * without an index chunk it could not load and would give a short count;
+ * this way nothing of the page's own `fetch` changes. Each edit must apply
+ * exactly once, so a Pagefind whose script differs stops the build.
+ */
+const FETCH_OPTION_EDITS = [
+  [
+    "this.metaCacheTag=opts.metaCacheTag??null;",
+    "this.metaCacheTag=opts.metaCacheTag??null;this.fetchFile=opts.fetchFile??null;",
+  ],
+  ["const response=await fetch(queued.input);", "const response=await(this.fetchFile??fetch)(queued.input);"],
+] as const;
+
+/** Applies FETCH_OPTION_EDITS to a bundle's pagefind.js. */
+export function addFetchOption(script: string): void {
+  let text = readFileSync(script, "utf8");
+  for (const [from, to] of FETCH_OPTION_EDITS) {
+    const found = text.split(from).length - 1;
+    if (found !== 1) {
+      throw new Error(
+        `pagefind: ${script} holds \`${from}\` ${found} times, not once, so the search could not see its failed fetches; ` +
+          "check the installed Pagefind version (package.json pins the one these edits are made for)",
+      );
+    }
+    text = text.replace(from, to);
+  }
+  writeFileSync(script, text);
 }
 
 /** How Pagefind 1.x stores a record's fragment: gzip of this signature followed by JSON. */
@@ -305,30 +340,16 @@ export function slimFragments(pagefindDir: string): Map<string, string> {
   return ids;
 }
 
-/** The passages grouped by document in corpus order, each document's in reading order. */
-export function searchDocuments(passages: readonly Passage[]): SearchDocument[] {
-  return [...Map.groupBy(passages, (passage) => passage.doc)]
-    .flatMap(([doc, ofDocument]) => {
-      const ordered = [...ofDocument].sort((a, b) => a.position - b.position);
-      const [first] = ordered;
-      if (!first) return [];
-      const { title, order, year, collection, date, outlet, sameText, status } = first;
-      return [
-        {
-          doc,
-          title,
-          order,
-          year,
-          collection,
-          ...(date ? { date } : {}),
-          ...(outlet ? { outlet } : {}),
-          ...(status && status !== "verified" ? { status } : {}),
-          sameText,
-          passages: ordered.map(
-            (passage) => [passage.id, passage.type, passage.text] as SearchDocument["passages"][number],
-          ),
-        },
-      ];
-    })
-    .sort((a, b) => a.order - b.order);
+/**
+ * The build's search step: everything the search page loads, from the
+ * search corpus (read from the generated collections, scripts/lib/search-corpus.ts):
+ * the index and search data (writeSearchIndex) and the entities a query may
+ * name (`data/search-entities.json`). Returns the number of passages indexed.
+ */
+export async function writeSearch(corpus: SearchCorpus, outDir: string): Promise<number> {
+  const indexed = await writeSearchIndex(corpus.documents, outDir);
+  const entitiesFile = join(outDir, SEARCH_ENTITIES_FILE);
+  mkdirSync(dirname(entitiesFile), { recursive: true });
+  writeFileSync(entitiesFile, `${JSON.stringify(corpus.entities)}\n`);
+  return indexed;
 }

@@ -1,16 +1,19 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 
+/** Where the ingest writes the generated collections, apart from everything an editor writes in `content/`. */
+export const GENERATED_DIR = "content/generated";
+
 /** Folders the ingest owns and rewrites whole; nothing else is touched. */
 export const OUTPUT_DIRS = [
-  "content/speeches",
-  "content/provenance",
-  "content/passages",
-  "content/principle-sets",
-  "content/principles",
-  "content/milestones",
-  "content/terms",
-] as const;
+  "speeches",
+  "provenance",
+  "passages",
+  "principle-sets",
+  "principles",
+  "milestones",
+  "terms",
+].map((collection) => `${GENERATED_DIR}/${collection}`);
 
 /**
  * Replaces the output folders with exactly `files`, all or nothing: every

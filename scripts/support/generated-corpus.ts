@@ -1,4 +1,4 @@
-import type { Passage } from "../lib/passages.ts";
+import type { SearchDocument } from "../../src/schemas/passage.ts";
 
 /**
  * A corpus of `documents` documents made of the real passages, for measuring
@@ -7,28 +7,28 @@ import type { Passage } from "../lib/passages.ts";
  * its year one of eleven in turn. Deterministic: the same input gives the
  * same corpus.
  */
-export function generatedPassages(real: readonly Passage[], documents: number): Passage[] {
-  const paragraphs = real.filter((passage) => passage.type !== "title");
-  const titles = real.filter((passage) => passage.type === "title");
-  const passages: Passage[] = [];
+export function generatedDocuments(real: readonly SearchDocument[], documents: number): SearchDocument[] {
+  const all = real.flatMap((document) => document.passages);
+  const paragraphs = all.filter(([, type]) => type !== "title");
+  const titles = all.filter(([, type]) => type === "title");
+  const generated: SearchDocument[] = [];
   let cursor = 0;
   for (let order = 0; order < documents; order += 1) {
-    const doc = `generated-${order}`;
-    const source = titles[order % titles.length];
-    const common = {
-      doc,
-      order,
-      collection: "speeches",
-      year: String(2014 + (order % 11)),
-      title: `${source?.text ?? ""}（${order}）`,
-    };
-    passages.push({ ...common, id: "title", type: "title", text: common.title, position: 0 });
+    const title = `${titles[order % titles.length]?.[2] ?? ""}（${order}）`;
+    const passages: SearchDocument["passages"] = [["title", "title", title]];
     const length = 20 + (order % 15);
     for (let position = 1; position <= length; position += 1) {
       const paragraph = paragraphs[(cursor += 7) % paragraphs.length];
-      if (paragraph)
-        passages.push({ ...common, id: `p${position}`, type: paragraph.type, text: paragraph.text, position });
+      if (paragraph) passages.push([`p${position}`, paragraph[1], paragraph[2]]);
     }
+    generated.push({
+      doc: `generated-${order}`,
+      title,
+      order,
+      year: String(2014 + (order % 11)),
+      collection: "speeches",
+      passages,
+    });
   }
-  return passages;
+  return generated;
 }

@@ -1,7 +1,7 @@
 import { normalizeForSearch } from "../../src/lib/search/normalize.ts";
 import type { SearchScope } from "../../src/lib/search/match.ts";
 import { parseQuery, type Clause } from "../../src/lib/search/query.ts";
-import type { Passage } from "../lib/passages.ts";
+import type { Passage } from "../../src/schemas/passage.ts";
 
 /** Each passage's normalised text, computed once however many queries read it. */
 const normalized = new WeakMap<Passage, string>();

@@ -1,6 +1,7 @@
 import * as OpenCC from "opencc-js/cn2t";
 import { buildCorpus, type Corpus } from "../lib/corpus.ts";
-import { passagesOf, type Passage } from "../lib/passages.ts";
+import type { Passage, SearchDocument } from "../../src/schemas/passage.ts";
+import { passagesOfDocuments, readSearchCorpus } from "../lib/search-corpus.ts";
 import { seededRandom } from "./seeded-random.ts";
 import type { SearchScope } from "../../src/lib/search/match.ts";
 
@@ -211,13 +212,19 @@ export function operatorQueries(passages: readonly Passage[]): OperatorQuery[] {
   return queries;
 }
 
-/** The published passages and the test queries made from them. */
+/**
+ * The documents the search indexes (read from the generated collections, as
+ * the build's search step reads them), their published passages, and the
+ * test queries made from them.
+ */
 export function searchTestSet(root: string): {
+  documents: SearchDocument[];
   passages: Passage[];
   queries: TestQuery[];
   operatorQueries: OperatorQuery[];
 } {
   const corpus = buildCorpus(root);
-  const passages = passagesOf(corpus);
-  return { passages, queries: testQueries(corpus, passages), operatorQueries: operatorQueries(passages) };
+  const { documents } = readSearchCorpus(root);
+  const passages = passagesOfDocuments(documents);
+  return { documents, passages, queries: testQueries(corpus, passages), operatorQueries: operatorQueries(passages) };
 }

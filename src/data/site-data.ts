@@ -1,5 +1,5 @@
 import { getCollection, type CollectionEntry } from "astro:content";
-import type { EntityCollections } from "../lib/mentions.ts";
+import { inSiteOrder, type EntityCollections } from "../lib/mentions.ts";
 import { passageName, type PassageNames } from "../lib/passage-numbers.ts";
 import { passageLookup, type QuotedPassage } from "../lib/passages.ts";
 import { sameTextPairs } from "../lib/shared-overview.ts";
@@ -47,12 +47,12 @@ async function load(): Promise<SiteData> {
   const provenance = (await getCollection("provenance")).map((entry) => entry.data);
   const dataOf = async <T extends "principleSets" | "principles" | "milestones" | "terms">(name: T) =>
     (await getCollection(name)).map((entry) => entry.data as CollectionEntry<T>["data"]);
-  const sets = (await dataOf("principleSets")).sort((a, b) => a.order - b.order);
-  const principles = await dataOf("principles");
-  const milestones = (await dataOf("milestones")).sort(
-    (a, b) => a.date.value.localeCompare(b.date.value) || a.id.localeCompare(b.id),
-  );
-  const terms = await dataOf("terms");
+  const entities = inSiteOrder({
+    sets: await dataOf("principleSets"),
+    principles: await dataOf("principles"),
+    milestones: await dataOf("milestones"),
+    terms: await dataOf("terms"),
+  });
   const lookup = passageLookup([...passages.values()]);
   return {
     documents,
@@ -64,7 +64,7 @@ async function load(): Promise<SiteData> {
       return passageName(names, passage.type, passage.number);
     },
     citeTitle: (doc) => passages.get(doc)?.citeTitle ?? doc,
-    entities: { sets, principles, milestones, terms },
+    entities,
     provenance: new Map(provenance.map((record) => [record.manifest.file, record])),
     sameTextPairs: sameTextPairs(documents),
   };

@@ -21,7 +21,8 @@
  * estimated date; a date known only as a lower bound ends in 以后.
  */
 import { formatDate, type DatePrecision } from "./dates.ts";
-import { passageName, type NumberedPassageType, type PassageNames } from "./passage-numbers.ts";
+import { passageName, type PassageNames } from "./passage-numbers.ts";
+import type { PassageType } from "../schemas/passage.ts";
 
 import type { OutletKind } from "../schemas/speech.ts";
 
@@ -65,7 +66,7 @@ export interface CitedDocument {
 
 /** The passage a citation points to; absent when the whole document is cited. */
 export interface CitedPassage {
-  type: NumberedPassageType;
+  type: PassageType;
   number: number;
 }
 

@@ -1,5 +1,6 @@
-/** How precisely a document's date is known. `after`: on or after the date. */
-export type DatePrecision = "year" | "month" | "day" | "after";
+import type { DatePrecision } from "../schemas/passage.ts";
+
+export type { DatePrecision };
 
 /**
  * An ISO date (YYYY, YYYY-MM, YYYY-MM-DD) written the Chinese way.

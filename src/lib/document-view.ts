@@ -10,7 +10,8 @@ import {
   type Mentions,
   type PassageMentions,
 } from "./mentions.ts";
-import { marginLabel, type NumberedPassageType } from "./passage-numbers.ts";
+import { marginLabel } from "./passage-numbers.ts";
+import type { PassageType } from "../schemas/passage.ts";
 import type { QuotedPassage } from "./passages.ts";
 import { orderedPair } from "./shared-overview.ts";
 import { distinctFormulas, formulaOf, sharedWords, type SharedWords } from "./reuse.ts";
@@ -98,7 +99,7 @@ export function documentView(site: DocumentSources, slug: string): DocumentView 
 export interface SharedElsewhere {
   doc: string;
   id: string;
-  type: NumberedPassageType;
+  type: PassageType;
   /** The other passage's reader number (src/lib/passage-numbers.ts). */
   number: number;
   /** The other document's title as cited. */
@@ -124,7 +125,7 @@ export interface PassageNotes {
   /** The document as its citations describe it. */
   cited: CitedDocument;
   /** Each passage's type and reader number, by passage id. */
-  numbers: Map<string, { type: NumberedPassageType; number: number }>;
+  numbers: Map<string, { type: PassageType; number: number }>;
   /** What links to each of its passages, by passage id. */
   mentions: Map<string, PassageMentions>;
   /** Passages of other documents that share text with each passage, by passage id; formulas left out. */
@@ -164,7 +165,7 @@ export function citedDocumentOf(documents: readonly Speech[], document: Speech):
 }
 
 /** A passage's type and reader number; throws on a passage that does not exist (the ingest checked every reference). */
-function numberOf(site: DocumentSources, doc: string, id: string): { type: NumberedPassageType; number: number } {
+function numberOf(site: DocumentSources, doc: string, id: string): { type: PassageType; number: number } {
   const { type, number } = site.passage(doc, id);
   return { type, number };
 }

@@ -8,6 +8,20 @@ export interface EntityCollections {
   terms: readonly TermEntry[];
 }
 
+/**
+ * The curated collections in the order the site shows them: principle sets
+ * by their order, milestones by date (then id), principles and terms as
+ * given (their files in name order).
+ */
+export function inSiteOrder({ sets, principles, milestones, terms }: EntityCollections): EntityCollections {
+  return {
+    sets: [...sets].sort((a, b) => a.order - b.order),
+    principles,
+    milestones: [...milestones].sort((a, b) => a.date.value.localeCompare(b.date.value) || a.id.localeCompare(b.id)),
+    terms,
+  };
+}
+
 export interface Mentions {
   /** Principles with a passage in the document, grouped under their set, in set order. */
   principles: { set: PrincipleSetEntry; items: PrincipleEntry[] }[];

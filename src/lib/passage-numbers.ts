@@ -5,7 +5,7 @@
  * citation names (第3段); the passage's id (`p7`) stays its permalink and
  * never changes when the numbering does.
  */
-export type NumberedPassageType = "title" | "heading" | "paragraph" | "item";
+import type { PassageType } from "../schemas/passage.ts";
 
 /**
  * The reader number of each passage, by id, from the document's passages in
@@ -14,8 +14,8 @@ export type NumberedPassageType = "title" | "heading" | "paragraph" | "item";
  * @example readerNumbers([{ id: "title", type: "title" }, { id: "p1", type: "heading" }, { id: "p2", type: "paragraph" }])
  * // Map { "title" => 0, "p1" => 1, "p2" => 1 }
  */
-export function readerNumbers(passages: readonly { id: string; type: NumberedPassageType }[]): Map<string, number> {
-  const counts: Record<NumberedPassageType, number> = { title: 0, heading: 0, paragraph: 0, item: 0 };
+export function readerNumbers(passages: readonly { id: string; type: PassageType }[]): Map<string, number> {
+  const counts: Record<PassageType, number> = { title: 0, heading: 0, paragraph: 0, item: 0 };
   return new Map(
     passages.map(({ id, type }) => {
       if (type === "title") return [id, 0];
@@ -34,7 +34,7 @@ export interface PassageNames {
 }
 
 /** A passage's name in running text and citations: 第3段, 小标题2, 第4项, 标题. */
-export function passageName(names: PassageNames, type: NumberedPassageType, number: number): string {
+export function passageName(names: PassageNames, type: PassageType, number: number): string {
   return type === "title" ? names.title : names[type](number);
 }
 
@@ -43,7 +43,7 @@ export function passageName(names: PassageNames, type: NumberedPassageType, numb
  * a heading's, `•` before a list item's, so that the three sequences are told
  * apart at a glance; none for the title.
  */
-export function marginLabel(type: NumberedPassageType, number: number): string {
+export function marginLabel(type: PassageType, number: number): string {
   switch (type) {
     case "title":
       return "";

@@ -8,7 +8,7 @@ import { z } from "zod";
  */
 export const citationSchema = z
   .object({
-    /** Slug of the document (a file name in content/speeches/, without .mdx). */
+    /** Slug of the document (a file name in content/generated/speeches/, without .mdx). */
     doc: z
       .string()
       .min(1, { message: "name the document by its slug, for example cac-stride-toward-cyber-power-2024" }),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { documentKinds, fieldNames, outletKinds, relationTypes, reviewStatuses } from "./speech.ts";
 import { kindNamePattern } from "./vocabulary.ts";
+import { datePrecisions } from "./passage.ts";
 
 /**
  * Editorial data: how one source text becomes documents. One YAML file per
@@ -135,8 +136,8 @@ export const dateClaimSchema = claim(
 ).and(
   z.object({
     /** `after`: the document dates from this date or later. */
-    precision: z.enum(["year", "month", "day", "after"], {
-      error: "precision is year, month, day or after",
+    precision: z.enum(datePrecisions, {
+      error: `precision is one of ${datePrecisions.join(", ")}`,
     }),
   }),
 );

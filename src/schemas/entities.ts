@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { citationSchema } from "./citation.ts";
+import { passageTypeSchema } from "./passage.ts";
 import { milestoneDateSchema } from "./curated.ts";
 
 /**
@@ -109,7 +110,7 @@ export type TermEntry = z.infer<typeof termEntrySchema>;
 
 /**
  * The `passages` collection: one JSON file per document in
- * `content/passages/`, its published passages in reading order (the title
+ * `content/generated/passages/`, its published passages in reading order (the title
  * first), so that pages quoting a passage read it from one place.
  */
 export const passagesEntrySchema = z
@@ -126,7 +127,7 @@ export const passagesEntrySchema = z
         .object({
           /** Permalink id: `title` or a block id. */
           id: z.string(),
-          type: z.enum(["title", "heading", "paragraph", "item"]),
+          type: passageTypeSchema,
           /** Computed (src/lib/passage-numbers.ts): the reader number, counted within the passage's type; 0 for the title. */
           number: z.number().int().nonnegative(),
           text: z.string(),

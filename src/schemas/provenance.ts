@@ -5,7 +5,7 @@ import { placedTextSchema } from "./speech.ts";
 
 /**
  * The `provenance` collection: one JSON file per source in
- * `content/provenance/`, written by `npm run ingest`. It tells readers where
+ * `content/generated/provenance/`, written by `npm run ingest`. It tells readers where
  * each document comes from and lists the editorial omissions with reasons.
  */
 export const provenanceSchema = z

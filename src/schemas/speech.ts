@@ -1,9 +1,12 @@
 import { z } from "zod";
 import { kindNamePattern } from "./vocabulary.ts";
+import { datePrecisions, reviewStatuses } from "./passage.ts";
+
+export { reviewStatuses, type ReviewStatus } from "./passage.ts";
 
 /**
  * The `speeches` collection: every document of the corpus, one MDX file each
- * in `content/speeches/`, written by `npm run ingest`. The frontmatter below
+ * in `content/generated/speeches/`, written by `npm run ingest`. The frontmatter below
  * carries metadata and structure; the MDX body carries the text, one
  * component per block. Do not edit these files by hand: edit the editorial
  * data in `content/editorial/` and run the ingest again.
@@ -15,9 +18,6 @@ import { kindNamePattern } from "./vocabulary.ts";
  * without). See src/lib/citation.ts.
  */
 export const outletKinds = ["newspaper", "periodical", "news-agency", "website"] as const;
-
-/** How far an editor has checked a document (see src/schemas/editorial.ts), lowest first. */
-export const reviewStatuses = ["draft", "proofread", "verified"] as const;
 
 export const documentKinds = ["report", "article", "review", "booklet", "study-material"] as const;
 
@@ -67,7 +67,7 @@ export const claimSchema = z
 export const dateSchema = claimSchema.and(
   z.object({
     /** `after`: the document dates from `value` or later. */
-    precision: z.enum(["year", "month", "day", "after"]),
+    precision: z.enum(datePrecisions),
   }),
 );
 
@@ -179,7 +179,6 @@ export type Speech = z.infer<typeof speechSchema>;
 export type SpeechInput = z.input<typeof speechSchema>;
 export type Block = z.infer<typeof blockSchema>;
 export type OpenQuestion = z.infer<typeof openQuestionSchema>;
-export type ReviewStatus = (typeof reviewStatuses)[number];
 export type PlacedText = z.infer<typeof placedTextSchema>;
 export type Claim = z.infer<typeof claimSchema>;
 export type DocumentKind = (typeof documentKinds)[number];

@@ -14,7 +14,7 @@
 const formatWriters = () => import("../lib/citation-formats.ts");
 import type { CitedDocument, CitedEdition, CitedPassage } from "../lib/citation.ts";
 import type { CitationFormat } from "../lib/citation-formats.ts";
-import type { NumberedPassageType } from "../lib/passage-numbers.ts";
+import type { PassageType } from "../schemas/passage.ts";
 
 interface CitationData {
   slug: string;
@@ -77,7 +77,7 @@ export function enhanceCitations(): void {
     const key = forms.dataset["citeKey"] ?? "";
     const passage: CitedPassage | undefined = key
       ? {
-          type: (forms.dataset["citeType"] ?? "paragraph") as NumberedPassageType,
+          type: (forms.dataset["citeType"] ?? "paragraph") as PassageType,
           number: Number(forms.dataset["citeNumber"]),
         }
       : undefined;

@@ -1,25 +1,21 @@
 import { defaultLocale, locales, uiFor } from "../i18n/ui.ts";
 import { addressOfRequest, FILTER_PARAMS, requestFromAddress, type SearchRequest } from "../lib/search/address.ts";
-import { createSearchData } from "../lib/search/documents.ts";
-import { entitiesNamed, SEARCH_ENTITIES_FILE, type SearchEntity } from "../lib/search/entities.ts";
+import { entitiesNamed, type SearchEntity } from "../lib/search/entities.ts";
 import { NARROW_SCREEN, SEARCH_IDS, type SearchState } from "../lib/search/dom.ts";
-import {
-  arrangeResults,
-  loadMoreResults,
-  searchPassages,
-  type DocumentLoader,
-  type SearchOutcome,
-} from "../lib/search/engine.ts";
+import type { SearchOutcome } from "../lib/search/engine.ts";
 import { latestOnly } from "../lib/search/latest.ts";
+import { createSearchSession } from "../lib/search/session.ts";
 import { urls, urlsFor } from "../lib/urls.ts";
-import { loadPagefind } from "./search/engine-loader.ts";
+import { startPagefind } from "./search/engine-loader.ts";
 import { renderOutcome, type ResultsView } from "./search/render.ts";
 
 /**
  * The search page's controller: reads the query, filters and settings from
  * the address, runs the search as the reader types (debounced, never while
  * an input method is composing), keeps the address in step, and hands each
- * outcome to the renderer unless a newer search has started since.
+ * outcome to the renderer unless a newer search has started since. What the
+ * search keeps while the page is open (data, Pagefind, entities) is the
+ * session's (src/lib/search/session.ts), one per page.
  *
  * History: the address follows every search, but a new history entry starts
  * only after a committed search (Enter, a change of filter or setting, or a
@@ -47,14 +43,10 @@ export function startSearchPage(): void {
   // The page's interface language, from `<html lang>`; links go to pages in the same language.
   const locale = locales.find((candidate) => candidate === document.documentElement.lang) ?? defaultLocale;
   const ui = uiFor(locale);
-  const data = createSearchData(new URL(urls.asset(""), location.href).href);
-  const loadDocument: DocumentLoader = (ordinal, positions, size) => data.document(ordinal, positions, size);
+  const session = createSearchSession({ siteRoot: new URL(urls.asset(""), location.href).href, startPagefind });
   // The entities a query may name; until they load (or if they cannot), none is shown.
   let entities: SearchEntity[] = [];
-  const entitiesLoaded = fetch(new URL(urls.asset(SEARCH_ENTITIES_FILE), location.href))
-    .then((response) => (response.ok ? (response.json() as Promise<SearchEntity[]>) : []))
-    .then((loaded) => void (entities = loaded))
-    .catch(() => undefined);
+  const entitiesLoaded = session.entities().then((loaded) => void (entities = loaded));
 
   const showRequest = (request: SearchRequest) => {
     input.value = request.query;
@@ -97,11 +89,7 @@ export function startSearchPage(): void {
     maxLength: input.maxLength,
     onClearFilters: clearFilters,
     namedEntities: (query) => entitiesNamed(entities, query),
-    loadAll: async (outcome, request) => {
-      let all = outcome;
-      while (all.pending.length > 0) all = await loadMoreResults(loadDocument, all);
-      return arrangeResults(all, request);
-    },
+    loadAll: (outcome) => session.loadAll(outcome),
     onYear: (year) => {
       const control = select("year");
       if (control) control.value = year;
@@ -124,8 +112,8 @@ export function startSearchPage(): void {
   const show = (outcome: SearchOutcome, request: SearchRequest, ticket: number) =>
     renderOutcome(view, outcome, request, () => {
       if (outcome.kind !== "results") return;
-      void loadMoreResults(loadDocument, outcome).then((more) => {
-        if (searches.isLatest(ticket)) show(arrangeResults(more, request), request, ticket);
+      void session.loadMore(outcome).then((more) => {
+        if (searches.isLatest(ticket)) show(more, request, ticket);
       });
     });
 
@@ -135,10 +123,7 @@ export function startSearchPage(): void {
     status.textContent = ui.search.searching;
     let outcome: SearchOutcome;
     try {
-      outcome =
-        request.query.trim() === ""
-          ? { kind: "empty" }
-          : await searchPassages(await loadPagefind(), data, request.query, request);
+      outcome = await session.search(request);
       await entitiesLoaded;
     } catch (error) {
       if (!searches.isLatest(ticket)) return;
@@ -148,12 +133,12 @@ export function startSearchPage(): void {
       return;
     }
     if (!searches.isLatest(ticket)) return;
-    show(outcome.kind === "results" ? arrangeResults(outcome, request) : outcome, request, ticket);
+    show(outcome, request, ticket);
     setState("done");
   };
 
   // Start loading the search engine as soon as the reader shows intent to search.
-  input.addEventListener("focus", () => void loadPagefind().catch(() => undefined), { once: true });
+  input.addEventListener("focus", () => session.prepare(), { once: true });
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   const schedule = () => {

@@ -4,10 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { buildCorpus } from "../../scripts/lib/corpus.ts";
-import { passagesOf, type Passage } from "../../scripts/lib/passages.ts";
+import { passagesOfDocuments, readSearchCorpus } from "../../scripts/lib/search-corpus.ts";
 import { writeSearchIndex } from "../../scripts/lib/search-index.ts";
-import { generatedPassages } from "../../scripts/support/generated-corpus.ts";
+import { generatedDocuments } from "../../scripts/support/generated-corpus.ts";
+import type { SearchDocument } from "../../src/schemas/passage.ts";
 import { DOCUMENTS_PER_STEP } from "../../src/lib/search/engine.ts";
 import { MAX_QUERY_LENGTH } from "../../src/lib/search/query.ts";
 import { ui } from "../../src/i18n/ui.ts";
@@ -81,7 +81,9 @@ describe("the search page", () => {
       groups.map((group) => group.getAttribute("data-result-doc")),
     );
     // The documents of 2024 that contain the phrase, by a plain substring search of the corpus.
-    const of2024 = passagesOf(buildCorpus(projectRoot)).filter((passage) => passage.year === "2024");
+    const of2024 = passagesOfDocuments(
+      readSearchCorpus(projectRoot).documents.filter((document) => document.year === "2024"),
+    );
     const expected = new Set([...substringMatches("网信", of2024)].map((key) => key.split("#")[0]));
     expect(expected.size).toBeGreaterThan(0);
     expect(docs.sort()).toEqual([...expected].sort());
@@ -283,18 +285,18 @@ describe("every page", () => {
 
 /**
  * Serves a copy of the built site whose search index holds the corpus and
- * `extra` passages, for the length of `use`; `index` sets how the index is written.
+ * `extra` documents, for the length of `use`; `index` sets how the index is written.
  */
-async function withExtraPassages(
-  extra: Passage[],
+async function withExtraDocuments(
+  extra: SearchDocument[],
   use: (siteUrl: string) => Promise<void>,
-  passagesFor: (all: Passage[]) => Passage[] = (all) => all,
+  documentsFor: (all: SearchDocument[]) => SearchDocument[] = (all) => all,
   index: Parameters<typeof writeSearchIndex>[2] = {},
 ): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), "corpus-scratch-"));
   try {
     cpSync(siteDir, scratch, { recursive: true });
-    await writeSearchIndex(passagesFor([...passagesOf(buildCorpus(projectRoot)), ...extra]), scratch, index);
+    await writeSearchIndex(documentsFor([...readSearchCorpus(projectRoot).documents, ...extra]), scratch, index);
     const scratchServer = await serveStatic(scratch);
     try {
       await use(scratchServer.url);
@@ -306,18 +308,24 @@ async function withExtraPassages(
   }
 }
 
-function extraDocument(doc: string, order: number, title: string, paragraph: string): Passage[] {
-  const document = { doc, title, order, year: "2024", collection: "speeches" };
-  return [
-    { ...document, id: "title", type: "title", text: title, position: 0 },
-    { ...document, id: "p1", type: "paragraph", text: paragraph, position: 1 },
-  ];
+function extraDocument(doc: string, order: number, title: string, paragraph: string): SearchDocument {
+  return {
+    doc,
+    title,
+    order,
+    year: "2024",
+    collection: "speeches",
+    passages: [
+      ["title", "title", title],
+      ["p1", "paragraph", paragraph],
+    ],
+  };
 }
 
 describe("safety", () => {
   it("renders markup-looking passage text as text", async () => {
     const hostile = "危险样例<img src=x onerror=alert(1)><script>alert(2)</script>";
-    await withExtraPassages(extraDocument("hostile", 99, `<b>${hostile}</b>`, hostile), async (siteUrl) => {
+    await withExtraDocuments([extraDocument("hostile", 99, `<b>${hostile}</b>`, hostile)], async (siteUrl) => {
       await freshPage();
       const dialogs: string[] = [];
       page.on("dialog", (dialog) => {
@@ -342,11 +350,8 @@ describe("safety", () => {
 
 describe("review status", () => {
   it("marks a result from a document not yet verified with its status, linked to what it means", async () => {
-    const draft = extraDocument("draft-doc", 99, "初稿文献", "初稿样例出现一次。").map((passage) => ({
-      ...passage,
-      status: "draft" as const,
-    }));
-    await withExtraPassages(draft, async (siteUrl) => {
+    const draft = { ...extraDocument("draft-doc", 99, "初稿文献", "初稿样例出现一次。"), status: "draft" as const };
+    await withExtraDocuments([draft], async (siteUrl) => {
       await freshPage();
       await page.goto(`${siteUrl}search/?q=${encodeURIComponent("初稿样例")}`);
       await done();
@@ -380,8 +385,8 @@ describe("many matching documents", () => {
     const count = DOCUMENTS_PER_STEP + 3;
     const extra = Array.from({ length: count }, (_, index) =>
       extraDocument(`step-${index}`, 100 + index, `分步文献 ${index}`, `第 ${index} 篇：分步样例出现一次。`),
-    ).flat();
-    await withExtraPassages(extra, async (siteUrl) => {
+    );
+    await withExtraDocuments(extra, async (siteUrl) => {
       await freshPage();
       await page.goto(`${siteUrl}search/?q=${encodeURIComponent("分步样例")}`);
       await done();
@@ -405,9 +410,11 @@ describe("many matching documents", () => {
   });
 
   it("shows exact totals and years on a generated corpus of 1,500 documents in many index parts, as a plain search counts them", async () => {
-    const generated = (all: Passage[]) => generatedPassages(all, 1500);
-    const passages = generated(passagesOf(buildCorpus(projectRoot)));
-    await withExtraPassages(
+    const generated = (all: SearchDocument[]) => generatedDocuments(all, 1500);
+    const documents = generated(readSearchCorpus(projectRoot).documents);
+    const passages = passagesOfDocuments(documents);
+    const yearOf = new Map(documents.map((document) => [document.doc, document.year]));
+    await withExtraDocuments(
       [],
       async (siteUrl) => {
         await freshPage();
@@ -417,13 +424,12 @@ describe("many matching documents", () => {
           const expected = [...oracleMatches(query, passages, "passage")];
           expect(expected.length).toBeGreaterThan(DOCUMENTS_PER_STEP);
           expect(Number(await page.getAttribute("[data-result-total]", "data-result-total"))).toBe(expected.length);
-          const yearOf = new Map(passages.map((passage) => [`${passage.doc}#${passage.id}`, passage.year]));
           const years = await page
             .locator("[data-year-count]")
             .evaluateAll((rows) =>
               rows.map((row) => [row.getAttribute("data-year"), Number(row.getAttribute("data-year-count"))]),
             );
-          const wanted = [...Map.groupBy(expected, (key) => yearOf.get(key) ?? "")]
+          const wanted = [...Map.groupBy(expected, (key) => yearOf.get(key.split("#")[0] ?? "") ?? "")]
             .map(([year, keys]) => [year, keys.length])
             .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
           expect(years).toEqual(wanted);

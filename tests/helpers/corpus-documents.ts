@@ -4,9 +4,9 @@ import { parse } from "yaml";
 import { projectRoot } from "./root.ts";
 import { speechSchema, type Speech } from "../../src/schemas/speech.ts";
 
-/** Every published document, from the frontmatter of the committed `content/speeches/` entries, in corpus order. */
+/** Every published document, from the frontmatter of the committed `content/generated/speeches/` entries, in corpus order. */
 export function publishedDocuments(): Speech[] {
-  const dir = join(projectRoot, "content", "speeches");
+  const dir = join(projectRoot, "content", "generated", "speeches");
   return readdirSync(dir)
     .filter((file) => file.endsWith(".mdx"))
     .map((file) => {

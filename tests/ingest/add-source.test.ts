@@ -65,10 +65,10 @@ describe("npm run add-source", () => {
       expect.objectContaining({ source: "new-report.txt", text: "关闭窗口", reason: "page-control" }),
     );
     // searchable: each paragraph is a published passage
-    const passages = JSON.parse(files.get("content/passages/new-report.json") ?? "{}") as PassagesEntry;
+    const passages = JSON.parse(files.get("content/generated/passages/new-report.json") ?? "{}") as PassagesEntry;
     expect(passages.passages.map((passage) => passage.text)).toEqual(["网络强国建设的新进展", ...paragraphs]);
     // its new date expressions are open questions, not a stopped build
-    const speech = frontmatterOf(files.get("content/speeches/new-report.mdx") ?? "");
+    const speech = frontmatterOf(files.get("content/generated/speeches/new-report.mdx") ?? "");
     expect(speech["status"]).toBe("draft");
     const questions = speech["openQuestions"] as { kind: string; text: string; fix: string }[];
     const expressions = paragraphs.flatMap((paragraph) => findDateExpressions(paragraph).map((found) => found.text));

@@ -15,14 +15,16 @@ import { projectRoot } from "../helpers/root.ts";
 
 function passagesOf(doc: string): PassageText[] {
   const entry = passagesEntrySchema.parse(
-    JSON.parse(readFileSync(join(projectRoot, "content", "passages", `${doc}.json`), "utf8")),
+    JSON.parse(readFileSync(join(projectRoot, "content", "generated", "passages", `${doc}.json`), "utf8")),
   );
   return entry.passages.map((passage) => ({ doc, id: passage.id, text: passage.text }));
 }
 
 describe("shared passages on the corpus", () => {
   it("on the corpus, links the reprinted review passage by passage and leaves short common phrases unlinked", () => {
-    const documents = readdirSync(join(projectRoot, "content", "passages")).map((file) => file.replace(/\.json$/, ""));
+    const documents = readdirSync(join(projectRoot, "content", "generated", "passages")).map((file) =>
+      file.replace(/\.json$/, ""),
+    );
     const passages = documents.flatMap(passagesOf);
     const links = findSharedPassages(passages);
     const linked = new Set(links.map((link) => `${link.from.doc}#${link.from.id}>${link.to.doc}#${link.to.id}`));

@@ -41,7 +41,7 @@ beforeAll(async () => {
   }
   symlinkSync(join(projectRoot, "node_modules"), join(root, "node_modules"));
   // Paragraphs of the corpus with a date expression, made new texts by a prefix (a reprint would be classified already).
-  const passagesDir = join(projectRoot, "content", "passages");
+  const passagesDir = join(projectRoot, "content", "generated", "passages");
   paragraphs = readdirSync(passagesDir)
     .sort()
     .flatMap((file) => (JSON.parse(readFileSync(join(passagesDir, file), "utf8")) as PassagesEntry).passages)
@@ -77,7 +77,7 @@ describe("a text added with npm run add-source and built", () => {
     const item = list.slice(list.indexOf("/speeches/incoming/"));
     expect(item.slice(0, item.indexOf("</li>"))).toContain(ui.review.badge(ui.review.names.draft));
     // the project may hold drafts of its own: the count is theirs and this one
-    const speechesDir = join(root, "content", "speeches");
+    const speechesDir = join(root, "content", "generated", "speeches");
     const drafts = readdirSync(speechesDir).filter((file) =>
       /^status: draft$/m.test(readFileSync(join(speechesDir, file), "utf8")),
     ).length;
@@ -91,7 +91,7 @@ describe("a text added with npm run add-source and built", () => {
     const search = await loadNodeSearch(join(root, "dist"), server.url);
     for (const paragraph of paragraphs) {
       const phrase = paragraph.slice(0, 8);
-      const results = await searchPassages(search.pagefind, search.data, phrase);
+      const results = await searchPassages(search.index, phrase);
       if (results.kind !== "results") throw new Error(`no results for ${phrase}`);
       const group = results.groups.find((candidate) => candidate.doc === "incoming");
       expect(group?.status).toBe("draft");

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { loadMoreResults, searchPassages } from "../../src/lib/search/engine.ts";
-import type { Passage } from "../../scripts/lib/passages.ts";
+import type { Passage, SearchDocument } from "../../src/schemas/passage.ts";
 import { useNodeSearch } from "../helpers/node-pagefind.ts";
 import { projectRoot } from "../helpers/project.ts";
 import { measureExactness, oracleMatches, substringMatches } from "../../scripts/support/search-oracle.ts";
@@ -9,21 +9,22 @@ import type { SearchScope } from "../../src/lib/search/match.ts";
 
 const siteDir = inject("siteDir");
 const search = useNodeSearch(siteDir);
+let searched: SearchDocument[];
 let passages: Passage[];
 let queries: TestQuery[];
 let operatorQueries: OperatorQuery[];
 
 beforeAll(async () => {
-  ({ passages, queries, operatorQueries } = searchTestSet(projectRoot));
+  ({ documents: searched, passages, queries, operatorQueries } = searchTestSet(projectRoot));
 });
 
 /** Every passage the engine shows for a query at a scope, all steps of documents loaded, as `doc#id`. */
 async function found(query: string, scope: SearchScope = "passage"): Promise<Set<string>> {
-  let outcome = await searchPassages(search.pagefind, search.data, query, { scope });
+  let outcome = await searchPassages(search.index, query, { scope });
   // Every step of documents, as a reader who loads them all would see them.
   while (outcome.kind === "results" && outcome.pending.length > 0)
     outcome = await loadMoreResults(
-      (ordinal, positions, size) => search.data.document(ordinal, positions, size),
+      (ordinal, positions, size) => search.index.data.document(ordinal, positions, size),
       outcome,
     );
   return new Set(
@@ -55,11 +56,11 @@ describe("exact phrase search, in Node on the built index", () => {
     ];
     for (const { query, scope } of judged) {
       const expected = [...oracleMatches(query, passages, scope)];
-      const outcome = await searchPassages(search.pagefind, search.data, query, { scope });
+      const outcome = await searchPassages(search.index, query, { scope });
       const total = outcome.kind === "results" ? outcome.total : 0;
       const documents = outcome.kind === "results" ? outcome.documents.length : 0;
-      const yearOf = new Map(passages.map((passage) => [`${passage.doc}#${passage.id}`, passage.year]));
-      const years = Map.groupBy(expected, (key) => yearOf.get(key) ?? "");
+      const yearOf = new Map(searched.map((document) => [document.doc, document.year]));
+      const years = Map.groupBy(expected, (key) => yearOf.get(key.split("#")[0] ?? "") ?? "");
       const counted = new Map(
         outcome.kind === "results" ? outcome.years.map((year) => [year.year, year.passages]) : [],
       );
@@ -74,7 +75,7 @@ describe("exact phrase search, in Node on the built index", () => {
   });
 
   it("counts every occurrence for marking, and never matches across passages", async () => {
-    const outcome = await searchPassages(search.pagefind, search.data, "网信");
+    const outcome = await searchPassages(search.index, "网信");
     if (outcome.kind !== "results") throw new Error("no results");
     for (const group of outcome.groups) {
       for (const passage of group.passages) {
@@ -83,7 +84,7 @@ describe("exact phrase search, in Node on the built index", () => {
       }
     }
     // the last characters of one paragraph and the first of the next form no match
-    const crossing = await searchPassages(search.pagefind, search.data, "发展。习近平强调");
+    const crossing = await searchPassages(search.index, "发展。习近平强调");
     expect(crossing).toMatchObject({ kind: "results", total: 0 });
   });
 

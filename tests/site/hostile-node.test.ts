@@ -23,7 +23,7 @@ describe("hostile queries", () => {
     let withResults = 0;
     for (const query of queries) {
       try {
-        const outcome = await searchPassages(search.pagefind, search.data, query);
+        const outcome = await searchPassages(search.index, query);
         if (outcome.kind !== "results") continue;
         if (outcome.total > 0) withResults += 1;
         for (const group of outcome.groups)

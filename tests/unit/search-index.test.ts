@@ -1,11 +1,16 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSearchData } from "../../src/lib/search/documents.ts";
-import { loadMoreResults, searchPassages, DOCUMENTS_PER_STEP, type PagefindApi } from "../../src/lib/search/engine.ts";
+import {
+  loadMoreResults,
+  searchPassages,
+  DOCUMENTS_PER_STEP,
+  SearchIndex,
+  type PagefindApi,
+} from "../../src/lib/search/engine.ts";
 import {
   documentFile,
   documentOf,
@@ -33,8 +38,11 @@ import {
   termCover,
   unigram,
 } from "../../src/lib/search/tokens.ts";
-import type { Passage } from "../../scripts/lib/passages.ts";
-import { cutParts, slimFragments, writeSearchIndex } from "../../scripts/lib/search-index.ts";
+import type { SearchDocument } from "../../src/schemas/passage.ts";
+import { passagesOfDocuments } from "../../scripts/lib/search-corpus.ts";
+import { addFetchOption, cutParts, slimFragments, writeSearchIndex } from "../../scripts/lib/search-index.ts";
+import { nodePagefindStarter } from "../helpers/node-pagefind.ts";
+import { createSearchSession } from "../../src/lib/search/session.ts";
 import { oracleMatches } from "../../scripts/support/search-oracle.ts";
 import { serveStatic, type StaticServer } from "../../scripts/support/static-server.ts";
 
@@ -128,53 +136,54 @@ describe("index layout", () => {
   });
 });
 
-function passage(doc: string, order: number, id: string, text: string, position: number, year = "2023"): Passage {
-  const type = id === "title" ? "title" : id.startsWith("h") ? "heading" : "paragraph";
-  return { title: `${doc} 题`, doc, id, type, text, position, order, year, collection: "speeches" };
+/** A document of `texts`, the first its title; a passage whose id starts with h is a heading. */
+function document(doc: string, order: number, year: string, texts: [id: string, text: string][]): SearchDocument {
+  return {
+    doc,
+    title: `${doc} 题`,
+    order,
+    year,
+    collection: "speeches",
+    passages: texts.map(([id, text]) => [
+      id,
+      id === "title" ? "title" : id.startsWith("h") ? "heading" : "paragraph",
+      text,
+    ]),
+  };
 }
 
 /** A corpus of many documents, so that records, shards and steps of results each hold several. */
-function corpus(): Passage[] {
+function corpus(): SearchDocument[] {
   const texts = ["网络强国建设。数字中国", "网信事业发展，网络安全", "网络空间命运共同体", "网", "强国。网络"];
-  const passages: Passage[] = [];
-  for (let order = 0; order < 40; order += 1) {
-    const doc = `d${order}`;
-    passages.push(
-      passage(doc, order, "title", order % 7 === 0 ? "网络强国题" : `题${order}`, 0, String(2014 + (order % 5))),
-    );
-    for (let index = 1; index <= 30 + (order % 4); index += 1)
-      passages.push(
-        passage(
-          doc,
-          order,
-          `${index % 9 === 0 ? "h" : "p"}${index}`,
-          texts[(order + index) % texts.length] ?? "",
-          index,
-          String(2014 + (order % 5)),
-        ),
-      );
-  }
-  return passages;
+  return Array.from({ length: 40 }, (_, order) =>
+    document(`d${order}`, order, String(2014 + (order % 5)), [
+      ["title", order % 7 === 0 ? "网络强国题" : `题${order}`],
+      ...Array.from({ length: 30 + (order % 4) }, (_, offset): [string, string] => {
+        const index = offset + 1;
+        return [`${index % 9 === 0 ? "h" : "p"}${index}`, texts[(order + index) % texts.length] ?? ""];
+      }),
+    ]),
+  );
 }
 
 describe("search from the index", () => {
   const outDir = join(work, "site");
-  const passages = corpus();
+  const documents = corpus();
+  const passages = passagesOfDocuments(documents);
   let server: StaticServer | undefined;
   let pagefind: PagefindApi;
+  /** A Pagefind instance of its own on the index, as each search session starts one. */
+  const startPagefind = () => nodePagefindStarter(outDir)(new URL("pagefind/", server?.url).href, fetch);
+  /** The index read afresh through `pagefind` (by default an instance of its own), with search data fetched by `fetchFile`. */
+  const openIndex = async (fetchFile: typeof fetch = fetch, through?: PagefindApi) =>
+    new SearchIndex(through ?? (await startPagefind()), createSearchData(server?.url ?? "", fetchFile));
   beforeAll(async () => {
     // an earlier index in the same folder leaves nothing behind
-    await writeSearchIndex([passage("stale", 0, "title", "stale 题", 0)], outDir);
+    await writeSearchIndex([document("stale", 0, "2023", [["title", "stale 题"]])], outDir);
     // parts of a few thousand words: several of each family
-    await writeSearchIndex(passages, outDir, { wordsPerPart: 3000 });
+    await writeSearchIndex(documents, outDir, { wordsPerPart: 3000 });
     server = await serveStatic(outDir);
-    const module = (await import(pathToFileURL(join(outDir, "pagefind", "pagefind.js")).href)) as PagefindApi & {
-      options(options: object): Promise<void>;
-      init(): Promise<void>;
-    };
-    await module.options({ basePath: new URL("pagefind/", server.url).href, noWorker: true });
-    await module.init();
-    pagefind = module;
+    pagefind = await startPagefind();
   });
   afterAll(() => server?.close());
 
@@ -195,7 +204,7 @@ describe("search from the index", () => {
   });
 
   it("counts passages, documents and years exactly, for phrases, single characters and operators at every scope", async () => {
-    const data = createSearchData(server?.url ?? "");
+    const index = await openIndex();
     const cases: [string, "passage" | "sentence" | "document"][] = [
       ["网络", "passage"],
       ["网", "passage"],
@@ -212,7 +221,7 @@ describe("search from the index", () => {
     ];
     for (const [query, scope] of cases) {
       const expected = [...oracleMatches(query, passages, scope)];
-      const outcome = await searchPassages(pagefind, data, query, { scope });
+      const outcome = await searchPassages(index, query, { scope });
       const total = outcome.kind === "results" ? outcome.total : 0;
       expect({ query, scope, total }).toEqual({ query, scope, total: expected.length });
       if (outcome.kind !== "results") continue;
@@ -223,11 +232,11 @@ describe("search from the index", () => {
 
   it("loads only one step of documents; the next steps show what the index counted", async () => {
     const requested: string[] = [];
-    const data = createSearchData(server?.url ?? "", (input, init) => {
+    const index = await openIndex((input, init) => {
       requested.push(String(input));
       return fetch(input, init);
     });
-    let outcome = await searchPassages(pagefind, data, "网络");
+    let outcome = await searchPassages(index, "网络");
     if (outcome.kind !== "results") throw new Error("no results");
     // one bigram: the records of one part of the index
     expect(requested.filter((url) => url.includes("/records-"))).toHaveLength(1);
@@ -249,7 +258,10 @@ describe("search from the index", () => {
     // ranked: documents whose title matches first
     expect(outcome.groups[0]?.passages[0]?.type).toBe("title");
     while (outcome.pending.length > 0)
-      outcome = await loadMoreResults((ordinal, positions, size) => data.document(ordinal, positions, size), outcome);
+      outcome = await loadMoreResults(
+        (ordinal, positions, size) => index.data.document(ordinal, positions, size),
+        outcome,
+      );
     expect(outcome.groups.reduce((sum, group) => sum + group.passages.length, 0)).toBe(outcome.total);
     expect(outcome.groups.map((group) => group.passages.length)).toEqual(
       outcome.documents.map((entry) => entry.passages),
@@ -258,11 +270,11 @@ describe("search from the index", () => {
 
   it("shows a match in a long document from its head and one text block", async () => {
     const requested: string[] = [];
-    const data = createSearchData(server?.url ?? "", (input, init) => {
+    const index = await openIndex((input, init) => {
       requested.push(String(input).split("/").pop() ?? "");
       return fetch(input, init);
     });
-    const outcome = await searchPassages(pagefind, data, "网络强国题");
+    const outcome = await searchPassages(index, "网络强国题");
     if (outcome.kind !== "results") throw new Error("no results");
     expect(outcome.groups.map((group) => group.passages.map((hit) => hit.text))).toEqual(
       outcome.groups.map(() => ["网络强国题"]),
@@ -274,13 +286,14 @@ describe("search from the index", () => {
   });
 
   it("filters by year and document", async () => {
-    const data = createSearchData(server?.url ?? "");
-    const inYear = await searchPassages(pagefind, data, "网络", { filters: { year: "2015" } });
+    const index = await openIndex();
+    const inYear = await searchPassages(index, "网络", { filters: { year: "2015" } });
+    const of2015 = new Set(documents.filter((entry) => entry.year === "2015").map((entry) => entry.doc));
     const expected = [...oracleMatches("网络", passages, "passage")].filter((key) =>
-      passages.some((entry) => `${entry.doc}#${entry.id}` === key && entry.year === "2015"),
+      of2015.has(key.split("#")[0] ?? ""),
     );
     expect(inYear).toMatchObject({ kind: "results", total: expected.length });
-    const inDocument = await searchPassages(pagefind, data, "网络", { filters: { document: "d3" } });
+    const inDocument = await searchPassages(index, "网络", { filters: { document: "d3" } });
     if (inDocument.kind !== "results") throw new Error("no results");
     expect(inDocument.groups.map((group) => group.doc)).toEqual(["d3"]);
   });
@@ -299,19 +312,19 @@ describe("search from the index", () => {
       },
       mergeIndex: (path) => pagefind.mergeIndex(path),
     };
-    const data = createSearchData(server?.url ?? "");
+    const index = await openIndex(fetch, watched);
     const expected = oracleMatches("网络强国", passages, "passage").size;
     failNext = true;
-    await expect(searchPassages(watched, data, "网络强国")).rejects.toThrow("chunk did not load");
-    const first = await searchPassages(watched, data, "网络强国");
-    const again = await searchPassages(watched, data, "网络");
+    await expect(searchPassages(index, "网络强国")).rejects.toThrow("chunk did not load");
+    const first = await searchPassages(index, "网络强国");
+    const again = await searchPassages(index, "网络");
     expect(first).toMatchObject({ kind: "results", total: expected });
     expect(again).toMatchObject({ kind: "results", total: oracleMatches("网络", passages, "passage").size });
     // 网络强国 is 网络 + 强国: one of them failed and was asked again; 网络 was not asked for 网络
     expect(new Set(asked)).toEqual(new Set(termCover("网络强国").map((entry) => entry.word)));
     expect(asked).toHaveLength(3);
-    // other search data (another site's records) asks afresh
-    await searchPassages(watched, createSearchData(server?.url ?? ""), "网络");
+    // another index (another session) asks afresh
+    await searchPassages(await openIndex(fetch, watched), "网络");
     expect(asked).toHaveLength(4);
   });
 
@@ -321,10 +334,44 @@ describe("search from the index", () => {
     // more than a chunk of 5,000 positions holds, less than Pagefind's default chunk of 20,000
     expect(positions).toBeGreaterThan(7_000);
     expect(positions).toBeLessThan(20_000);
-    await writeSearchIndex(passages, whole);
+    await writeSearchIndex(documents, whole);
     // one part per family, in more than one chunk
     expect(readdirSync(join(whole, "pagefind", "index")).length).toBeGreaterThan(1);
     expect(process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE).toBeUndefined();
+  });
+
+  it("gives each session a Pagefind of its own whose failed fetches fail its search, never a short count", async () => {
+    const expected = oracleMatches("网络强国", passages, "passage").size;
+    let failChunks = 0;
+    const failing = createSearchSession({
+      siteRoot: server?.url ?? "",
+      startPagefind: nodePagefindStarter(outDir),
+      fetchFile: (input, init) => {
+        if (String(input).endsWith(".pf_index") && failChunks > 0) {
+          failChunks -= 1;
+          return Promise.resolve(new Response("", { status: 404 }));
+        }
+        return fetch(input, init);
+      },
+    });
+    const other = createSearchSession({ siteRoot: server?.url ?? "", startPagefind: nodePagefindStarter(outDir) });
+    const request = { query: "网络强国", filters: {}, scope: "passage", sort: "rank", mergeReprints: false } as const;
+    failChunks = 1;
+    await expect(failing.search(request)).rejects.toThrow(/did not load/);
+    // the other session saw nothing of it
+    expect(await other.search(request)).toMatchObject({ kind: "results", total: expected });
+    // the failed chunk is fetched again by the next search, which counts right
+    expect(await failing.search(request)).toMatchObject({ kind: "results", total: expected });
+    expect(await failing.search({ ...request, query: "  " })).toEqual({ kind: "empty" });
+  });
+
+  it("stops the build when Pagefind's script is not the one the fetch option is added to", () => {
+    const script = join(work, "pagefind.js");
+    writeFileSync(script, "const response=await fetch(queued.input);");
+    expect(() => addFetchOption(script)).toThrow(/holds `this\.metaCacheTag=opts\.metaCacheTag\?\?null;` 0 times/);
+    // the built bundle carries the option, once
+    const built = readFileSync(join(outDir, "pagefind", "pagefind.js"), "utf8");
+    expect(built.split("(this.fetchFile??fetch)(queued.input)")).toHaveLength(2);
   });
 
   it("stops with the file's name when a fragment is not in the format it reads", () => {

@@ -3,12 +3,13 @@ import { concordanceCsv, concordanceLines, sortConcordance } from "../../src/lib
 import { yearDistribution } from "../../src/lib/search/distribution.ts";
 import { entitiesNamed, type SearchEntity } from "../../src/lib/search/entities.ts";
 import {
-  arrangeResults,
+  documentOrdering,
+  loadMoreResults,
   mergeReprints,
-  sortGroups,
   type DocumentGroup,
   type SearchResults,
 } from "../../src/lib/search/engine.ts";
+import type { SearchDocument } from "../../src/schemas/passage.ts";
 import { matchDocument, matchPassage, occurNear, sentenceRanges } from "../../src/lib/search/match.ts";
 import { MAX_CLAUSES, parseQuery } from "../../src/lib/search/query.ts";
 
@@ -132,10 +133,20 @@ const group = (doc: string, order: number, passages: number, date?: string, extr
 describe("arranging results", () => {
   const groups = [group("a", 0, 1, "2023-07"), group("b", 1, 3, "2017"), group("c", 2, 2)];
   it("sorts by date either way (undated last), by hits, or by the ranking rule", () => {
-    expect(sortGroups(groups, "oldest").map((each) => each.doc)).toEqual(["b", "a", "c"]);
-    expect(sortGroups(groups, "newest").map((each) => each.doc)).toEqual(["a", "b", "c"]);
-    expect(sortGroups(groups, "hits").map((each) => each.doc)).toEqual(["b", "c", "a"]);
-    expect(sortGroups(groups, "rank").map((each) => each.doc)).toEqual(["b", "c", "a"]);
+    // the keys the engine orders matching documents by (orderDocuments)
+    const keys = groups.map((each) => ({
+      doc: each.doc,
+      order: each.order,
+      tier: 2,
+      hits: each.passages.length,
+      date: each.date?.value,
+    }));
+    const sorted = (sort: "oldest" | "newest" | "hits" | "rank") =>
+      [...keys].sort(documentOrdering(sort)).map((each) => each.doc);
+    expect(sorted("oldest")).toEqual(["b", "a", "c"]);
+    expect(sorted("newest")).toEqual(["a", "b", "c"]);
+    expect(sorted("hits")).toEqual(["b", "c", "a"]);
+    expect(sorted("rank")).toEqual(["b", "c", "a"]);
   });
 
   it("counts per year, oldest first, undated last", () => {
@@ -159,20 +170,54 @@ describe("arranging results", () => {
     expect(merged[0]?.passages[0]?.alsoIn).toEqual([{ doc: "y", title: "y", id: "p1", number: 1, type: "paragraph" }]);
     // Unrelated documents with the same text are not merged.
     expect(merged[2]?.passages[0]?.alsoIn).toBeUndefined();
-    const results = {
+  });
+
+  it("shows a later step's copies as the merge over every copy left them, or not at all", async () => {
+    const first = group("x", 0, 2, "2023-06", { sameText: ["y"] });
+    const second = group("y", 1, 3, "2023-08", { sameText: ["x"] });
+    const other = group("z", 2, 2);
+    // what the search keeps when merging: every matching document with copies, merged in the order shown
+    const merged = new Map(mergeReprints([first, second]).map((each) => [each.doc, each]));
+    const stored = new Map(
+      [second, other].map((each, index): [number, SearchDocument] => [
+        index + 1,
+        { ...each, passages: each.passages.map((hit) => [hit.id, hit.type, hit.text]) },
+      ]),
+    );
+    const load = (ordinal: number) => {
+      const document = stored.get(ordinal);
+      if (!document) throw new Error(`no document ${ordinal}`);
+      return Promise.resolve(document);
+    };
+    const results = (withMerge: boolean): SearchResults => ({
       kind: "results",
-      terms: [],
-      clauses: [],
+      terms: ["段"],
+      clauses: clauses("段"),
       scope: "passage",
-      groups: [first, second, other],
-      pending: [],
-      total: 7,
-      documents: [],
+      groups: [withMerge ? (merged.get("x") ?? first) : first],
+      pending: [1, 2],
+      total: withMerge ? 5 : 7,
+      documents: [1, 2].map((ordinal) => ({ ordinal, positions: [1, 2, 3], size: 4, year: "", passages: 2 })),
       years: [],
-    } satisfies SearchResults;
-    const shown = (arranged: SearchResults) => arranged.groups.reduce((sum, each) => sum + each.passages.length, 0);
-    expect(shown(arrangeResults(results, { sort: "rank", mergeReprints: true }))).toBe(5);
-    expect(shown(arrangeResults(results, { sort: "rank", mergeReprints: false }))).toBe(7);
+      merged: withMerge ? merged : undefined,
+    });
+    const shown = (loaded: SearchResults) => loaded.groups.map((each) => [each.doc, each.passages.length]);
+    expect(shown(await loadMoreResults(load, results(true)))).toEqual([
+      ["x", 2],
+      ["y", 1],
+      ["z", 2],
+    ]);
+    expect(shown(await loadMoreResults(load, results(false)))).toEqual([
+      ["x", 2],
+      ["y", 3],
+      ["z", 2],
+    ]);
+    // a copy whose every passage stands in an earlier one is not listed
+    const whole = new Map([["x", first]]);
+    expect(shown(await loadMoreResults(load, { ...results(true), merged: whole }))).toEqual([
+      ["x", 2],
+      ["z", 2],
+    ]);
   });
 });
 

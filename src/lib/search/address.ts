@@ -1,5 +1,11 @@
-import type { SearchFilters } from "./engine.ts";
 import { searchScopes, type SearchScope } from "./match.ts";
+
+/** What a search is narrowed to: a collection, one document (by slug), a year. */
+export interface SearchFilters {
+  collection?: string | undefined;
+  document?: string | undefined;
+  year?: string | undefined;
+}
 
 /** How results are ordered: the stated ranking rule, date (oldest or newest first), or number of hits. */
 export const searchSorts = ["rank", "oldest", "newest", "hits"] as const;

@@ -1,4 +1,4 @@
-import type { SearchDocument, SearchDocumentHead } from "./engine.ts";
+import type { SearchDocument, SearchDocumentHead } from "../../schemas/passage.ts";
 import {
   documentFile,
   headFile,

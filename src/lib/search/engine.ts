@@ -1,12 +1,11 @@
-import type { DatePrecision } from "../dates.ts";
+import type { DocumentFields, PassageType, SearchDocument } from "../../schemas/passage.ts";
 import type { Range } from "./kwic.ts";
 import { readerNumbers } from "../passage-numbers.ts";
 import { matchDocument, matchPassage, type SearchScope } from "./match.ts";
-import type { SearchSort } from "./address.ts";
+import type { SearchFilters, SearchSort } from "./address.ts";
 import { normalizeForSearch } from "./normalize.ts";
 import { parseQuery, type Clause, type QueryProblem } from "./query.ts";
-import type { SearchData } from "./documents.ts";
-import { indexMatches, type IndexMatch, type PagefindApi } from "./index-matches.ts";
+import { indexMatches, SearchIndex, type IndexMatch, type PagefindApi } from "./index-matches.ts";
 import { PASSAGE_KINDS, unpackFlags, type ShardDocument } from "./index-layout.ts";
 import { yearDistribution, type YearCount } from "./distribution.ts";
 
@@ -21,34 +20,7 @@ import { yearDistribution, type YearCount } from "./distribution.ts";
  * the index names.
  */
 
-export type { PagefindApi };
-
-export type PassageType = "title" | "heading" | "paragraph" | "item";
-
-/** A document's passages as the search shows them. */
-export interface SearchDocument {
-  doc: string;
-  title: string;
-  /** Position of the document in the corpus. */
-  order: number;
-  year: string;
-  collection: string;
-  /** The document's date: ISO at its precision, and whether the editor inferred it. */
-  date?: { value: string; precision: DatePrecision; inferred: boolean } | undefined;
-  /** Where the document was published, as its editorial data names it. */
-  outlet?: string | undefined;
-  /** Documents that are copies of the same text. */
-  sameText?: string[] | undefined;
-  /** The review status of a document not yet verified (src/schemas/editorial.ts); absent once verified. */
-  status?: "draft" | "proofread" | undefined;
-  /** Passages in reading order, the title first: [id, type, text]. */
-  passages: [id: string, type: PassageType, text: string][];
-}
-
-/** A document without its passages' text (`search-data/doc-<ordinal>.json.gz`; the text is in text blocks). */
-export interface SearchDocumentHead extends Omit<SearchDocument, "passages"> {
-  passages: [id: string, type: PassageType][];
-}
+export { SearchIndex, type PagefindApi };
 
 /**
  * Loads the document with a given ordinal and `size` passages, with the text
@@ -70,24 +42,9 @@ export interface PassageHit {
   alsoIn?: { doc: string; title: string; id: string; number: number; type: PassageType }[];
 }
 
-export interface DocumentGroup {
-  doc: string;
-  title: string;
-  order: number;
-  year: string;
-  collection: string;
-  date?: SearchDocument["date"];
-  outlet?: string | undefined;
-  sameText?: string[] | undefined;
-  /** The review status of a document not yet verified. */
-  status?: SearchDocument["status"];
+/** A matching document as the results show it: its fields, and its matching passages. */
+export interface DocumentGroup extends DocumentFields {
   passages: PassageHit[];
-}
-
-export interface SearchFilters {
-  collection?: string | undefined;
-  document?: string | undefined;
-  year?: string | undefined;
 }
 
 /** A document to load for display: which one, where its matches are, and its length. */
@@ -125,6 +82,11 @@ export type SearchOutcome =
       documents: DocumentCount[];
       /** Matching passages and documents per year. */
       years: YearCount[];
+      /**
+       * With reprints merged (a passage identical in two copies of one text shown and counted once): every
+       * matching document that has copies, as merging them all in the order asked for leaves it; absent otherwise.
+       */
+      merged?: ReadonlyMap<string, DocumentGroup> | undefined;
     };
 
 /** An outcome with results: the documents loaded so far and those still pending. */
@@ -150,12 +112,16 @@ interface DocumentHits {
   tier: number;
 }
 
+/**
+ * Runs a query on a site's index (SearchIndex: Pagefind, the site's search
+ * data, and what is kept from earlier searches).
+ */
 export async function searchPassages(
-  pagefind: PagefindApi,
-  data: SearchData,
+  index: SearchIndex,
   raw: string,
   options: SearchOptions = {},
 ): Promise<SearchOutcome> {
+  const { data } = index;
   const { filters = {}, scope = "passage", sort = "rank", mergeReprints: merge = false } = options;
   const query = parseQuery(raw);
   if (query.kind !== "query") return query;
@@ -166,7 +132,7 @@ export async function searchPassages(
     (!filters.collection || manifest.collections[unpackFlags(entry[4]).collection] === filters.collection) &&
     (!filters.year || manifest.years[entry[3]] === filters.year) &&
     (!filters.document || slugs[entry[0]] === filters.document);
-  const found = (await indexMatches(pagefind, data, query.clauses, scope)).filter((match) => wanted(match.document));
+  const found = (await indexMatches(index, query.clauses, scope)).filter((match) => wanted(match.document));
   const hits = new Map<number, DocumentHits>();
   for (const match of found) {
     const ordinal = match.document[0];
@@ -184,26 +150,22 @@ export async function searchPassages(
   }
   const ordered = orderDocuments([...hits.values()], sort);
   const counts = new Map(ordered.map((entry) => [entry.entry[0], entry.matches.length]));
-  const merged = merge
-    ? await countMergedReprints(loadDocument, matching, ordered, counts)
-    : new Map<string, DocumentGroup>();
+  const merged = merge ? await countMergedReprints(loadDocument, matching, ordered, counts) : undefined;
   const documents = ordered
     .map((entry) => ({ ...toShow(entry), year: entry.year, passages: counts.get(entry.entry[0]) ?? 0 }))
     .filter((entry) => entry.passages > 0);
   const ordinals = documents.map((entry) => entry.ordinal);
-  // A copy merged away entirely is not listed; the passages it shares show where else they stand.
-  const groups = (await loadGroups(loadDocument, matching, documents.slice(0, DOCUMENTS_PER_STEP))).map(
-    (group) => merged.get(group.doc) ?? group,
-  );
+  const groups = await loadGroups(loadDocument, matching, documents.slice(0, DOCUMENTS_PER_STEP));
   return {
     kind: "results",
     terms: query.terms,
     ...matching,
-    groups,
+    groups: asMerged(groups, merged),
     pending: ordinals.slice(DOCUMENTS_PER_STEP),
     total: documents.reduce((sum, entry) => sum + entry.passages, 0),
     documents,
     years: yearDistribution(documents),
+    merged,
   };
 }
 
@@ -276,6 +238,21 @@ async function countMergedReprints(
   return kept;
 }
 
+/**
+ * Loaded groups as shown: with reprints merged, a document that has copies
+ * as the merge left it (countMergedReprints), so that a kept passage names
+ * every copy it stands for, loaded or not; a copy merged away entirely is
+ * not listed. Without merging, the groups as loaded.
+ */
+function asMerged(groups: DocumentGroup[], merged: ReadonlyMap<string, DocumentGroup> | undefined): DocumentGroup[] {
+  if (!merged) return groups;
+  return groups.flatMap((group) => {
+    if ((group.sameText ?? []).length === 0) return [group];
+    const kept = merged.get(group.doc);
+    return kept ? [kept] : [];
+  });
+}
+
 /** What a document is matched against: the query's clauses at a scope. */
 export interface Matching {
   clauses: readonly Clause[];
@@ -317,14 +294,15 @@ export async function loadGroups(
 
 /**
  * The next step of a search's results: the next DOCUMENTS_PER_STEP pending
- * documents loaded after those already shown, in the order asked for.
- * Nothing pending gives the same results.
+ * documents loaded after those already shown, in the order asked for, with
+ * reprints merged if the search asked for it (asMerged). Nothing pending
+ * gives the same results.
  */
 export async function loadMoreResults(loadDocument: DocumentLoader, results: SearchResults): Promise<SearchResults> {
   if (results.pending.length === 0) return results;
   const byOrdinal = new Map(results.documents.map((entry) => [entry.ordinal, entry]));
   const next = results.pending.slice(0, DOCUMENTS_PER_STEP).flatMap((ordinal) => byOrdinal.get(ordinal) ?? []);
-  const added = await loadGroups(loadDocument, results, next);
+  const added = asMerged(await loadGroups(loadDocument, results, next), results.merged);
   return { ...results, groups: [...results.groups, ...added], pending: results.pending.slice(DOCUMENTS_PER_STEP) };
 }
 
@@ -371,30 +349,6 @@ export function documentOrdering(sort: SearchSort): (a: OrderKey, b: OrderKey) =
   }
 }
 
-const typeRank: Record<PassageType, number> = { title: 0, heading: 1, paragraph: 2, item: 2 };
-
-/** A loaded group's key for documentOrdering. */
-function groupKey(group: DocumentGroup): OrderKey {
-  return {
-    order: group.order,
-    tier: Math.min(...group.passages.map((passage) => typeRank[passage.type])),
-    hits: group.passages.length,
-    date: group.date?.value,
-  };
-}
-
-/** Loaded groups by the ranking rule (documentOrdering), each one's passages in reading order. */
-export function rankGroups(groups: DocumentGroup[]): DocumentGroup[] {
-  return sortGroups(groups, "rank");
-}
-
-/** Loaded groups in the order asked for (documentOrdering), each one's passages in reading order. */
-export function sortGroups(groups: readonly DocumentGroup[], sort: SearchSort): DocumentGroup[] {
-  const compare = documentOrdering(sort);
-  for (const group of groups) group.passages.sort((a, b) => a.position - b.position);
-  return [...groups].sort((a, b) => compare(groupKey(a), groupKey(b)));
-}
-
 /**
  * Results with reprints merged: a passage identical (after normalisation) to
  * one of a copy of the same text shown earlier is counted once, at the first
@@ -425,18 +379,4 @@ export function mergeReprints(groups: readonly DocumentGroup[]): DocumentGroup[]
     if (passages.length > 0) merged.push({ ...group, passages });
   }
   return merged;
-}
-
-/** How results are shown: their order, and whether reprints are merged. */
-export interface Arrangement {
-  sort: SearchSort;
-  mergeReprints: boolean;
-}
-
-/**
- * The loaded results as shown: reprints merged if asked, the documents kept
- * in the order the search gave them. Counts stay those of the index.
- */
-export function arrangeResults(results: SearchResults, arrangement: Arrangement): SearchResults {
-  return { ...results, groups: arrangement.mergeReprints ? mergeReprints(results.groups) : results.groups };
 }

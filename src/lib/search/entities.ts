@@ -5,6 +5,8 @@
  * these names shows the entity first, as a link, so that `cyber power`
  * leads to the term 网络强国 although no passage is in English.
  */
+import { formatMilestoneDate } from "../dates.ts";
+import type { EntityCollections } from "../mentions.ts";
 import { normalizeForSearch } from "./normalize.ts";
 
 export interface SearchEntity {
@@ -36,4 +38,54 @@ export function entitiesNamed(entities: readonly SearchEntity[], query: string):
   const wanted = normalizeForSearch(query);
   if (wanted === "") return [];
   return entities.filter((entity) => entity.names.some((name) => normalizeForSearch(name) === wanted));
+}
+
+/**
+ * The entities of the curated collections as the search page knows them:
+ * terms, principle sets, milestones with a name, then principles, each in
+ * the order of `collections`.
+ */
+export function searchEntities({ sets, principles, milestones, terms }: EntityCollections): SearchEntity[] {
+  return [
+    ...terms.map((term) => ({
+      kind: "term" as const,
+      id: term.id,
+      label: term.term,
+      english: term.english,
+      names: [term.term, ...term.variants, ...term.english],
+      passages: term.documents.reduce((sum, entry) => sum + entry.passages.length, 0),
+    })),
+    ...sets.map((set) => ({
+      kind: "principle-set" as const,
+      id: set.id,
+      label: set.name,
+      english: set.english,
+      names: [set.name, ...set.english],
+      passages: set.namedIn.length,
+    })),
+    ...milestones.flatMap((milestone) => {
+      const [label] = milestone.names;
+      return label
+        ? [
+            {
+              kind: "milestone" as const,
+              id: milestone.id,
+              label: `${label}（${formatMilestoneDate(milestone.date.value, milestone.date.precision)}）`,
+              english: milestone.english,
+              names: [...milestone.names, ...milestone.english],
+              passages: milestone.passages.length,
+            },
+          ]
+        : [];
+    }),
+    ...principles.map((principle) => ({
+      kind: "principle" as const,
+      id: principle.id,
+      set: principle.set,
+      label: principle.wording,
+      english: [],
+      names: [principle.wording, ...principle.match],
+      passages: principle.passages.length,
+    })),
+  ];
 }

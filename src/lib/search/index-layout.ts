@@ -26,6 +26,7 @@
  * Pagefind is started on, holds bigrams.
  */
 import type { WordFamily } from "./tokens.ts";
+import type { ReviewStatus } from "../../schemas/passage.ts";
 
 /** Consecutive passages in one Pagefind record. Few records keep Pagefind's per-record work small. */
 export const PASSAGES_PER_RECORD = 1024;
@@ -133,8 +134,8 @@ export function unpackShard(file: ShardFile): IndexShard {
   return { passages: file.passages, documents };
 }
 
-export const REVIEW_STATUSES = ["verified", "proofread", "draft"] as const;
-export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+/** The order in which a review status is packed into a document's flags (verified is 0). */
+const PACKED_STATUSES: readonly ReviewStatus[] = ["verified", "proofread", "draft"];
 
 /** A document's flags: collection × 16 + dated × 8 + has copies × 4 + review status index. */
 export interface DocumentFlags {
@@ -145,7 +146,7 @@ export interface DocumentFlags {
 }
 
 export function packFlags({ collection, dated, hasCopies, status }: DocumentFlags): number {
-  return collection * 16 + (dated ? 8 : 0) + (hasCopies ? 4 : 0) + REVIEW_STATUSES.indexOf(status);
+  return collection * 16 + (dated ? 8 : 0) + (hasCopies ? 4 : 0) + PACKED_STATUSES.indexOf(status);
 }
 
 export function unpackFlags(flags: number): DocumentFlags {
@@ -153,7 +154,7 @@ export function unpackFlags(flags: number): DocumentFlags {
     collection: Math.floor(flags / 16),
     dated: (flags & 8) !== 0,
     hasCopies: (flags & 4) !== 0,
-    status: REVIEW_STATUSES[flags & 3] ?? "verified",
+    status: PACKED_STATUSES[flags & 3] ?? "verified",
   };
 }
 

@@ -36,95 +36,102 @@ export interface PagefindApi {
 /** Where a term starts, by record: characters of the record's passages, counted from the record's start. */
 export type TermPositions = Map<number, number[]>;
 
-/** The bundles merged into each Pagefind, by address. */
-const mergedBundles = new WeakMap<PagefindApi, Map<string, Promise<void>>>();
-/** Record numbers by Pagefind id, for each part's list of ids. */
-const recordMaps = new WeakMap<readonly (string | null)[], Map<string, number>>();
-
-/** The value `store` keeps for `key` and `subkey`, made by `make` the first time it is asked for. */
-function keptIn<K extends object, S, V>(store: WeakMap<K, Map<S, V>>, key: K, subkey: S, make: () => V): V {
-  let values = store.get(key);
-  if (!values) {
-    values = new Map();
-    store.set(key, values);
-  }
-  let value = values.get(subkey);
-  if (value === undefined) {
-    value = make();
-    values.set(subkey, value);
-  }
-  return value;
-}
-
-/** Merges the bundle at `url` into Pagefind once. */
-const mergeOnce = (pagefind: PagefindApi, url: string): Promise<void> =>
-  keptIn(mergedBundles, pagefind, url, () => pagefind.mergeIndex(url));
-
-/**
- * The records of a part of the index by Pagefind id, once the part is ready
- * to search: the first part is the one Pagefind was started on, any other is
- * merged into it the first time a search needs it.
- */
-async function usePart(pagefind: PagefindApi, data: SearchData, manifest: IndexManifest, part: number) {
-  const path = manifest.parts[part]?.path ?? "";
-  const [ids] = await Promise.all([
-    data.partRecords(part),
-    part > 0 ? mergeOnce(pagefind, data.siteUrl(path)) : undefined,
-  ]);
-  let map = recordMaps.get(ids);
-  if (!map) {
-    map = new Map(ids.flatMap((id, record) => (id === null ? [] : [[id, record] as const])));
-    recordMaps.set(ids, map);
-  }
-  return map;
-}
-
 /** Where a word stands in each record that holds it: characters from the record's start, ascending. */
 type WordPositions = Map<number, Int32Array>;
 
 /**
- * How many word positions are kept from earlier searches for each site's
- * search data (4 bytes each, so at most 16 MB): the index does not change
- * while the page is open, and a researcher's queries share words, the common
- * ones of which cost the most (Pagefind takes about a microsecond over each
- * position).
+ * How many word positions a SearchIndex keeps from earlier searches (4 bytes
+ * each, so at most 16 MB): the index does not change while the page is open,
+ * and a researcher's queries share words, the common ones of which cost the
+ * most (Pagefind takes about a microsecond over each position).
  */
 export const CACHED_WORD_POSITIONS = 4_000_000;
-
-/** Kept word positions by the search data whose records they number. */
-const wordCaches = new WeakMap<SearchData, BoundedCache<string, Promise<WordPositions>>>();
 
 /** How many positions a word's positions hold, as the cache counts them. */
 const positionCount = (found: WordPositions) => [...found.values()].reduce((sum, at) => sum + at.length, 0);
 
 /**
- * Where a word of the index stands, by record, asked of the part that holds
- * it, or kept from an earlier search. A failed search is not kept.
+ * One site's index, read through one Pagefind and the site's search data,
+ * and everything kept from earlier searches: the bundles merged into
+ * Pagefind, each part's record numbers, word positions (bounded), and the
+ * passage tables of each record. Create one per search session; two are
+ * independent.
  */
-function wordPositions(
-  pagefind: PagefindApi,
-  data: SearchData,
-  manifest: IndexManifest,
-  word: string,
-  family: WordFamily,
-): Promise<WordPositions> {
-  let cache = wordCaches.get(data);
-  if (!cache) {
-    cache = new BoundedCache(CACHED_WORD_POSITIONS);
-    wordCaches.set(data, cache);
-  }
-  const search = async () => {
-    const found: WordPositions = new Map();
-    const part = partOf(manifest.parts, family, word);
-    if (part < 0) return found;
-    const recordOf = await usePart(pagefind, data, manifest, part);
-    for (const { id, words } of (await pagefind.search(word))?.results ?? []) {
-      const record = recordOf.get(id);
-      if (record !== undefined && words.length > 0) found.set(record, Int32Array.from(words).sort());
+export class SearchIndex {
+  readonly #bundles = new Map<string, Promise<void>>();
+  readonly #recordNumbers = new Map<number, Promise<Map<string, number>>>();
+  readonly #words = new BoundedCache<string, Promise<WordPositions>>(CACHED_WORD_POSITIONS);
+  readonly #tables = new WeakMap<IndexShard, Map<number, RecordPassages>>();
+
+  constructor(
+    readonly pagefind: PagefindApi,
+    readonly data: SearchData,
+  ) {}
+
+  /**
+   * The records of a part of the index by Pagefind id, once the part is
+   * ready to search: the first part is the one Pagefind was started on, any
+   * other is merged into it the first time a search needs it. A failure is
+   * not kept, so the next search tries again.
+   */
+  #usePart(manifest: IndexManifest, part: number): Promise<Map<string, number>> {
+    let ready = this.#recordNumbers.get(part);
+    if (!ready) {
+      const path = manifest.parts[part]?.path ?? "";
+      ready = Promise.all([
+        this.data.partRecords(part),
+        part > 0 ? this.#merge(this.data.siteUrl(path)) : undefined,
+      ]).then(([ids]) => new Map(ids.flatMap((id, record) => (id === null ? [] : [[id, record] as const]))));
+      ready.catch(() => this.#recordNumbers.delete(part));
+      this.#recordNumbers.set(part, ready);
     }
-    return found;
-  };
-  return cache.getSettled(word, search, positionCount);
+    return ready;
+  }
+
+  /** Merges the bundle at `url` into Pagefind once. */
+  #merge(url: string): Promise<void> {
+    let merged = this.#bundles.get(url);
+    if (!merged) {
+      merged = this.pagefind.mergeIndex(url);
+      merged.catch(() => this.#bundles.delete(url));
+      this.#bundles.set(url, merged);
+    }
+    return merged;
+  }
+
+  /**
+   * Where a word of the index stands, by record, asked of the part that
+   * holds it, or kept from an earlier search. A failed search is not kept.
+   */
+  wordPositions(manifest: IndexManifest, word: string, family: WordFamily): Promise<WordPositions> {
+    const search = async () => {
+      const found: WordPositions = new Map();
+      const part = partOf(manifest.parts, family, word);
+      if (part < 0) return found;
+      const recordOf = await this.#usePart(manifest, part);
+      for (const { id, words } of (await this.pagefind.search(word))?.results ?? []) {
+        const record = recordOf.get(id);
+        if (record !== undefined && words.length > 0) found.set(record, Int32Array.from(words).sort());
+      }
+      return found;
+    };
+    return this.#words.getSettled(word, search, positionCount);
+  }
+
+  /** A record's passage table, built once from its shard. */
+  recordPassages(shard: IndexShard, manifest: IndexManifest, record: number): RecordPassages {
+    let tables = this.#tables.get(shard);
+    if (!tables) {
+      tables = new Map();
+      this.#tables.set(shard, tables);
+    }
+    let table = tables.get(record);
+    if (!table) {
+      table = new RecordPassages(shard, manifest, record);
+      tables.set(record, table);
+    }
+    return table;
+  }
 }
 
 /** Whether the ascending `positions` hold `position`. */
@@ -153,18 +160,16 @@ function distinct(positions: Iterable<number>): number[] {
  * at its offset, or for one character where its unigram stands
  * (src/lib/search/tokens.ts). Starts are ascending.
  */
-export async function termPositions(pagefind: PagefindApi, data: SearchData, term: string): Promise<TermPositions> {
-  const manifest = await data.manifest();
+export async function termPositions(index: SearchIndex, term: string): Promise<TermPositions> {
+  const manifest = await index.data.manifest();
   if ([...term].length === 1) {
-    const found = await wordPositions(pagefind, data, manifest, unigram(term), "unigram");
+    const found = await index.wordPositions(manifest, unigram(term), "unigram");
     return new Map([...found].map(([record, at]) => [record, distinct(at)]));
   }
   const cover = termCover(term);
   const words = [...new Set(cover.map((entry) => entry.word))];
   const byWord = new Map(
-    await Promise.all(
-      words.map(async (word) => [word, await wordPositions(pagefind, data, manifest, word, "bigram")] as const),
-    ),
+    await Promise.all(words.map(async (word) => [word, await index.wordPositions(manifest, word, "bigram")] as const)),
   );
   const [anchor, ...others] = [...cover].sort(
     (a, b) => (byWord.get(a.word)?.size ?? 0) - (byWord.get(b.word)?.size ?? 0),
@@ -201,17 +206,13 @@ export interface PassageTerms {
  * the records in order so that nothing needs sorting but a record's own
  * passages when several terms are asked.
  */
-export async function passagesWithTerms(
-  pagefind: PagefindApi,
-  data: SearchData,
-  terms: readonly string[],
-): Promise<PassageTerms[]> {
-  const manifest = await data.manifest();
-  const found = await Promise.all(terms.map((term) => termPositions(pagefind, data, term)));
+export async function passagesWithTerms(index: SearchIndex, terms: readonly string[]): Promise<PassageTerms[]> {
+  const manifest = await index.data.manifest();
+  const found = await Promise.all(terms.map((term) => termPositions(index, term)));
   const records = [...new Set(found.flatMap((positions) => [...positions.keys()]))].sort((a, b) => a - b);
   const tables = await Promise.all(
     records.map(async (record) =>
-      recordPassages(await data.shard(Math.floor(record / manifest.recordsPerShard)), manifest, record),
+      index.recordPassages(await index.data.shard(Math.floor(record / manifest.recordsPerShard)), manifest, record),
     ),
   );
   const termLengths = terms.map(positionLength);
@@ -257,12 +258,6 @@ export async function passagesWithTerms(
   });
   return passages;
 }
-
-/** Each shard's record tables, built once: a shard is loaded once per site (createSearchData). */
-const recordTables = new WeakMap<IndexShard, Map<number, RecordPassages>>();
-
-const recordPassages = (shard: IndexShard, manifest: IndexManifest, record: number): RecordPassages =>
-  keptIn(recordTables, shard, record, () => new RecordPassages(shard, manifest, record));
 
 /** How a clause reads a passage's terms, for the terms asked of passagesWithTerms in this order. */
 interface TermReader {
@@ -321,13 +316,12 @@ export interface IndexMatch {
  * occur) that the text decides. In reading order (global passage number).
  */
 export async function indexMatches(
-  pagefind: PagefindApi,
-  data: SearchData,
+  index: SearchIndex,
   clauses: readonly Clause[],
   scope: SearchScope,
 ): Promise<IndexMatch[]> {
   const terms = [...new Set(clauses.flatMap((clause) => [...positiveTerms(clause), ...clause.none]))];
-  const passages = await passagesWithTerms(pagefind, data, terms);
+  const passages = await passagesWithTerms(index, terms);
   const reader = termReader(terms);
   const matches: IndexMatch[] = [];
   const keep = (entry: PassageTerms, candidate: boolean) =>

@@ -1,16 +1,15 @@
-import type { PagefindApi } from "../../lib/search/engine.ts";
-import { urls } from "../../lib/urls.ts";
-import { partPath } from "../../lib/search/index-layout.ts";
+import type { PagefindApi } from "../../lib/search/index-matches.ts";
+import type { PagefindStarter } from "../../lib/search/session.ts";
 
 /** The parts of pagefind.js this loader uses; options are Pagefind's (ranking, basePath, noWorker…). */
 interface PagefindModule {
-  search: PagefindApi["search"];
-  mergeIndex(indexPath: string, options: object): Promise<void>;
-  options(options: object): Promise<void>;
-  init(): Promise<void>;
+  createInstance(options: object): {
+    search: PagefindApi["search"];
+    mergeIndex(indexPath: string, options: object): Promise<void>;
+    options(options: object): Promise<void>;
+    init(): Promise<void>;
+  };
 }
-
-let pagefindPromise: Promise<PagefindApi> | undefined;
 
 /**
  * Pagefind's ranking, flattened for every bundle: the site orders results by
@@ -22,51 +21,27 @@ let pagefindPromise: Promise<PagefindApi> | undefined;
 const UNRANKED = { ranking: { termFrequency: 0, pageLength: 0, termSaturation: 0, termSimilarity: 0 } };
 
 /**
- * Pagefind's engine, loaded and started on first use and shared after. A
- * search during which one of Pagefind's files failed to load fails: Pagefind
- * itself goes on without an index chunk it could not load, which would make
- * a count silently short.
+ * Imports the site's pagefind.js and starts an instance of its own on the
+ * first part of the index, which fetches with `fetchFile` (the `fetchFile`
+ * option the build adds to the bundle's pagefind.js:
+ * scripts/lib/search-index.ts), so that the session sees every fetch of its
+ * instance without any change to the page's global `fetch`.
  */
-export function loadPagefind(): Promise<PagefindApi> {
-  pagefindPromise ??= (async () => {
-    const failures = watchFailures(new URL(urls.asset(partPath(0)), location.href).href);
-    const importing = import(/* @vite-ignore */ urls.asset(`${partPath(0)}pagefind.js`)) as Promise<PagefindModule>;
-    whenIdle(prepareWordSegmenter);
-    const module = await importing;
-    // The exact index is small per query; searching on the main thread saves the worker's download and start-up.
-    await module.options({ basePath: urls.asset(partPath(0)), noWorker: true, ...UNRANKED });
-    await module.init();
-    return {
-      async search(term) {
-        const before = failures();
-        const found = await module.search(term);
-        if (failures() !== before) throw new Error(`search: part of Pagefind's index did not load for ${term}`);
-        return found;
-      },
-      mergeIndex: (indexPath) => module.mergeIndex(indexPath, UNRANKED),
-    };
-  })();
-  return pagefindPromise;
-}
-
-/** Counts the fetches below `prefix` that fail or answer other than 2xx, from now on. */
-function watchFailures(prefix: string): () => number {
-  let failures = 0;
-  const fetchFile = globalThis.fetch.bind(globalThis);
-  globalThis.fetch = async (input, init) => {
-    const address = input instanceof Request ? input.url : String(input);
-    const watched = new URL(address, location.href).href.startsWith(prefix);
-    try {
-      const response = await fetchFile(input, init);
-      if (watched && !response.ok) failures += 1;
-      return response;
-    } catch (error) {
-      if (watched) failures += 1;
-      throw error;
-    }
+export const startPagefind: PagefindStarter = async (bundleUrl, fetchFile) => {
+  // A plain variable: a template literal here would make Vite wrap the import in its preload helper.
+  const script = new URL("pagefind.js", bundleUrl).href;
+  const importing = import(/* @vite-ignore */ script) as Promise<PagefindModule>;
+  whenIdle(prepareWordSegmenter);
+  const module = await importing;
+  // The exact index is small per query; searching on the main thread saves the worker's download and start-up.
+  const instance = module.createInstance({ basePath: bundleUrl, noWorker: true, fetchFile });
+  await instance.options(UNRANKED);
+  await instance.init();
+  return {
+    search: (term) => instance.search(term),
+    mergeIndex: (indexPath) => instance.mergeIndex(indexPath, { ...UNRANKED, fetchFile }),
   };
-  return () => failures;
-}
+};
 
 /**
  * On a page in Chinese, Pagefind splits every query with the browser's word

@@ -36,8 +36,8 @@ export interface ResultsView {
   onYear(year: string): void;
   /** The edition's entities the query names (src/lib/search/entities.ts), shown first. */
   namedEntities(query: string): SearchEntity[];
-  /** The results with every pending document loaded, arranged as asked: what an export holds. */
-  loadAll(outcome: SearchResults, request: SearchRequest): Promise<SearchResults>;
+  /** The results with every pending document loaded (reprints merged if the search asked): what an export holds. */
+  loadAll(outcome: SearchResults): Promise<SearchResults>;
 }
 
 /**
@@ -84,7 +84,7 @@ function renderResults(view: ResultsView, outcome: SearchResults, request: Searc
   output.replaceChildren(
     distributions(view, outcome),
     ...(request.view === "kwic"
-      ? [renderConcordance(view, outcome, request)]
+      ? [renderConcordance(view, outcome)]
       : outcome.groups.map((group) => renderGroup(view, group, query))),
   );
   if (outcome.pending.length === 0) return;
@@ -255,7 +255,7 @@ function renderDistribution({ ui }: ResultsView, outcome: SearchResults): HTMLEl
  * context width; an export link (`data-export-csv`) and a copy button for
  * every occurrence of the search, pending documents loaded first.
  */
-function renderConcordance(view: ResultsView, outcome: SearchResults, request: SearchRequest): HTMLElement {
+function renderConcordance(view: ResultsView, outcome: SearchResults): HTMLElement {
   const { ui, urls } = view;
   const strings = ui.search.kwic;
   const width = element("input", {
@@ -332,7 +332,7 @@ function renderConcordance(view: ResultsView, outcome: SearchResults, request: S
     strings.preparing,
   );
   const copy = element("button", { type: "button", class: "kwic-copy", disabled: "" }, strings.copy);
-  void view.loadAll(outcome, request).then((all) => {
+  void view.loadAll(outcome).then((all) => {
     const every = concordanceLines(all.groups, Number(width.value) || DEFAULT_CONTEXT);
     const csv = concordanceCsv(sortConcordance(every, "document"), absolute);
     exportLink.href = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));

@@ -1,7 +1,8 @@
 import { publishedDocuments } from "../helpers/corpus-documents.ts";
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { buildCorpus } from "../../scripts/lib/corpus.ts";
@@ -9,6 +10,7 @@ import { passagesOf, type Passage } from "../../scripts/lib/passages.ts";
 import { writeSearchIndex } from "../../scripts/lib/search-index.ts";
 import { generatedPassages } from "../../scripts/support/generated-corpus.ts";
 import { DOCUMENTS_PER_STEP } from "../../src/lib/search/engine.ts";
+import { MANIFEST_FILE, SEARCH_DATA_DIR, type IndexManifest } from "../../src/lib/search/index-layout.ts";
 import { MAX_QUERY_LENGTH } from "../../src/lib/search/query.ts";
 import { ui } from "../../src/i18n/ui.ts";
 import { projectRoot } from "../helpers/root.ts";
@@ -283,11 +285,12 @@ describe("every page", () => {
 
 /**
  * Serves a copy of the built site whose search index holds the corpus and
- * `extra` passages, for the length of `use`; `index` sets how the index is written.
+ * `extra` passages, for the length of `use`, which gets its address and its
+ * folder; `index` sets how the index is written.
  */
 async function withExtraPassages(
   extra: Passage[],
-  use: (siteUrl: string) => Promise<void>,
+  use: (siteUrl: string, scratch: string) => Promise<void>,
   passagesFor: (all: Passage[]) => Passage[] = (all) => all,
   index: Parameters<typeof writeSearchIndex>[2] = {},
 ): Promise<void> {
@@ -297,7 +300,7 @@ async function withExtraPassages(
     await writeSearchIndex(passagesFor([...passagesOf(buildCorpus(projectRoot)), ...extra]), scratch, index);
     const scratchServer = await serveStatic(scratch);
     try {
-      await use(scratchServer.url);
+      await use(scratchServer.url, scratch);
     } finally {
       await scratchServer.close();
     }
@@ -404,20 +407,30 @@ describe("many matching documents", () => {
     });
   });
 
-  it("shows exact totals and years on a generated corpus of 1,500 documents in many index parts, as a plain search counts them", async () => {
-    const generated = (all: Passage[]) => generatedPassages(all, 1500);
+  it("shows exact totals and years on a generated corpus in several index parts, records and shards, as a plain search counts them", async () => {
+    // Enough documents for more than one shard of records, and parts small enough for several of each word family.
+    const generated = (all: Passage[]) => generatedPassages(all, 150);
     const passages = generated(passagesOf(buildCorpus(projectRoot)));
     await withExtraPassages(
       [],
-      async (siteUrl) => {
+      async (siteUrl, scratch) => {
+        const manifest = JSON.parse(
+          gunzipSync(readFileSync(join(scratch, SEARCH_DATA_DIR, MANIFEST_FILE))).toString(),
+        ) as IndexManifest;
+        expect(manifest.passages).toBe(passages.length);
+        expect(manifest.records).toBeGreaterThan(manifest.recordsPerShard);
+        for (const family of ["bigram", "unigram"])
+          expect(manifest.parts.filter((part) => part.family === family).length, family).toBeGreaterThan(2);
+        expect(manifest.years.length).toBeGreaterThan(2);
         await freshPage();
+        const yearOf = new Map(passages.map((passage) => [`${passage.doc}#${passage.id}`, passage.year]));
         for (const query of ["网络强国", "网信", "数字中国 -安全", "网"]) {
           await page.goto(`${siteUrl}search/?q=${encodeURIComponent(query)}`);
           await done();
           const expected = [...oracleMatches(query, passages, "passage")];
-          expect(expected.length).toBeGreaterThan(DOCUMENTS_PER_STEP);
+          // more matching documents than one step shows: the totals come from the index, not from loaded documents
+          expect(new Set(expected.map((key) => key.split("#")[0])).size, query).toBeGreaterThan(DOCUMENTS_PER_STEP);
           expect(Number(await page.getAttribute("[data-result-total]", "data-result-total"))).toBe(expected.length);
-          const yearOf = new Map(passages.map((passage) => [`${passage.doc}#${passage.id}`, passage.year]));
           const years = await page
             .locator("[data-year-count]")
             .evaluateAll((rows) =>
@@ -430,8 +443,7 @@ describe("many matching documents", () => {
         }
       },
       generated,
-      // parts of a million words: several of each family, merged as the queries need them
-      { wordsPerPart: 1_000_000 },
+      { wordsPerPart: 150_000 },
     );
   });
 });

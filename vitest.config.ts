@@ -18,6 +18,8 @@ export default defineConfig({
         test: {
           name: "ingest",
           include: ["tests/ingest/**/*.test.ts"],
+          // Each file runs the ingest, on one core; two files at a time use both of a two-core machine.
+          maxWorkers: 2,
           testTimeout: 60_000,
         },
       },
@@ -27,6 +29,8 @@ export default defineConfig({
           name: "site",
           include: ["tests/site/**/*.test.ts"],
           globalSetup: ["tests/global-setup.ts"],
+          // Files read the builds and serve them from memory; two at a time use both of a two-core machine.
+          maxWorkers: 2,
           // tests/site/add-source.test.ts builds a copy of the project.
           testTimeout: 120_000,
           hookTimeout: 120_000,

@@ -36,50 +36,91 @@ function inputsDigest(): string {
   return hash.digest("hex");
 }
 
+type BuildKey = "siteDir" | "subPathSiteDir" | "offlineSiteDir";
+
 /**
- * The two test builds (each in its own process, as Astro reads its
- * configuration from the environment): at the root without a public address,
- * and under a sub-path with one.
+ * The test builds, each in its own process (Astro reads its configuration
+ * from the environment), and the projects that use each: at the root without
+ * a public address; under a sub-path with one; and with the offline cache,
+ * which only the browser tier opens. Every variable a build reads is set, so
+ * the shell's own settings change none of them.
  */
-const builds = [
-  { key: "siteDir", dir: join(".build", "test-site"), env: { SITE_BASE: "/", SITE_URL: "" } },
+const builds: readonly { key: BuildKey; dir: string; env: Record<string, string>; projects: readonly string[] }[] = [
+  {
+    key: "siteDir",
+    dir: join(".build", "test-site"),
+    env: { SITE_BASE: "/", SITE_URL: "", SERVICE_WORKER: "" },
+    projects: ["site", "browser", "sweep"],
+  },
   {
     key: "subPathSiteDir",
     dir: join(".build", "test-site-sub-path"),
-    env: { SITE_BASE: SUB_PATH, SITE_URL: TEST_SITE_URL },
+    env: { SITE_BASE: SUB_PATH, SITE_URL: TEST_SITE_URL, SERVICE_WORKER: "" },
+    projects: ["site", "browser"],
   },
-] as const;
-
-async function buildFresh(): Promise<void> {
-  const tsx = join(projectRoot, "node_modules", "tsx", "dist", "cli.mjs");
-  const digest = inputsDigest();
-  for (const { dir, env } of builds) {
-    const stamp = join(projectRoot, `${dir}.inputs`);
-    if (!process.env["TEST_REBUILD"] && existsSync(stamp) && readFileSync(stamp, "utf8") === digest) continue;
-    // process.execPath: the project's pinned Node, which the tests run on, rather than whatever `node` is on PATH.
-    await promisify(execFile)(process.execPath, [tsx, "scripts/build.ts"], {
-      cwd: projectRoot,
-      env: { ...process.env, ...env, ASTRO_OUT_DIR: dir },
-    });
-  }
-  // The ingest may have rewritten generated content: stamp what the sites were built from.
-  const built = inputsDigest();
-  for (const { dir } of builds) writeFileSync(join(projectRoot, `${dir}.inputs`), built);
-}
-
-/** One build per test run, however many projects ask for it. */
-const shared = globalThis as { builtTestSites?: Promise<void> };
+  {
+    key: "offlineSiteDir",
+    dir: join(".build", "test-site-offline"),
+    env: { SITE_BASE: "/", SITE_URL: "", SERVICE_WORKER: "on" },
+    projects: ["browser"],
+  },
+];
 
 /**
- * Builds the site at the root and under SUB_PATH for the tiers that test a
- * built site, unless `.build/` already holds builds of exactly the current
- * inputs, as recorded in `<build folder>.inputs` beside each (set
- * TEST_REBUILD=1 to build anyway).
+ * Whether the build in `dir` is of the current inputs, as recorded beside
+ * it in `<dir>.inputs` (the inputs' digest, then the TEST_RUN of the run
+ * that made it). With TEST_REBUILD=1 a build counts only when this same run
+ * made it: `npm test` (scripts/test.ts) gives all its steps one TEST_RUN.
+ */
+function isCurrent(dir: string, digest: string): boolean {
+  const stamp = join(projectRoot, `${dir}.inputs`);
+  if (!existsSync(join(projectRoot, dir)) || !existsSync(stamp)) return false;
+  const [builtFrom, builtIn] = readFileSync(stamp, "utf8").split("\n");
+  if (builtFrom !== digest) return false;
+  const run = process.env["TEST_RUN"];
+  return !process.env["TEST_REBUILD"] || (run !== undefined && run !== "" && builtIn === run);
+}
+
+async function buildUnlessCurrent({ dir, env }: (typeof builds)[number]): Promise<void> {
+  if (isCurrent(dir, inputsDigest())) return;
+  const tsx = join(projectRoot, "node_modules", "tsx", "dist", "cli.mjs");
+  // process.execPath: the project's pinned Node, which the tests run on, rather than whatever `node` is on PATH.
+  await promisify(execFile)(process.execPath, [tsx, "scripts/build.ts"], {
+    cwd: projectRoot,
+    env: { ...process.env, ...env, ASTRO_OUT_DIR: dir },
+  });
+  // The build's ingest may have rewritten generated content: stamp what the site was built from.
+  writeFileSync(join(projectRoot, `${dir}.inputs`), `${inputsDigest()}\n${process.env["TEST_RUN"] ?? ""}`);
+}
+
+/**
+ * Each build at most once per process, one after another: every build runs
+ * the ingest, which writes the project's generated content.
+ */
+const shared = globalThis as { testBuilds?: Map<BuildKey, Promise<void>>; lastTestBuild?: Promise<void> };
+
+function built(build: (typeof builds)[number]): Promise<void> {
+  shared.testBuilds ??= new Map();
+  let done = shared.testBuilds.get(build.key);
+  if (!done) {
+    done = (shared.lastTestBuild ?? Promise.resolve()).then(() => buildUnlessCurrent(build));
+    shared.lastTestBuild = done.catch(() => undefined);
+    shared.testBuilds.set(build.key, done);
+  }
+  return done;
+}
+
+/**
+ * Builds the sites the project tests into `.build/`, unless a build of
+ * exactly the current inputs is there already (TEST_REBUILD=1: unless this
+ * run made it), and provides their folders.
  */
 export default async function setup(project: TestProject): Promise<void> {
-  shared.builtTestSites ??= buildFresh();
-  await shared.builtTestSites;
-  for (const { key, dir } of builds) project.provide(key, join(projectRoot, dir));
+  for (const build of builds) {
+    if (!build.projects.includes(project.name)) continue;
+    await built(build);
+    project.provide(build.key, join(projectRoot, build.dir));
+  }
 }
 
 declare module "vitest" {
@@ -87,5 +128,7 @@ declare module "vitest" {
     siteDir: string;
     /** The same site built for the base path SUB_PATH and the public address TEST_SITE_URL. */
     subPathSiteDir: string;
+    /** The same site built with the offline cache (SERVICE_WORKER=on); for the browser tier only. */
+    offlineSiteDir: string;
   }
 }

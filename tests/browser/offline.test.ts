@@ -1,39 +1,25 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../scripts/build.ts";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium } from "../../scripts/support/chromium.ts";
 import { serveStatic, type StaticServer } from "../../scripts/support/static-server.ts";
 import { searchStateSelector } from "../../src/lib/search/dom.ts";
-import { projectRoot } from "../helpers/root.ts";
 
 /**
- * The optional offline cache: a build with SERVICE_WORKER=on, served under a
- * sub-path, visited once online with one search, then read and searched with
- * the network gone.
+ * The optional offline cache: the build with SERVICE_WORKER=on (made by
+ * tests/global-setup.ts for this tier), served under a sub-path it was not
+ * built for, visited once online with one search, then read and searched
+ * with the network gone.
  */
-const scratch = mkdtempSync(join(tmpdir(), "corpus-offline-"));
-const dist = join(scratch, "dist");
 let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  const saved = { ...process.env };
-  Object.assign(process.env, { SERVICE_WORKER: "on", SITE_BASE: "/", SITE_URL: "" });
-  try {
-    await buildSite(projectRoot, dist);
-  } finally {
-    process.env = saved;
-  }
-  server = await serveStatic(dist, "/offline/");
+  server = await serveStatic(inject("offlineSiteDir"), "/offline/");
   browser = await launchChromium();
-}, 180_000);
+});
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  rmSync(scratch, { recursive: true, force: true });
 });
 
 describe("offline after one visit", () => {

@@ -1,79 +1,44 @@
-import { readdirSync } from "node:fs";
-import { AxeBuilder } from "@axe-core/playwright";
 import type { BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { useSiteInBrowser } from "../helpers/site-in-browser.ts";
+import { builtPages, COLOUR_SCHEMES, onePagePerTemplate, RESULT_PAGES, templateOf, useAxe } from "../helpers/axe.ts";
 import { SEARCH_IDS, byId, searchStateSelector } from "../../src/lib/search/dom.ts";
 
 const siteDir = inject("siteDir");
 const site = useSiteInBrowser(siteDir);
-
-/** Every page the build wrote but the 404 page, as a path, plus the search page with results. */
-function pagePaths(): string[] {
-  const paths = (readdirSync(siteDir, { recursive: true }) as string[])
-    .filter((file) => file.endsWith("index.html"))
-    .map((file) => file.replace(/index\.html$/, ""))
-    .sort();
-  return [...paths, "search/?q=网信", "en/search/?q=网络强国"];
-}
+const axe = useAxe(site);
 
 const searchDone = (page: Page) => page.waitForSelector(searchStateSelector("done"));
 
-/** WCAG 2.0, 2.1 and 2.2 A and AA rules, and axe's best practices. */
-const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
-
-const schemes = ["light", "dark"] as const;
-/** One browser context per colour scheme, and its open tabs not in use: a tab is reused, which is cheaper than opening one per page. */
-const contexts = new Map<(typeof schemes)[number], { context: BrowserContext; idle: Page[] }>();
-beforeAll(async () => {
-  for (const colorScheme of schemes)
-    // Axe is injected by the test, which the page's policy would refuse; the policy has its own test below.
-    contexts.set(colorScheme, { context: await site.browser.newContext({ colorScheme, bypassCSP: true }), idle: [] });
-});
-afterAll(async () => {
-  for (const { context } of contexts.values()) await context.close();
-});
-
-async function withTab<T>(scheme: (typeof schemes)[number], use: (page: Page) => Promise<T>): Promise<T> {
-  const tabs = contexts.get(scheme);
-  if (!tabs) throw new Error(`no context for ${scheme}`);
-  const page = tabs.idle.pop() ?? (await tabs.context.newPage());
-  try {
-    return await use(page);
-  } finally {
-    tabs.idle.push(page);
-  }
-}
+/** One page of each template in each interface language, and the result pages; every page is in the sweep (tests/sweep/). */
+const sample = [...onePagePerTemplate(builtPages(siteDir)), ...RESULT_PAGES];
 
 // One test per page and scheme, so that a failure names its page and one page can be rerun:
 // npm run test:browser -- -t "axe: about/ \(dark\)"
-describe.concurrent("accessibility", () => {
-  it("covers every built page but the 404 page, and two result pages", ({ expect }) => {
-    const built = (readdirSync(siteDir, { recursive: true }) as string[]).filter(
-      (file) => file.endsWith(".html") && file !== "404.html",
-    );
-    expect(pagePaths().length).toBe(built.length + 2);
+describe.concurrent("accessibility, one page of each template", () => {
+  it("takes one page of every template in every interface language, and the result pages", ({ expect }) => {
+    const key = (path: string) => {
+      const { locale, template } = templateOf(path);
+      return `${locale} ${template}`;
+    };
+    const pages = builtPages(siteDir);
+    const templates = new Set(pages.map(key));
+    const sampled = sample.filter((path) => !RESULT_PAGES.includes(path));
+    expect(sampled.map(key).sort()).toEqual([...templates].sort());
+    expect(sampled.every((path) => pages.includes(path))).toBe(true);
+    // a page of a section and a page of one of its entries are different templates, in each language
+    expect(templateOf("en/principles/ten-principles/party-leads-internet/")).toEqual({
+      locale: "en",
+      template: "principles/[entry]/[entry]/",
+    });
+    expect(templateOf("principles/")).toEqual({ locale: "zh-CN", template: "principles/" });
+    expect(templateOf("")).toEqual({ locale: "zh-CN", template: "" });
   });
 
-  it.for(schemes.flatMap((scheme) => pagePaths().map((path) => [path, scheme] as const)))(
+  it.for(COLOUR_SCHEMES.flatMap((scheme) => sample.map((path) => [path, scheme] as const)))(
     "axe: %s (%s) has no violation",
     async ([path, scheme], { expect }) => {
-      const violations = await withTab(scheme, async (page) => {
-        await page.goto(`${site.server.url}${path}`);
-        if (path.includes("?q=")) await searchDone(page);
-        // Only violations are reported, so axe need not gather the details of every passing check.
-        return (
-          await new AxeBuilder({ page })
-            .withTags(AXE_TAGS)
-            .options({ resultTypes: ["violations"] })
-            .analyze()
-        ).violations;
-      });
-      expect(
-        violations.map(
-          (violation) => `${violation.id} (${violation.nodes.length}) ${violation.nodes[0]?.target.join(" ")}`,
-        ),
-      ).toEqual([]);
+      expect(await axe.violations(path, scheme)).toEqual([]);
     },
   );
 });

@@ -1,7 +1,8 @@
 import { publishedDocuments } from "../helpers/corpus-documents.ts";
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { passagesOfDocuments, readSearchCorpus } from "../../scripts/lib/search-corpus.ts";
@@ -9,6 +10,7 @@ import { writeSearchIndex } from "../../scripts/lib/search-index.ts";
 import { generatedDocuments } from "../../scripts/support/generated-corpus.ts";
 import type { SearchDocument } from "../../src/schemas/passage.ts";
 import { DOCUMENTS_PER_STEP } from "../../src/lib/search/engine.ts";
+import { MANIFEST_FILE, SEARCH_DATA_DIR, type IndexManifest } from "../../src/lib/search/index-layout.ts";
 import { MAX_QUERY_LENGTH } from "../../src/lib/search/query.ts";
 import { ui } from "../../src/i18n/ui.ts";
 import { projectRoot } from "../helpers/root.ts";
@@ -285,11 +287,12 @@ describe("every page", () => {
 
 /**
  * Serves a copy of the built site whose search index holds the corpus and
- * `extra` documents, for the length of `use`; `index` sets how the index is written.
+ * `extra` documents, for the length of `use`, which gets its address and its
+ * folder; `index` sets how the index is written.
  */
 async function withExtraDocuments(
   extra: SearchDocument[],
-  use: (siteUrl: string) => Promise<void>,
+  use: (siteUrl: string, scratch: string) => Promise<void>,
   documentsFor: (all: SearchDocument[]) => SearchDocument[] = (all) => all,
   index: Parameters<typeof writeSearchIndex>[2] = {},
 ): Promise<void> {
@@ -299,7 +302,7 @@ async function withExtraDocuments(
     await writeSearchIndex(documentsFor([...readSearchCorpus(projectRoot).documents, ...extra]), scratch, index);
     const scratchServer = await serveStatic(scratch);
     try {
-      await use(scratchServer.url);
+      await use(scratchServer.url, scratch);
     } finally {
       await scratchServer.close();
     }
@@ -409,20 +412,30 @@ describe("many matching documents", () => {
     });
   });
 
-  it("shows exact totals and years on a generated corpus of 1,500 documents in many index parts, as a plain search counts them", async () => {
-    const generated = (all: SearchDocument[]) => generatedDocuments(all, 1500);
+  it("shows exact totals and years on a generated corpus in several index parts, records and shards, as a plain search counts them", async () => {
+    // Enough documents for more than one shard of records, and parts small enough for several of each word family.
+    const generated = (all: SearchDocument[]) => generatedDocuments(all, 150);
     const documents = generated(readSearchCorpus(projectRoot).documents);
     const passages = passagesOfDocuments(documents);
     const yearOf = new Map(documents.map((document) => [document.doc, document.year]));
     await withExtraDocuments(
       [],
-      async (siteUrl) => {
+      async (siteUrl, scratch) => {
+        const manifest = JSON.parse(
+          gunzipSync(readFileSync(join(scratch, SEARCH_DATA_DIR, MANIFEST_FILE))).toString(),
+        ) as IndexManifest;
+        expect(manifest.passages).toBe(passages.length);
+        expect(manifest.records).toBeGreaterThan(manifest.recordsPerShard);
+        for (const family of ["bigram", "unigram"])
+          expect(manifest.parts.filter((part) => part.family === family).length, family).toBeGreaterThan(2);
+        expect(manifest.years.length).toBeGreaterThan(2);
         await freshPage();
         for (const query of ["网络强国", "网信", "数字中国 -安全", "网"]) {
           await page.goto(`${siteUrl}search/?q=${encodeURIComponent(query)}`);
           await done();
           const expected = [...oracleMatches(query, passages, "passage")];
-          expect(expected.length).toBeGreaterThan(DOCUMENTS_PER_STEP);
+          // more matching documents than one step shows: the totals come from the index, not from loaded documents
+          expect(new Set(expected.map((key) => key.split("#")[0])).size, query).toBeGreaterThan(DOCUMENTS_PER_STEP);
           expect(Number(await page.getAttribute("[data-result-total]", "data-result-total"))).toBe(expected.length);
           const years = await page
             .locator("[data-year-count]")
@@ -436,8 +449,7 @@ describe("many matching documents", () => {
         }
       },
       generated,
-      // parts of a million words: several of each family, merged as the queries need them
-      { wordsPerPart: 1_000_000 },
+      { wordsPerPart: 150_000 },
     );
   });
 });

@@ -6,16 +6,20 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { addSource, AddSourceError } from "../../scripts/add-source.ts";
 import { ingestOutputs } from "../../scripts/ingest.ts";
+import type { Corpus } from "../../scripts/lib/corpus.ts";
 import { findDateExpressions } from "../../scripts/lib/date-expressions.ts";
 import { InputError } from "../../scripts/lib/issues.ts";
 import { copyOfProject, edit } from "../helpers/project.ts";
 import { projectRoot } from "../helpers/root.ts";
 import type { PassagesEntry } from "../../src/schemas/entities.ts";
 
+/** The committed corpus, ingested once for the whole file: no test changes the project's own input. */
+let committed: Corpus | undefined;
+
 /** Paragraphs of the committed corpus that contain a date expression, each changed so that it is no reprint. */
 function datedParagraphs(count: number): string[] {
-  const { corpus } = ingestOutputs(projectRoot);
-  const paragraphs = corpus.documents.flatMap((document) =>
+  committed ??= ingestOutputs(projectRoot).corpus;
+  const paragraphs = committed.documents.flatMap((document) =>
     document.blocks.filter((block) => block.type === "paragraph" && findDateExpressions(block.text).length > 0),
   );
   return paragraphs.slice(0, count).map((block) => `据悉，${block.text}`);

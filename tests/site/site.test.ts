@@ -1,28 +1,19 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { parse as parseCsv } from "csv-parse/sync";
 import { parseHTML } from "linkedom";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { buildSite } from "../../scripts/build.ts";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { buildCorpus, type Corpus } from "../../scripts/lib/corpus.ts";
-import { projectRoot, snapshotDir } from "../helpers/project.ts";
+import { projectRoot } from "../helpers/project.ts";
 
-/** The site built by the global setup, and a second build into a fresh folder. */
+/** The site built by the global setup. A second build, compared byte for byte, is in tests/sweep/rebuild.test.ts. */
 const first = inject("siteDir");
-const scratch = mkdtempSync(join(tmpdir(), "corpus-build-"));
-const second = join(scratch, "second");
 let corpus: Corpus;
 
-beforeAll(async () => {
+beforeAll(() => {
   corpus = buildCorpus(projectRoot);
-  // The same configuration as the first build (tests/global-setup.ts), whatever the shell sets.
-  process.env["SITE_URL"] = "";
-  process.env["SITE_BASE"] = "/";
-  await buildSite(projectRoot, second);
 });
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 function page(slug: string): Document {
   return parseHTML(readFileSync(join(first, "speeches", slug, "index.html"), "utf8")).document;
@@ -192,10 +183,6 @@ describe("the built site", () => {
       expect(link.textContent?.trim()).toBe(entry?.querySelector("time")?.textContent?.trim());
     }
     expect(tied).toBeGreaterThan(0);
-  });
-
-  it("is byte-identical when built twice", () => {
-    expect(snapshotDir(second)).toEqual(snapshotDir(first));
   });
 
   it("gives every page a language, a title and a description, and uses no webfont", () => {

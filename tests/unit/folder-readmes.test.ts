@@ -18,6 +18,7 @@ const folders: readonly { folder: string; readme: string; heading: string }[] = 
   { folder: "tests/ingest", readme: "tests/README.md", heading: "`ingest/`" },
   { folder: "tests/site", readme: "tests/README.md", heading: "`site/`" },
   { folder: "tests/browser", readme: "tests/README.md", heading: "`browser/`" },
+  { folder: "tests/sweep", readme: "tests/README.md", heading: "`sweep/`" },
   { folder: "tests/helpers", readme: "tests/README.md", heading: "`helpers/`" },
 ];
 

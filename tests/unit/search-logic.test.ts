@@ -167,5 +167,17 @@ describe("search data files", () => {
     expect(fetched(headFile(7))).toHaveLength(2);
     expect(fetched(textFile(7, 0))).toHaveLength(1);
     expect(fetched(documentFile(7))).toHaveLength(1);
+    // documents' text is kept up to a number of bytes, the least recently used dropped first
+    const size = (name: string) => gzipSync(JSON.stringify(files.get(name))).length;
+    const small = createSearchData("http://example.test/corpus/", fetchFile as typeof fetch, {
+      textBytes: size(documentFile(7)) + size(headFile(7)) - 1,
+    });
+    requested.length = 0;
+    await small.document(7, [0, 2], 3);
+    await small.document(7, [0, 2], 40);
+    await small.document(7, [0, 2], 3);
+    expect(fetched(documentFile(7))).toHaveLength(2);
+    await small.document(7, [0, 2], 3);
+    expect(fetched(documentFile(7))).toHaveLength(2);
   });
 });

@@ -1,4 +1,5 @@
 import type { SearchDocument, SearchDocumentHead } from "../../schemas/passage.ts";
+import { BoundedCache } from "./bounded-cache.ts";
 import {
   documentFile,
   headFile,
@@ -53,26 +54,51 @@ export interface SearchData {
 }
 
 /**
- * Loads search-data files relative to `baseUrl`, once each: later queries
- * reuse what earlier ones fetched (as `read` made it from the file's JSON,
- * so that what is built from it can be kept with it), and a failed load is
- * tried again next time.
+ * How many bytes of documents' text (whole documents, heads and text
+ * blocks, as fetched) are kept for later searches; the least recently used
+ * go first. The index's own files (manifest, record ids, shards, slugs) are
+ * all kept: every search reads them, and they grow with the corpus far
+ * slower than its text.
  */
-export function createSearchData(baseUrl: string, fetchFile: typeof fetch = fetch): SearchData {
-  const cache = new Map<string, Promise<unknown>>();
+export const CACHED_TEXT_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Loads search-data files relative to `baseUrl`, once each while kept:
+ * later queries reuse what earlier ones fetched (as `read` made it from the
+ * file's JSON, so that what is built from it can be kept with it), and a
+ * failed load is tried again next time. Of documents' text, at most
+ * `textBytes` bytes are kept.
+ */
+export function createSearchData(
+  baseUrl: string,
+  fetchFile: typeof fetch = fetch,
+  { textBytes = CACHED_TEXT_BYTES }: { textBytes?: number } = {},
+): SearchData {
+  const index = new Map<string, Promise<unknown>>();
+  const texts = new BoundedCache<string, Promise<{ value: unknown; bytes: number }>>(textBytes);
+  const fetchData = async <T, F>(name: string, read: (file: F) => T): Promise<{ value: T; bytes: number }> => {
+    const response = await fetchFile(new URL(`${SEARCH_DATA_DIR}/${encodeURIComponent(name)}`, baseUrl));
+    if (!response.ok) throw new Error(`search data ${name}: HTTP ${response.status}`);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    return { value: read(await decodeSearchData<F>(bytes)), bytes: bytes.length };
+  };
   const load = <T, F = T>(name: string, read: (file: F) => T = (file) => file as unknown as T): Promise<T> => {
-    let loaded = cache.get(name);
+    let loaded = index.get(name);
     if (!loaded) {
-      const url = new URL(`${SEARCH_DATA_DIR}/${encodeURIComponent(name)}`, baseUrl);
-      loaded = fetchFile(url).then(async (response) => {
-        if (!response.ok) throw new Error(`search data ${name}: HTTP ${response.status}`);
-        return read(await decodeSearchData<F>(new Uint8Array(await response.arrayBuffer())));
-      });
-      loaded.catch(() => cache.delete(name));
-      cache.set(name, loaded);
+      loaded = fetchData(name, read).then(({ value }) => value);
+      loaded.catch(() => index.delete(name));
+      index.set(name, loaded);
     }
     return loaded as Promise<T>;
   };
+  const loadText = async <T>(name: string): Promise<T> =>
+    (
+      await texts.getSettled(
+        name,
+        () => fetchData<T, T>(name, (file) => file),
+        ({ bytes }) => bytes,
+      )
+    ).value as T;
   return {
     manifest: () => load<IndexManifest>(MANIFEST_FILE),
     partRecords: (part) => load<(string | null)[]>(partRecordsFile(part)),
@@ -82,15 +108,15 @@ export function createSearchData(baseUrl: string, fetchFile: typeof fetch = fetc
       const asked = new Set(positions);
       const blocks = [...new Set(positions.map((position) => Math.floor(position / TEXT_BLOCK_PASSAGES)))];
       if (blocks.length * 2 > Math.ceil(size / TEXT_BLOCK_PASSAGES)) {
-        const whole = await load<SearchDocument>(documentFile(ordinal));
+        const whole = await loadText<SearchDocument>(documentFile(ordinal));
         return {
           ...whole,
           passages: whole.passages.map(([id, type, text], position) => [id, type, asked.has(position) ? text : ""]),
         };
       }
       const [head, ...texts] = await Promise.all([
-        load<SearchDocumentHead>(headFile(ordinal)),
-        ...blocks.map((block) => load<string[]>(textFile(ordinal, block))),
+        loadText<SearchDocumentHead>(headFile(ordinal)),
+        ...blocks.map((block) => loadText<string[]>(textFile(ordinal, block))),
       ]);
       const text = new Map(
         blocks.flatMap((block, index) =>

@@ -264,6 +264,7 @@ const zh = {
     idle: "输入要查找的词句。",
     empty: "请输入要查找的词句。",
     searching: "正在检索……",
+    invisibleRemoved: "（检索式中看不见的字符，如零宽空格、方向标记、软连字符，已去除后检索。）",
     tooLong: (length: number, max: number) => `检索词过长（${length} 字）；请缩短到 ${max} 字以内。`,
     none: (query: string) => `没有找到包含“${query}”的段落。可以试试更短的词句，或去掉一个检索词。`,
     summary: (total: number, documents: number) => `共 ${total} 段，分布在 ${documents} 篇文献中。`,
@@ -324,6 +325,7 @@ const zh = {
     invalid: {
       "only-excluded": "检索式中每个选项都需要至少一个不带减号的词。",
       "near-operand": "NEAR/n 的两边各需一个词，例如：网络强国 NEAR/10 战略。",
+      "near-distance": "NEAR/ 后须是一个整数（相隔的字数），例如：网络强国 NEAR/10 战略。",
       unbalanced: "括号或“|”不完整，请检查检索式。",
       "too-complex": "检索式展开后的选项过多，请简化。",
     },
@@ -624,6 +626,8 @@ const en: UiStrings = {
     idle: "Type a phrase to find.",
     empty: "Please type a phrase to find.",
     searching: "Searching …",
+    invisibleRemoved:
+      "(Invisible characters in the query, such as zero-width spaces, direction marks and soft hyphens, were removed before searching.)",
     tooLong: (length: number, max: number) =>
       `The query is too long (${length} characters); please shorten it to ${max} or fewer.`,
     none: (query: string) => `No passage contains “${query}”. Try a shorter phrase, or leave out one of the terms.`,
@@ -693,6 +697,7 @@ const en: UiStrings = {
     invalid: {
       "only-excluded": "Each alternative of the query needs at least one term without a minus sign.",
       "near-operand": "NEAR/n needs a term on each side, for example: 网络强国 NEAR/10 战略.",
+      "near-distance": "NEAR/ must be followed by a whole number of characters, for example: 网络强国 NEAR/10 战略.",
       unbalanced: "A parenthesis or “|” is incomplete; please check the query.",
       "too-complex": "The query expands to too many alternatives; please simplify it.",
     },

@@ -44,11 +44,36 @@ describe("the search page", () => {
     await page.waitForSelector(searchStateSelector("error"));
     expect(refused).toBeGreaterThan(0);
     expect(await status()).toBe(ui.search.error);
-    // once the index loads again, so does the search
+    // once the index loads again, so does the search, on the same page: nothing of the failed read was kept
     await page.unroute("**/pagefind/index/*.pf_index");
-    await page.goto(`${site.server.url}search/?q=${encodeURIComponent("网络强国")}`);
+    await page.press(byId(SEARCH_IDS.input), "Enter");
     await done();
-    expect(Number(await page.getAttribute("[data-result-total]", "data-result-total"))).toBeGreaterThan(0);
+    const expected = substringMatches("网络强国", passagesOfDocuments(readSearchCorpus(projectRoot).documents)).size;
+    expect(Number(await page.getAttribute("[data-result-total]", "data-result-total"))).toBe(expected);
+  });
+
+  it("finds through invisible characters pasted into a query, says it removed them, and explains a malformed NEAR", async () => {
+    await freshPage();
+    await page.goto(`${site.server.url}search/?q=${encodeURIComponent("网络")}`);
+    await done();
+    const plain = Number(await page.getAttribute("[data-result-total]", "data-result-total"));
+    expect(plain).toBeGreaterThan(0);
+    for (const pasted of ["网\u200B络", "\u202E网络", "网\u00AD络"]) {
+      await page.fill(byId(SEARCH_IDS.input), pasted);
+      await page.press(byId(SEARCH_IDS.input), "Enter");
+      await done();
+      expect(Number(await page.getAttribute("[data-result-total]", "data-result-total")), JSON.stringify(pasted)).toBe(
+        plain,
+      );
+      expect(await status()).toContain(ui.search.invisibleRemoved);
+    }
+    for (const malformed of ["网络 NEAR/-1 安全", "网络 NEAR/1.5 安全", "网络 NEAR/ 安全"]) {
+      await page.fill(byId(SEARCH_IDS.input), malformed);
+      await page.press(byId(SEARCH_IDS.input), "Enter");
+      await done();
+      expect(await status(), malformed).toBe(ui.search.invalid["near-distance"]);
+      expect(await page.locator("[data-result]").count()).toBe(0);
+    }
   });
 
   it("tells the reader about an empty query, no result and an over-long query", async () => {

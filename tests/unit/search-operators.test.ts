@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { concordanceCsv, concordanceLines, sortConcordance } from "../../src/lib/search/concordance.ts";
+import { concordanceCsv, concordanceLines, csvField, sortConcordance } from "../../src/lib/search/concordance.ts";
 import { yearDistribution } from "../../src/lib/search/distribution.ts";
 import { entitiesNamed, type SearchEntity } from "../../src/lib/search/entities.ts";
 import {
@@ -12,6 +12,7 @@ import {
 import type { SearchDocument } from "../../src/schemas/passage.ts";
 import { matchDocument, matchPassage, occurNear, sentenceRanges } from "../../src/lib/search/match.ts";
 import { MAX_CLAUSES, parseQuery } from "../../src/lib/search/query.ts";
+import { holdsInvisible, normalizeForSearch } from "../../src/lib/search/normalize.ts";
 
 const clauses = (raw: string) => {
   const parsed = parseQuery(raw);
@@ -294,5 +295,38 @@ describe("entities in search", () => {
     expect(entitiesNamed([term, principle], "党管互联网")).toEqual([principle]);
     expect(entitiesNamed([term, principle], "网络")).toEqual([]);
     expect(entitiesNamed([term, principle], "  ")).toEqual([]);
+  });
+});
+
+describe("queries asked in ways that are easy to get wrong", () => {
+  it("says what to fix in a NEAR without a whole number, rather than searching it as words", () => {
+    for (const raw of ["网络 NEAR/-1 安全", "网络 NEAR/1.5 安全", "网络 NEAR/ 安全", "网络 near/x 安全", "NEAR/ 网络"])
+      expect(parseQuery(raw), raw).toEqual({ kind: "invalid", problem: "near-distance" });
+    expect(parseQuery("网络 NEAR/0 安全")).toMatchObject({ kind: "query", clauses: [{ near: [{ within: 0 }] }] });
+    // quoted, it is a literal term
+    expect(parseQuery("“NEAR/1.5”")).toMatchObject({ kind: "query", terms: ["near/1.5"] });
+  });
+
+  it("drops invisible characters from queries and text alike, and says so", () => {
+    const pasted = ["网\u200B络", "\u202E网络", "网\u00AD络", "网\uFEFF络", "网\u0000络", "\u2066网络\u2069"];
+    for (const raw of pasted) {
+      expect(normalizeForSearch(raw), JSON.stringify(raw)).toBe("网络");
+      expect(parseQuery(raw), JSON.stringify(raw)).toEqual(parseQuery("网络"));
+      expect(holdsInvisible(raw), JSON.stringify(raw)).toBe(true);
+    }
+    // the same in the text searched, so that a passage pasted with them is found, and where
+    expect(matchPassage("建设网\u200B络强国", clauses("网络强国"), "passage")).toHaveLength(1);
+    // whitespace is a separator, not an invisible character to report
+    expect(holdsInvisible("网络 安全\t数字")).toBe(false);
+    expect(parseQuery("网络\t安全")).toMatchObject({ kind: "query", terms: ["网络", "安全"] });
+  });
+});
+
+describe("the concordance export", () => {
+  it("never hands a spreadsheet a formula: a cell starting with = + - @ starts with an apostrophe", () => {
+    for (const cell of ["=1+1", "+86 10", "-网络", "@SUM(A1)", "＝1", "\tx"]) expect(csvField(cell)).toMatch(/^"?'/);
+    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvField("网络强国")).toBe("网络强国");
+    expect(csvField("a,b")).toBe('"a,b"');
   });
 });

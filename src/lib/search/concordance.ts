@@ -92,9 +92,17 @@ export const concordanceColumns = [
   "url",
 ] as const;
 
-/** A CSV field (RFC 4180): quoted when it holds a comma, a quotation mark or a line break, quotes doubled. */
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+/**
+ * A CSV field (RFC 4180): quoted when it holds a comma, a quotation mark or a
+ * line break, quotes doubled. A field that a spreadsheet program would run as
+ * a formula (starting with =, +, -, @, a tab or a carriage return, also in
+ * full width) starts with an apostrophe instead, as OWASP advises, so that
+ * opening an export never runs anything; the apostrophe is the only
+ * character the export adds to the text.
+ */
+export function csvField(value: string): string {
+  const inert = /^[=+\-@\t\r＝＋－＠]/u.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(inert) ? `"${inert.replaceAll('"', '""')}"` : inert;
 }
 
 /**

@@ -6,7 +6,11 @@ import t2s from "./t2s.json";
  * - Unicode NFKC (full-width and half-width forms folded: ７６．４％ → 76.4%),
  * - Latin case folded (App → app),
  * - Traditional characters mapped to Simplified (網絡 → 网络; map from opencc-js),
- * - whitespace dropped (10 亿 → 10亿).
+ * - whitespace dropped (10 亿 → 10亿),
+ * - invisible characters dropped: format characters (zero-width space and
+ *   joiners, direction marks, soft hyphen, byte order mark) and control
+ *   characters (NUL…), which text pasted from PDFs and web pages carries
+ *   unseen (网\u200B络 → 网络).
  */
 
 const toSimplified = new Map<string, string>();
@@ -16,6 +20,21 @@ for (let index = 0; index + 1 < pairCharacters.length; index += 2) {
 }
 
 const whitespace = /\s/u;
+/** What normalisation drops besides whitespace: Unicode format (Cf) and control (Cc) characters. */
+const invisible = /[\p{Cf}\p{Cc}]/u;
+const dropped = (character: string) => whitespace.test(character) || invisible.test(character);
+
+/**
+ * Whether a text holds an invisible character that normalisation drops
+ * (whitespace aside), so that the search page can say it removed some.
+ *
+ * @example holdsInvisible("网\u200B络") // true
+ */
+export function holdsInvisible(text: string): boolean {
+  return (
+    /\p{Cf}/u.test(text) || [...text].some((character) => /\p{Cc}/u.test(character) && !whitespace.test(character))
+  );
+}
 
 /** Normalised text, and for each of its UTF-16 units the index in the original text it comes from. */
 export interface NormalizedText {
@@ -41,14 +60,14 @@ const foldedCharacters = new Map<string, string>();
 /** Bound on that memo, so that a stream of unusual input cannot grow it without end. */
 const MAX_FOLDED_CHARACTERS = 20_000;
 
-/** One code point through the whole normalisation: NFKC, lower case, Simplified script, no whitespace. */
+/** One code point through the whole normalisation: NFKC, lower case, Simplified script, no whitespace or invisible character. */
 function foldCharacter(character: string): string {
   let folded = foldedCharacters.get(character);
   if (folded === undefined) {
     folded = "";
-    if (!whitespace.test(character)) {
+    if (!dropped(character)) {
       for (const part of character.normalize("NFKC").toLowerCase()) {
-        if (!whitespace.test(part)) folded += toSimplified.get(part) ?? part;
+        if (!dropped(part)) folded += toSimplified.get(part) ?? part;
       }
     }
     if (foldedCharacters.size >= MAX_FOLDED_CHARACTERS) foldedCharacters.clear();

@@ -25,6 +25,8 @@ export type QueryProblem =
   | "only-excluded"
   /** NEAR/n needs a term on each side. */
   | "near-operand"
+  /** NEAR/ needs a whole number of characters after it (NEAR/10), not NEAR/, NEAR/-1 or NEAR/1.5. */
+  | "near-distance"
   /** A parenthesis without its partner, or an empty group or alternative. */
   | "unbalanced"
   /** More than MAX_CLAUSES alternatives. */
@@ -63,12 +65,15 @@ function tokenize(raw: string): Token[] {
       tokens.push({ kind: "term", text: segment, excluded });
       return;
     }
-    for (const word of segment.split(/(\s+|[()|｜]|\bNEAR\/\d+\b)/iu)) {
+    // NEAR/ and the Latin letters, digits, signs and points after it are one token, so that NEAR/1.5 and NEAR/-1 are
+    // read as malformed operators while NEAR/3战略 is NEAR/3 before 战略.
+    for (const word of segment.split(/(\s+|[()|｜]|\bNEAR\/[-+.\w]*)/iu)) {
       if (!word || /^\s+$/u.test(word)) continue;
       if (/^[|｜]$/u.test(word)) tokens.push({ kind: "or" });
       else if (word === "(") tokens.push({ kind: "open" });
       else if (word === ")") tokens.push({ kind: "close" });
       else if (/^NEAR\/\d+$/i.test(word)) tokens.push({ kind: "near", within: Number(word.slice(5)) });
+      else if (/^NEAR\//i.test(word)) tokens.push({ kind: "near", within: Number.NaN });
       else if (/^[-－]/u.test(word)) tokens.push({ kind: "term", text: word.replace(/^[-－]+/u, ""), excluded: true });
       else tokens.push({ kind: "term", text: word, excluded: false });
     }
@@ -131,10 +136,12 @@ function parseTokens(tokens: readonly Token[]): Clause[] {
       position += 1;
       return inner;
     }
+    if (token?.kind === "near" && !Number.isSafeInteger(token.within)) throw new Invalid("near-distance");
     if (token?.kind !== "term") throw new Invalid(token?.kind === "near" ? "near-operand" : "unbalanced");
     const term = normalizeForSearch(token.text);
     const next = peek();
     if (next?.kind === "near") {
+      if (!Number.isSafeInteger(next.within)) throw new Invalid("near-distance");
       position += 1;
       const other = peek();
       position += 1;
@@ -193,7 +200,9 @@ function simplified(clause: Clause): Clause {
 export function parseQuery(raw: string): ParsedQuery {
   const length = [...raw].length;
   if (length > MAX_QUERY_LENGTH) return { kind: "too-long", length };
-  const tokens = tokenize(raw);
+  // Format characters (zero-width space, direction marks, soft hyphen, byte order mark) are no separators: a term
+  // pasted with one inside is the term without it, as normalisation makes it.
+  const tokens = tokenize(raw.replace(/\p{Cf}/gu, ""));
   if (tokens.every((token) => token.kind === "term" && normalizeForSearch(token.text) === "")) return { kind: "empty" };
   let clauses: Clause[];
   try {

@@ -18,6 +18,7 @@ import type { DocumentGroup, SearchOutcome, SearchResults } from "../../lib/sear
 import { keywordInContext } from "../../lib/search/kwic.ts";
 import type { SiteUrls } from "../../lib/urls.ts";
 import { rememberHighlight } from "../highlight-store.ts";
+import { holdsInvisible } from "../../lib/search/normalize.ts";
 import { element } from "./element.ts";
 
 /** Where results are rendered, and in which language. */
@@ -72,6 +73,9 @@ export function renderOutcome(
     renderResults(view, outcome, request, onMore);
   }
   if (named) output.prepend(named);
+  // Normalisation drops them from the query as from the text (src/lib/search/normalize.ts); the reader sees why
+  // what looks like 网络 was found as 网络.
+  if (holdsInvisible(query)) status.textContent = `${status.textContent ?? ""} ${ui.search.invisibleRemoved}`;
 }
 
 function renderResults(view: ResultsView, outcome: SearchResults, request: SearchRequest, onMore: () => void): void {

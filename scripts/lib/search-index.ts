@@ -277,7 +277,8 @@ async function writePagefindPart(
 }
 
 /**
- * The edits that give Pagefind's instances a `fetchFile` option: each
+ * The edits that give Pagefind's instances a `fetchFile` option (read when
+ * an instance is made, and known to its `options`): each
  * instance (the one `createInstance` starts, and each bundle merged into it)
  * fetches its files with the function passed as `fetchFile` in its options,
  * or with the global `fetch` without one. The search session passes one that
@@ -292,6 +293,8 @@ const FETCH_OPTION_EDITS = [
     "this.metaCacheTag=opts.metaCacheTag??null;this.fetchFile=opts.fetchFile??null;",
   ],
   ["const response=await fetch(queued.input);", "const response=await(this.fetchFile??fetch)(queued.input);"],
+  // Options other than these are warned about as unknown; fetchFile is known now.
+  ['else if(!["basePath"].includes(k))', 'else if(!["basePath","fetchFile"].includes(k))'],
 ] as const;
 
 /** Applies FETCH_OPTION_EDITS to a bundle's pagefind.js. */

@@ -7,7 +7,7 @@ import { latestOnly } from "../lib/search/latest.ts";
 import { createSearchSession } from "../lib/search/session.ts";
 import { urls, urlsFor } from "../lib/urls.ts";
 import { startPagefind } from "./search/engine-loader.ts";
-import { renderOutcome, type ResultsView } from "./search/render.ts";
+import { renderFailure, renderOutcome, type ResultsView } from "./search/render.ts";
 
 /**
  * The search page's controller: reads the query, filters and settings from
@@ -52,7 +52,12 @@ export function startSearchPage(): void {
     input.value = request.query;
     for (const [filter, param] of FILTER_PARAMS) {
       const control = select(param);
-      if (control) control.value = request.filters[filter] ?? "";
+      const value = request.filters[filter] ?? "";
+      // A value the page does not offer (an address with year=1999) stays asked for, so that the search can say so.
+      if (control && ![...control.options].some((option) => option.value === value)) {
+        control.append(new Option(ui.search.unknownOption(value), value));
+      }
+      if (control) control.value = value;
     }
     const scope = select("scope");
     if (scope) scope.value = request.scope;
@@ -110,11 +115,10 @@ export function startSearchPage(): void {
 
   const searches = latestOnly();
   const show = (outcome: SearchOutcome, request: SearchRequest, ticket: number) =>
-    renderOutcome(view, outcome, request, () => {
+    renderOutcome(view, outcome, request, async () => {
       if (outcome.kind !== "results") return;
-      void session.loadMore(outcome).then((more) => {
-        if (searches.isLatest(ticket)) show(more, request, ticket);
-      });
+      const more = await session.loadMore(outcome);
+      if (searches.isLatest(ticket)) show(more, request, ticket);
     });
 
   const run = async (request: SearchRequest = currentRequest()) => {
@@ -128,7 +132,8 @@ export function startSearchPage(): void {
     } catch (error) {
       if (!searches.isLatest(ticket)) return;
       console.error(error);
-      status.textContent = ui.search.error;
+      // No count, and nothing of an earlier search left under the message.
+      renderFailure(view, error, commitNext);
       setState("error");
       return;
     }

@@ -52,6 +52,73 @@ describe("the search page", () => {
     expect(Number(await page.getAttribute("[data-result-total]", "data-result-total"))).toBe(expected);
   });
 
+  it("under a fault of any file kind shows an error naming the file and a retry, never a count, and recovers", async () => {
+    const corpus = passagesOfDocuments(readSearchCorpus(projectRoot).documents);
+    const errors: string[] = [];
+    const faults = [
+      { files: "**/pagefind/index/*.pf_index", answer: "abort" },
+      { files: "**/pagefind/pagefind-entry.json*", answer: 404 },
+      { files: "**/search-data/shard-*", answer: 500 },
+      { files: "**/search-data/manifest*", answer: 404 },
+      { files: "**/search-data/{head,text,doc}-*", answer: "abort" },
+    ] as const;
+    for (const { files, answer } of faults) {
+      await freshPage();
+      page.on("pageerror", (error) => errors.push(`${files}: ${error.message}`));
+      await page.route(files, (route) => (answer === "abort" ? route.abort() : route.fulfill({ status: answer })));
+      await page.goto(`${site.server.url}search/?q=${encodeURIComponent("网络强国")}`);
+      await page.waitForSelector(searchStateSelector("error"));
+      expect(await status(), files).toBe(ui.search.error);
+      expect(await page.getAttribute("[data-result-total]", "data-result-total"), files).toBe("0");
+      expect(await page.locator("[data-result]").count(), files).toBe(0);
+      expect(await page.locator(".failed-files").textContent(), files).toMatch(/(pagefind|search-data)\//);
+      await page.unroute(files);
+      await page.click("button.retry");
+      await done();
+      expect(Number(await page.getAttribute("[data-result-total]", "data-result-total")), files).toBe(
+        substringMatches("网络强国", corpus).size,
+      );
+    }
+    // a failure after a search leaves nothing of that search's results under the message
+    await freshPage();
+    page.on("pageerror", (error) => errors.push(`after a search: ${error.message}`));
+    await page.goto(`${site.server.url}search/?q=${encodeURIComponent("网信")}`);
+    await done();
+    expect(await page.locator("[data-result]").count()).toBeGreaterThan(0);
+    // one character is searched in another part of the index, not loaded yet
+    await page.route("**/pagefind/**", (route) => route.abort());
+    await page.fill(byId(SEARCH_IDS.input), "信");
+    await page.waitForSelector(searchStateSelector("error"));
+    expect(await page.locator("[data-result]").count()).toBe(0);
+    await page.unroute("**/pagefind/**");
+    await page.click("button.retry");
+    await done();
+    expect(Number(await page.getAttribute("[data-result-total]", "data-result-total"))).toBe(
+      substringMatches("信", corpus).size,
+    );
+    expect(errors).toEqual([]);
+  });
+
+  it("says a filter of the address names nothing in the edition, and shows no count", async () => {
+    await freshPage();
+    for (const [param, value, label] of [
+      ["year", "1999", ui.search.year],
+      ["doc", "nonexistent", ui.search.document],
+      ["collection", "bogus", ui.search.collection],
+    ] as const) {
+      await page.goto(`${site.server.url}search/?q=${encodeURIComponent("网络")}&${param}=${value}`);
+      await done();
+      expect(await status()).toBe(ui.search.unknownFilter(label, value));
+      expect(await page.getAttribute("[data-result-total]", "data-result-total")).toBe("0");
+      expect(await page.locator("[data-result]").count()).toBe(0);
+      expect(await page.locator(`select[name="${param}"]`).inputValue()).toBe(value);
+    }
+    // clearing the filters searches the whole edition
+    await page.click("button.clear-filters");
+    await done();
+    expect(Number(await page.getAttribute("[data-result-total]", "data-result-total"))).toBeGreaterThan(0);
+  });
+
   it("finds through invisible characters pasted into a query, says it removed them, and explains a malformed NEAR", async () => {
     await freshPage();
     await page.goto(`${site.server.url}search/?q=${encodeURIComponent("网络")}`);

@@ -14,12 +14,13 @@ const pages = (readdirSync(siteDir, { recursive: true }) as string[]).filter((fi
  * citations, highlight); the search page's own code, without the Pagefind
  * engine it loads on the first query, includes the Traditional-to-Simplified
  * table, the reader of the index's passage tables, and every interface
- * string of both languages (45 KB since the review status, English dates,
- * the file-system notice, the index reader and the search session with its
- * bounded cache of documents' text were added; moving the strings only pages
- * use out of the search bundle would win that back).
+ * string of both languages (47 KB since the review status, English dates,
+ * the file-system notice, the index reader, the search session with its
+ * bounded cache of documents' text, and the failure messages, retry and
+ * timeouts of every load were added; moving the strings only pages use out
+ * of the search bundle would win that back).
  */
-const BUDGET = { html: 48 * 1024, css: 8 * 1024, js: 4 * 1024, searchJs: 45 * 1024 };
+const BUDGET = { html: 48 * 1024, css: 8 * 1024, js: 4 * 1024, searchJs: 47 * 1024 };
 const isSearchPage = (page: string) => /(^|\/)search\/index\.html$/.test(page);
 
 describe("every built page", () => {

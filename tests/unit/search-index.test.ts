@@ -42,7 +42,7 @@ import type { SearchDocument } from "../../src/schemas/passage.ts";
 import { passagesOfDocuments } from "../../scripts/lib/search-corpus.ts";
 import { addFetchOption, cutParts, slimFragments, writeSearchIndex } from "../../scripts/lib/search-index.ts";
 import { nodePagefindStarter } from "../helpers/node-pagefind.ts";
-import { createSearchSession } from "../../src/lib/search/session.ts";
+import { createSearchSession, SearchFailure } from "../../src/lib/search/session.ts";
 import { oracleMatches } from "../../scripts/support/search-oracle.ts";
 import { serveStatic, type StaticServer } from "../../scripts/support/static-server.ts";
 
@@ -293,6 +293,11 @@ describe("search from the index", () => {
       of2015.has(key.split("#")[0] ?? ""),
     );
     expect(inYear).toMatchObject({ kind: "results", total: expected.length });
+    // a value the index does not hold is said, never searched without it
+    for (const filters of [{ year: "1999" }, { document: "nonexistent" }, { collection: "bogus" }] as const) {
+      const [[filter, value]] = Object.entries(filters) as [[string, string]];
+      expect(await searchPassages(index, "网络", { filters })).toEqual({ kind: "unknown-filter", filter, value });
+    }
     const inDocument = await searchPassages(index, "网络", { filters: { document: "d3" } });
     if (inDocument.kind !== "results") throw new Error("no results");
     expect(inDocument.groups.map((group) => group.doc)).toEqual(["d3"]);
@@ -357,12 +362,39 @@ describe("search from the index", () => {
     const other = createSearchSession({ siteRoot: server?.url ?? "", startPagefind: nodePagefindStarter(outDir) });
     const request = { query: "网络强国", filters: {}, scope: "passage", sort: "rank", mergeReprints: false } as const;
     failChunks = 1;
-    await expect(failing.search(request)).rejects.toThrow(/did not load/);
+    const failure = await failing.search(request).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(SearchFailure);
+    // it names the file that failed, for the reader to pass on
+    expect((failure as SearchFailure).files).toEqual([
+      expect.stringMatching(/\/pagefind\/(part-\d+\/)?index\/.+\.pf_index$/),
+    ]);
     // the other session saw nothing of it
     expect(await other.search(request)).toMatchObject({ kind: "results", total: expected });
     // the failed chunk is fetched again by the next search, which counts right
     expect(await failing.search(request)).toMatchObject({ kind: "results", total: expected });
     expect(await failing.search({ ...request, query: "  " })).toEqual({ kind: "empty" });
+  });
+
+  it("fails a search whose file does not arrive in time, naming it, and searches again once it does", async () => {
+    let stall = true;
+    const session = createSearchSession({
+      siteRoot: server?.url ?? "",
+      startPagefind: nodePagefindStarter(outDir),
+      timeoutMs: 300,
+      fetchFile: (input, init) =>
+        stall && String(input).includes("/search-data/shard-")
+          ? new Promise<Response>(() => undefined)
+          : fetch(input, init),
+    });
+    const request = { query: "网络", filters: {}, scope: "passage", sort: "rank", mergeReprints: false } as const;
+    const failure = await session.search(request).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(SearchFailure);
+    expect((failure as SearchFailure).files.every((file) => file.includes("/search-data/shard-"))).toBe(true);
+    stall = false;
+    expect(await session.search(request)).toMatchObject({
+      kind: "results",
+      total: oracleMatches("网络", passages, "passage").size,
+    });
   });
 
   it("stops the build when Pagefind's script is not the one the fetch option is added to", () => {

@@ -67,6 +67,8 @@ export type SearchOutcome =
   | { kind: "empty" }
   | { kind: "too-long"; length: number }
   | { kind: "invalid"; problem: QueryProblem }
+  /** A filter names what the edition does not hold (an address with year=1999): no count, which would be another search's. */
+  | { kind: "unknown-filter"; filter: keyof SearchFilters; value: string }
   | {
       kind: "results";
       terms: string[];
@@ -128,6 +130,8 @@ export async function searchPassages(
   const manifest = await data.manifest();
   const matching = { clauses: query.clauses, scope };
   const slugs = filters.document ? await data.slugs() : [];
+  const unknown = unknownFilter(filters, { collection: manifest.collections, document: slugs, year: manifest.years });
+  if (unknown) return { kind: "unknown-filter", ...unknown };
   const wanted = (entry: ShardDocument) =>
     (!filters.collection || manifest.collections[unpackFlags(entry[4]).collection] === filters.collection) &&
     (!filters.year || manifest.years[entry[3]] === filters.year) &&
@@ -167,6 +171,21 @@ export async function searchPassages(
     years: yearDistribution(documents),
     merged,
   };
+}
+
+/**
+ * The first filter whose value is none of the values the index knows for it,
+ * or undefined when every filter set is known. An empty value is no filter.
+ */
+export function unknownFilter(
+  filters: SearchFilters,
+  known: Record<keyof SearchFilters, readonly string[]>,
+): { filter: keyof SearchFilters; value: string } | undefined {
+  for (const filter of ["collection", "document", "year"] as const) {
+    const value = filters[filter];
+    if (value && !known[filter].includes(value)) return { filter, value };
+  }
+  return undefined;
 }
 
 /** Sentence-scope candidates the index could not decide, decided on their documents' text. */

@@ -19,6 +19,8 @@ export interface SearchSessionOptions {
   startPagefind: PagefindStarter;
   /** How files are fetched: the search data, the entities and Pagefind's files. */
   fetchFile?: typeof fetch | undefined;
+  /** How long a file may take (FETCH_TIMEOUT_MS by default). */
+  timeoutMs?: number | undefined;
 }
 
 /**
@@ -31,57 +33,141 @@ export interface SearchSession {
   /** Starts Pagefind, if it has not started, so that the first search does not wait for it. */
   prepare(): void;
   /**
-   * The outcome of a request. Rejects when a file the search needs did not
-   * load: Pagefind itself goes on without an index chunk it could not load,
+   * The outcome of a request. Rejects with a SearchFailure when a file the
+   * search needs did not load, in time or at all: Pagefind itself goes on without an index chunk it could not load,
    * which would make a count silently short, so any failed fetch of
    * Pagefind's during the search fails it.
    */
   search(
     request: Pick<SearchRequest, "query" | "filters" | "scope" | "sort" | "mergeReprints">,
   ): Promise<SearchOutcome>;
-  /** The next step of documents of a search's results (loadMoreResults). */
+  /** The next step of documents of a search's results (loadMoreResults); rejects with a SearchFailure. */
   loadMore(results: SearchResults): Promise<SearchResults>;
-  /** Every document of a search's results. */
+  /** Every document of a search's results; rejects with a SearchFailure. */
   loadAll(results: SearchResults): Promise<SearchResults>;
   /** The entities a query may name; none if they cannot be loaded. */
   entities(): Promise<SearchEntity[]>;
 }
 
-/** A fetch that counts its failures (an error or a status other than 2xx) for addresses below `prefix`. */
-function watchedFetch(fetchFile: typeof fetch, prefix: string): { fetch: typeof fetch; failures(): number } {
-  let failures = 0;
+/** How long a file of the search may take to arrive, body included, before its load counts as failed. */
+export const FETCH_TIMEOUT_MS = 15_000;
+
+/**
+ * A search, or a step of its results, that could not read a file it needs:
+ * no count is given. `files` are the addresses that failed to load during
+ * it, for the reader to pass to the host (empty if the failure was another).
+ */
+export class SearchFailure extends Error {
+  constructor(
+    readonly files: readonly string[],
+    cause: unknown,
+  ) {
+    super(`search: ${files.length > 0 ? `could not load ${files.join(", ")}` : String(cause)}`, { cause });
+  }
+}
+
+/** Statuses whose response has no body (the Response constructor refuses one). */
+const NULL_BODY_STATUSES = [101, 204, 205, 304];
+
+/** `promise`, or a rejection naming `what` once `ms` milliseconds have passed. */
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer in ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * A fetch that reads each response whole within `timeoutMs` (so a stalled
+ * body fails too), and records the address of every load that fails (an
+ * error, a timeout, or a status other than 2xx), resolved against `base`:
+ * Pagefind asks for its files by root-relative paths.
+ */
+function watchedFetch(
+  fetchFile: typeof fetch,
+  timeoutMs: number,
+  base: string,
+): { fetch: typeof fetch; failed: string[] } {
+  const failed: string[] = [];
   const watched: typeof fetch = async (input, init) => {
-    const address = input instanceof Request ? input.url : String(input);
-    const counted = new URL(address, prefix).href.startsWith(prefix);
+    const address = new URL(input instanceof Request ? input.url : String(input), base).href;
     try {
-      const response = await fetchFile(input, init);
-      if (counted && !response.ok) failures += 1;
+      const response = await withTimeout(
+        (async () => {
+          const answer = await fetchFile(input, init);
+          const body = NULL_BODY_STATUSES.includes(answer.status) ? null : await answer.arrayBuffer();
+          return new Response(body, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
+        })(),
+        timeoutMs,
+        address,
+      );
+      if (!response.ok) failed.push(address);
       return response;
     } catch (error) {
-      if (counted) failures += 1;
+      failed.push(address);
       throw error;
     }
   };
-  return { fetch: watched, failures: () => failures };
+  return { fetch: watched, failed };
+}
+
+/** What a bundle's entry file says of each language's index (pagefind-entry.json). */
+interface PagefindEntry {
+  languages: Record<string, { hash: string; wasm?: string | null }>;
+}
+
+/**
+ * The files Pagefind reads while it starts on a bundle (its entry file, and
+ * each language's metadata and WASM), fetched before it starts, by address
+ * without query. Pagefind starts in its constructor, where a failed load
+ * would be a promise nobody can catch; loaded first, a failure is the
+ * search's, and Pagefind is then given these bytes.
+ */
+async function startingFiles(fetchFile: typeof fetch, bundleUrl: string): Promise<Map<string, ArrayBuffer>> {
+  const load = async (name: string): Promise<[string, ArrayBuffer]> => {
+    const address = new URL(name, bundleUrl).href;
+    const response = await fetchFile(address);
+    if (!response.ok) throw new Error(`${address}: HTTP ${response.status}`);
+    return [address, await response.arrayBuffer()];
+  };
+  const [entryAddress, entryBytes] = await load("pagefind-entry.json");
+  const entry = JSON.parse(new TextDecoder().decode(entryBytes)) as PagefindEntry;
+  const names = Object.values(entry.languages).flatMap(({ hash, wasm }) => [
+    `pagefind.${hash}.pf_meta`,
+    `wasm.${wasm ?? "unknown"}.pagefind`,
+  ]);
+  return new Map([[entryAddress, entryBytes], ...(await Promise.all([...new Set(names)].map(load)))]);
 }
 
 export function createSearchSession({
   siteRoot,
   startPagefind,
   fetchFile = (input, init) => fetch(input, init),
+  timeoutMs = FETCH_TIMEOUT_MS,
 }: SearchSessionOptions): SearchSession {
-  const data: SearchData = createSearchData(siteRoot, fetchFile);
+  const files = watchedFetch(fetchFile, timeoutMs, siteRoot);
+  const data: SearchData = createSearchData(siteRoot, files.fetch);
   // Every part's bundle is below the first's folder.
   const bundleUrl = new URL(partPath(0), siteRoot).href;
-  const pagefindFiles = watchedFetch(fetchFile, bundleUrl);
+  const pagefindFailures = () => files.failed.filter((address) => address.startsWith(bundleUrl)).length;
   let started: Promise<SearchIndex> | undefined;
   const index = (): Promise<SearchIndex> => {
-    started ??= startPagefind(bundleUrl, pagefindFiles.fetch).then((pagefind) => {
+    if (started) return started;
+    const starting = startingFiles(files.fetch, bundleUrl).then((kept) => {
+      const fromMemory: typeof fetch = (input, init) => {
+        const address = new URL(input instanceof Request ? input.url : String(input), bundleUrl);
+        const bytes = kept.get(`${address.origin}${address.pathname}`);
+        return bytes ? Promise.resolve(new Response(bytes.slice(0))) : files.fetch(input, init);
+      };
+      return startPagefind(bundleUrl, fromMemory);
+    });
+    started = withTimeout(starting, timeoutMs, `${bundleUrl}pagefind.js`).then((pagefind) => {
       const watchedPagefind: PagefindApi = {
         async search(term) {
-          const before = pagefindFiles.failures();
+          const before = pagefindFailures();
           const found = await pagefind.search(term);
-          if (pagefindFiles.failures() !== before) {
+          if (pagefindFailures() !== before) {
             throw new Error(`search: part of Pagefind's index did not load for ${term}`);
           }
           return found;
@@ -94,25 +180,44 @@ export function createSearchSession({
     started.catch(() => (started = undefined));
     return started;
   };
+  /**
+   * Runs `work`; a failure becomes a SearchFailure naming the files that
+   * failed meanwhile. After a failure of Pagefind's files the next search
+   * starts a Pagefind of its own: Pagefind keeps a bundle whose merge failed
+   * among those it searches, so the instance cannot be trusted again.
+   */
+  const reporting = async <T>(work: () => Promise<T>): Promise<T> => {
+    const from = files.failed.length;
+    try {
+      return await work();
+    } catch (error) {
+      const failed = [...new Set(files.failed.slice(from))];
+      if (failed.some((address) => address.startsWith(bundleUrl))) started = undefined;
+      throw new SearchFailure(failed, error);
+    }
+  };
   let entities: Promise<SearchEntity[]> | undefined;
   const loadEntities = (): Promise<SearchEntity[]> =>
-    fetchFile(new URL(SEARCH_ENTITIES_FILE, siteRoot))
+    files
+      .fetch(new URL(SEARCH_ENTITIES_FILE, siteRoot))
       .then((response) => (response.ok ? (response.json() as Promise<SearchEntity[]>) : []))
       .catch(() => []);
   const loadMore = (results: SearchResults) =>
     loadMoreResults((ordinal, positions, size) => data.document(ordinal, positions, size), results);
   return {
     prepare: () => void index().catch(() => undefined),
-    search: async (request) => {
-      if (request.query.trim() === "") return { kind: "empty" };
-      return searchPassages(await index(), request.query, request);
-    },
-    loadMore,
-    loadAll: async (results) => {
-      let all = results;
-      while (all.pending.length > 0) all = await loadMore(all);
-      return all;
-    },
+    search: (request) =>
+      reporting(async () => {
+        if (request.query.trim() === "") return { kind: "empty" };
+        return searchPassages(await index(), request.query, request);
+      }),
+    loadMore: (results) => reporting(() => loadMore(results)),
+    loadAll: (results) =>
+      reporting(async () => {
+        let all = results;
+        while (all.pending.length > 0) all = await loadMore(all);
+        return all;
+      }),
     entities: () => (entities ??= loadEntities()),
   };
 }

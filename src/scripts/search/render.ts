@@ -15,6 +15,7 @@ import type { SearchEntity } from "../../lib/search/entities.ts";
 import { NARROW_SCREEN } from "../../lib/search/dom.ts";
 import type { UiStrings } from "../../i18n/ui.ts";
 import type { DocumentGroup, SearchOutcome, SearchResults } from "../../lib/search/engine.ts";
+import { SearchFailure } from "../../lib/search/session.ts";
 import { keywordInContext } from "../../lib/search/kwic.ts";
 import type { SiteUrls } from "../../lib/urls.ts";
 import { rememberHighlight } from "../highlight-store.ts";
@@ -43,13 +44,14 @@ export interface ResultsView {
 
 /**
  * Renders an outcome: the status line, and for results the distribution,
- * the groups and, when documents are pending, a button that calls `onMore`.
+ * the groups and, when documents are pending, a button that calls `onMore`
+ * (which rejects when the next step could not be loaded).
  */
 export function renderOutcome(
   view: ResultsView,
   outcome: SearchOutcome,
   request: SearchRequest,
-  onMore: () => void,
+  onMore: () => Promise<void>,
 ): void {
   const { ui, results, status, output } = view;
   const query = request.query;
@@ -62,11 +64,12 @@ export function renderOutcome(
     status.textContent = ui.search.tooLong(outcome.length, view.maxLength);
   } else if (outcome.kind === "invalid") {
     status.textContent = ui.search.invalid[outcome.problem];
+  } else if (outcome.kind === "unknown-filter") {
+    status.textContent = ui.search.unknownFilter(ui.search[outcome.filter], outcome.value);
+    output.append(clearFiltersButton(view));
   } else if (outcome.total === 0 && Object.values(request.filters).some(Boolean)) {
     status.textContent = `${ui.search.none(query.trim())} ${ui.search.filteredNone}`;
-    const clear = element("button", { type: "button", class: "clear-filters" }, ui.search.clearFilters);
-    clear.addEventListener("click", view.onClearFilters);
-    output.append(element("p", {}, clear));
+    output.append(clearFiltersButton(view));
   } else if (outcome.total === 0) {
     status.textContent = ui.search.none(query.trim());
   } else {
@@ -78,7 +81,42 @@ export function renderOutcome(
   if (holdsInvisible(query)) status.textContent = `${status.textContent ?? ""} ${ui.search.invisibleRemoved}`;
 }
 
-function renderResults(view: ResultsView, outcome: SearchResults, request: SearchRequest, onMore: () => void): void {
+/** The addresses a SearchFailure names, joined for the reader, or "" for another error. */
+function failedFilesOf(error: unknown): string {
+  return error instanceof SearchFailure ? error.files.join(", ") : "";
+}
+
+/**
+ * A search that failed: no count and no result of an earlier search, the
+ * files that could not be read in words a reader can pass on, and a button
+ * that runs the search again.
+ */
+export function renderFailure(view: ResultsView, error: unknown, onRetry: () => void): void {
+  const { ui, results, status, output } = view;
+  results.dataset["resultTotal"] = "0";
+  status.textContent = ui.search.error;
+  const retry = element("button", { type: "button", class: "retry" }, ui.search.retry);
+  retry.addEventListener("click", onRetry);
+  const files = failedFilesOf(error);
+  output.replaceChildren(
+    ...(files ? [element("p", { class: "failed-files" }, ui.search.failedFiles(files))] : []),
+    element("p", {}, retry),
+  );
+}
+
+/** A paragraph with the button that clears every filter and searches again. */
+function clearFiltersButton(view: ResultsView): HTMLElement {
+  const clear = element("button", { type: "button", class: "clear-filters" }, view.ui.search.clearFilters);
+  clear.addEventListener("click", view.onClearFilters);
+  return element("p", {}, clear);
+}
+
+function renderResults(
+  view: ResultsView,
+  outcome: SearchResults,
+  request: SearchRequest,
+  onMore: () => Promise<void>,
+): void {
   const query = request.query;
   const { ui, results, status, output } = view;
   results.dataset["resultTotal"] = String(outcome.total);
@@ -93,11 +131,18 @@ function renderResults(view: ResultsView, outcome: SearchResults, request: Searc
   );
   if (outcome.pending.length === 0) return;
   const more = element("button", { type: "button", class: "more" }, ui.search.more(outcome.pending.length));
+  const failed = element("span", { class: "more-failed", role: "status" });
   more.addEventListener("click", () => {
     more.disabled = true;
-    onMore();
+    failed.textContent = "";
+    // On failure the button comes back, to try again, and the reader is told; the counts shown stand.
+    onMore().catch((error: unknown) => {
+      more.disabled = false;
+      const files = failedFilesOf(error);
+      failed.textContent = ` ${ui.search.moreFailed}${files ? ` ${ui.search.failedFiles(files)}` : ""}`;
+    });
   });
-  output.append(element("p", {}, more));
+  output.append(element("p", {}, more, failed));
 }
 
 /** One document's matching passages, each a keyword-in-context line linked to its paragraph. */
@@ -336,21 +381,31 @@ function renderConcordance(view: ResultsView, outcome: SearchResults): HTMLEleme
     strings.preparing,
   );
   const copy = element("button", { type: "button", class: "kwic-copy", disabled: "" }, strings.copy);
-  void view.loadAll(outcome).then((all) => {
-    const every = concordanceLines(all.groups, Number(width.value) || DEFAULT_CONTEXT);
-    const csv = concordanceCsv(sortConcordance(every, "document"), absolute);
-    exportLink.href = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
-    exportLink.download = "concordance.csv";
-    exportLink.removeAttribute("aria-disabled");
-    exportLink.textContent = strings.export;
-    everyOccurrence = every.length;
-    exportLink.dataset["exportLines"] = String(everyOccurrence);
-    draw();
-    copy.disabled = false;
-    copy.addEventListener("click", () => {
-      void navigator.clipboard?.writeText(csv).then(() => (copy.textContent = ui.blockNotes.copied));
-    });
-  });
+  view.loadAll(outcome).then(
+    (all) => {
+      const every = concordanceLines(all.groups, Number(width.value) || DEFAULT_CONTEXT);
+      const csv = concordanceCsv(sortConcordance(every, "document"), absolute);
+      exportLink.href = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
+      exportLink.download = "concordance.csv";
+      exportLink.removeAttribute("aria-disabled");
+      exportLink.textContent = strings.export;
+      everyOccurrence = every.length;
+      exportLink.dataset["exportLines"] = String(everyOccurrence);
+      draw();
+      copy.disabled = false;
+      copy.addEventListener("click", () => {
+        void navigator.clipboard
+          ?.writeText(csv)
+          .then(() => (copy.textContent = ui.blockNotes.copied))
+          .catch(() => undefined);
+      });
+    },
+    (error: unknown) => {
+      // The concordance on screen stands; the export says it failed, and which files, and a new search retries.
+      exportLink.textContent = `${ui.search.exportFailed}${failedFilesOf(error) ? `: ${failedFilesOf(error)}` : ""}`;
+      exportLink.dataset["exportFailed"] = "";
+    },
+  );
   return element(
     "section",
     { class: "concordance" },

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { concordanceCsv, concordanceLines, csvField, sortConcordance } from "../../src/lib/search/concordance.ts";
+import {
+  concordanceCsv,
+  concordanceLines,
+  contextAround,
+  csvField,
+  sortConcordance,
+} from "../../src/lib/search/concordance.ts";
 import { yearDistribution } from "../../src/lib/search/distribution.ts";
 import { entitiesNamed, type SearchEntity } from "../../src/lib/search/entities.ts";
 import {
@@ -12,6 +18,7 @@ import {
 import type { SearchDocument } from "../../src/schemas/passage.ts";
 import { matchDocument, matchPassage, occurNear, sentenceRanges } from "../../src/lib/search/match.ts";
 import { MAX_CLAUSES, parseQuery } from "../../src/lib/search/query.ts";
+import { findOccurrences } from "../../src/lib/search/kwic.ts";
 import { holdsInvisible, normalizeForSearch } from "../../src/lib/search/normalize.ts";
 
 const clauses = (raw: string) => {
@@ -328,5 +335,28 @@ describe("the concordance export", () => {
     expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(csvField("网络强国")).toBe("网络强国");
     expect(csvField("a,b")).toBe('"a,b"');
+  });
+});
+
+describe("concordance context", () => {
+  it("is the width of code points each side, read from the neighbourhood only, astral characters whole", () => {
+    const naive = (text: string, start: number, end: number, width: number) => [
+      [...text.slice(0, start)].slice(-width).join(""),
+      [...text.slice(end)].slice(0, width).join(""),
+    ];
+    const text = "𠀀网络𠀁强国。网络𠀂𠀃安全a网络b𠀄𠀅𠀆网络";
+    expect(contextAround(text, 2, 4, 0)).toEqual(["", ""]);
+    for (const width of [1, 2, 3, 5, 40])
+      for (const [start, end] of findOccurrences(text, ["网络"]))
+        expect(contextAround(text, start, end, width), `${width} ${start}`).toEqual(naive(text, start, end, width));
+    // a very long passage: each line's context is its own, whatever the passage's length
+    const long = "网络强国建设。".repeat(30_000);
+    const occurrences = findOccurrences(long, ["网络"]);
+    expect(occurrences.length).toBe(30_000);
+    const [left, right] = contextAround(long, occurrences[15_000]?.[0] ?? 0, occurrences[15_000]?.[1] ?? 0, 15);
+    expect([left, right]).toEqual([
+      "国建设。网络强国建设。网络强国建设。".slice(-15),
+      "强国建设。网络强国建设。网络强国建设。".slice(0, 15),
+    ]);
   });
 });

@@ -27,25 +27,42 @@ export interface ConcordanceLine {
 /** Context shown on each side of a match, in characters. */
 export const DEFAULT_CONTEXT = 15;
 
+/**
+ * The `width` code points before UTF-16 index `start` and after `end`: read
+ * from at most 2 × width + 1 units each side (a code point is one or two
+ * units, so that many hold `width` whole ones), so that a line costs its
+ * context, never its passage's length.
+ */
+export function contextAround(text: string, start: number, end: number, width: number): [left: string, right: string] {
+  if (width <= 0) return ["", ""];
+  const units = 2 * width + 1;
+  const left = [...text.slice(Math.max(0, start - units), start)].slice(-width).join("");
+  const right = [...text.slice(end, end + units)].slice(0, width).join("");
+  return [left, right];
+}
+
 /** Every occurrence in the results, with `width` characters of context each side (code points, not UTF-16 units). */
 export function concordanceLines(groups: readonly DocumentGroup[], width = DEFAULT_CONTEXT): ConcordanceLine[] {
   return groups.flatMap((group) =>
     group.passages.flatMap((passage) =>
-      passage.occurrences.map(([start, end]) => ({
-        doc: group.doc,
-        title: group.title,
-        date: group.date?.value ?? "",
-        outlet: group.outlet ?? "",
-        passage: passage.id,
-        number: passage.number,
-        type: passage.type,
-        left: [...passage.text.slice(0, start)].slice(-width).join(""),
-        match: passage.text.slice(start, end),
-        right: [...passage.text.slice(end)].slice(0, width).join(""),
-        order: group.order,
-        position: passage.position,
-        start,
-      })),
+      passage.occurrences.map(([start, end]) => {
+        const [left, right] = contextAround(passage.text, start, end, width);
+        return {
+          doc: group.doc,
+          title: group.title,
+          date: group.date?.value ?? "",
+          outlet: group.outlet ?? "",
+          passage: passage.id,
+          number: passage.number,
+          type: passage.type,
+          left,
+          match: passage.text.slice(start, end),
+          right,
+          order: group.order,
+          position: passage.position,
+          start,
+        };
+      }),
     ),
   );
 }

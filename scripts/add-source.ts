@@ -11,7 +11,6 @@
  * ingest; if that fails, nothing is left behind and every problem is printed.
  * Exit code 0 when the draft was written, 1 otherwise.
  */
-import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -23,7 +22,8 @@ import { ingestOutputs } from "./ingest.ts";
 import { EDITORIAL_DIR } from "./lib/corpus.ts";
 import { draftSource } from "./lib/draft-source.ts";
 import { InputError } from "./lib/issues.ts";
-import { SOURCES_DIR } from "./lib/sources.ts";
+import { SOURCES_DIR, sha256 as sha256Of } from "./lib/sources.ts";
+import { decodeUtf8, describeInvalidUtf8, findInvalidUtf8 } from "./lib/utf8.ts";
 import { readVocabulary } from "./lib/vocabulary.ts";
 
 export interface AddSourceOptions {
@@ -48,14 +48,15 @@ export async function addSource(root: string, path: string, options: AddSourceOp
   // 1. read the text, byte for byte
   if (!existsSync(path)) throw new AddSourceError(`${path}: no such file`);
   const bytes = readFileSync(path);
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new AddSourceError(`${path} is not UTF-8 text: convert it first (for example iconv -f GB18030 -t UTF-8)`);
+  const invalid = findInvalidUtf8(bytes);
+  if (invalid) {
+    throw new AddSourceError(
+      `${path} is ${describeInvalidUtf8(invalid)}: convert it to UTF-8 first (a text from a Chinese Windows system is often GB18030: iconv -f GB18030 -t UTF-8)`,
+    );
   }
+  const text = decodeUtf8(bytes);
   if (text.trim() === "") throw new AddSourceError(`${path} is empty`);
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const sha256 = sha256Of(bytes);
 
   // 2. name it, refusing a text already in the edition or a name already taken
   const stem = options.name ?? basename(path).replace(/\.[^.]*$/, "");
@@ -63,10 +64,7 @@ export async function addSource(root: string, path: string, options: AddSourceOp
   const file = `${name}.txt`;
   const sourcesDir = join(root, SOURCES_DIR);
   for (const existing of readdirSync(sourcesDir).filter((entry) => entry.endsWith(".txt"))) {
-    const existingHash = createHash("sha256")
-      .update(readFileSync(join(sourcesDir, existing)))
-      .digest("hex");
-    if (existingHash === sha256)
+    if (sha256Of(readFileSync(join(sourcesDir, existing))) === sha256)
       throw new AddSourceError(`${path} is already in the edition as ${SOURCES_DIR}/${existing}`);
   }
   const written = [`${SOURCES_DIR}/${file}`, `${SOURCES_DIR}/${name}.manifest.yaml`, `${EDITORIAL_DIR}/${name}.yaml`];

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { editorialSchema, type EditorialData } from "../../src/schemas/editorial.ts";
 import type { Provenance } from "../../src/schemas/provenance.ts";
@@ -11,7 +11,7 @@ import { assignBlockIds, type IdentifiedBlock } from "./ids.ts";
 import { InputError, IssueCollector } from "./issues.ts";
 import { readSources, type SourceText } from "./sources.ts";
 import { checkVocabularyUses, readVocabulary } from "./vocabulary.ts";
-import { parseYaml, type LocatedYaml } from "./yaml-file.ts";
+import { readYamlFile, type LocatedYaml } from "./yaml-file.ts";
 
 export const EDITORIAL_DIR = "content/editorial";
 
@@ -44,7 +44,7 @@ export function readEditorial(root: string, sources: readonly SourceText[]): Map
   for (const name of names) {
     const file = `${EDITORIAL_DIR}/${name}`;
     try {
-      const located = parseYaml(readFileSync(join(directory, name), "utf8"), file, editorialSchema);
+      const located = readYamlFile(root, file, editorialSchema);
       const expected = name.replace(/\.yaml$/, ".txt");
       if (located.data.source !== expected) {
         issues.add({

@@ -1,13 +1,14 @@
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ingestOutputs } from "../../scripts/ingest.ts";
 import { failingIngest } from "../helpers/failing-ingest.ts";
 import { projectRoot } from "../helpers/root.ts";
-import { copyOfProject, edit, lineContaining } from "../helpers/project.ts";
+import { copyOfProject, edit, lineContaining, replaceSource } from "../helpers/project.ts";
 
 const EDITORIAL_000 = "content/editorial/000_4e4dd60d782a0e7d.yaml";
 const EDITORIAL_001 = "content/editorial/001_5568d11231c8a51e.yaml";
+const SOURCE_000 = "000_4e4dd60d782a0e7d";
 
 describe("bad input gets a clear error and changes nothing", () => {
   it("reports a missing source, naming its manifest", () => {
@@ -230,5 +231,86 @@ describe("messages that lead to the fix", () => {
         fix: expect.stringContaining("half-width colon followed by a space"),
       }),
     );
+  });
+});
+
+/** The byte offset at which a 1-based line of a text begins. */
+function startOfLine(bytes: Buffer, line: number): number {
+  let offset = 0;
+  for (let number = 1; number < line; number += 1) offset = bytes.indexOf(0x0a, offset) + 1;
+  return offset;
+}
+
+/** The bytes with `inserted` put in at `offset`. */
+const insertBytes = (bytes: Buffer, offset: number, inserted: readonly number[]) =>
+  Buffer.concat([bytes.subarray(0, offset), Buffer.from(inserted), bytes.subarray(offset)]);
+
+describe("text that is not faithful input stops the ingest with its own message", () => {
+  it("refuses a source that is not UTF-8, with the byte offset, line, what is wrong and the fix", () => {
+    const root = copyOfProject();
+    let offset = 0;
+    // a deliberate new version: the manifest pins the broken bytes, as the message for a changed source suggests
+    replaceSource(root, SOURCE_000, (bytes) => {
+      offset = startOfLine(bytes, 7) + 6;
+      const broken = Buffer.from(bytes);
+      broken[offset] = 0xff;
+      return broken;
+    });
+    const issues = failingIngest(root);
+    expect(issues).toEqual([
+      {
+        file: `content/sources/${SOURCE_000}.txt`,
+        line: 7,
+        problem: `not valid UTF-8 at byte offset ${offset} (line 7, after “新时”): the byte 0xFF never occurs in UTF-8`,
+        fix: expect.stringContaining("save the file as UTF-8"),
+      },
+    ]);
+    expect(issues[0]?.fix).toContain("iconv -f GB18030 -t UTF-8");
+    expect(issues[0]?.fix).toContain(`update sha256 in content/sources/${SOURCE_000}.manifest.yaml`);
+  });
+
+  it("refuses editorial data that is not UTF-8, with the byte offset and line", () => {
+    const root = copyOfProject();
+    const line = lineContaining(root, EDITORIAL_000, "note: 第21行止于分号");
+    const path = join(root, EDITORIAL_000);
+    const original = readFileSync(path);
+    const offset = original.indexOf("第21行");
+    // 网络 in GB18030, as a text pasted from a Chinese Windows system would carry it
+    writeFileSync(path, insertBytes(original, offset, [0xcd, 0xf8, 0xc2, 0xe7]));
+    // the place on the line: the last ten characters before the bytes
+    expect(failingIngest(root)).toEqual([
+      {
+        file: EDITORIAL_000,
+        line,
+        problem: `not valid UTF-8 at byte offset ${offset} (line ${line}, after “    note: ”): the byte 0xCD begins a two-byte character, but byte 2 of it, 0xF8, does not continue it (a continuing byte is 0x80 to 0xBF)`,
+        fix: expect.stringContaining(`iconv -f GB18030 -t UTF-8 ${EDITORIAL_000}`),
+      },
+    ]);
+  });
+
+  it("names an empty source as empty: no bytes, or whitespace alone", () => {
+    const root = copyOfProject();
+    const file = `content/sources/${SOURCE_000}.txt`;
+    replaceSource(root, SOURCE_000, () => Buffer.alloc(0));
+    expect(failingIngest(root)).toEqual([
+      { file, problem: "the source text is empty (0 bytes)", fix: expect.stringContaining(`git checkout -- ${file}`) },
+    ]);
+    replaceSource(root, SOURCE_000, () => Buffer.from(" \n\n\t\n"));
+    expect(failingIngest(root)).toEqual([
+      {
+        file,
+        problem: "the source text is empty: its 5 bytes are only whitespace (spaces, tabs, line ends)",
+        fix: expect.stringContaining("if the source is withdrawn, remove it"),
+      },
+    ]);
+    // emptied by accident, its manifest still pinning the text: both are said
+    writeFileSync(join(root, file), "");
+    edit(root, `content/sources/${SOURCE_000}.manifest.yaml`, (text) =>
+      text.replace(/^sha256: \w+$/m, `sha256: ${"a".repeat(64)}`),
+    );
+    expect(failingIngest(root).map((issue) => issue.problem)).toEqual([
+      "the source text is empty (0 bytes)",
+      expect.stringContaining("no longer matches its manifest"),
+    ]);
   });
 });

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { decodeUtf8, describeInvalidUtf8, findInvalidUtf8, invalidUtf8Issue } from "../../scripts/lib/utf8.ts";
+
+const bytes = (...values: number[]) => Uint8Array.from(values);
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+describe("UTF-8, read strictly", () => {
+  it("finds nothing wrong in UTF-8, a byte order mark and four-byte characters included", () => {
+    expect(findInvalidUtf8(utf8("\uFEFF网络强国\n𠀀 a\r\n"))).toBeUndefined();
+    expect(findInvalidUtf8(bytes())).toBeUndefined();
+    expect(findInvalidUtf8(bytes(0xf4, 0x8f, 0xbf, 0xbf))).toBeUndefined();
+  });
+
+  it("names the first invalid sequence: its offset, line, bytes and what is wrong", () => {
+    const cases: [Uint8Array, number, number[], RegExp][] = [
+      [bytes(0x61, 0x80), 1, [0x80], /0x80 continues a character, but no character begins before it/],
+      [bytes(0xc0, 0xaf), 0, [0xc0], /0xC0 could only begin an overlong form/],
+      [bytes(0xff), 0, [0xff], /0xFF never occurs in UTF-8/],
+      [bytes(0xcd, 0xf8, 0xc2, 0xe7), 0, [0xcd, 0xf8], /0xCD begins a two-byte character, but byte 2 of it, 0xF8/],
+      [bytes(0xe7, 0xbd, 0x41), 0, [0xe7, 0xbd, 0x41], /0xE7 begins a three-byte character, but byte 3 of it, 0x41/],
+      [bytes(0xe0, 0x80, 0x80), 0, [0xe0, 0x80], /0xE0 0x80 begin an overlong form/],
+      [bytes(0xed, 0xa0, 0x80), 0, [0xed, 0xa0], /0xED 0xA0 begin a surrogate/],
+      [bytes(0xf0, 0x80, 0x80, 0x80), 0, [0xf0, 0x80], /0xF0 0x80 begin an overlong form/],
+      [bytes(0xf4, 0x90, 0x80, 0x80), 0, [0xf4, 0x90], /above U\+10FFFF/],
+      [bytes(0x61, 0xe7, 0xbd), 1, [0xe7, 0xbd], /the file ends inside a three-byte character that begins with 0xE7/],
+    ];
+    for (const [input, offset, sequence, problem] of cases) {
+      const fault = findInvalidUtf8(input);
+      expect(fault, problem.source).toMatchObject({ offset, bytes: sequence, problem: expect.stringMatching(problem) });
+      // what the finder calls valid, the strict decoder decodes; what it refuses, the decoder refuses
+      expect(() => decodeUtf8(input)).toThrow();
+    }
+  });
+
+  it("locates the fault by line and the text before it on that line", () => {
+    const input = Uint8Array.from([...utf8("第一行\n第二行的文字很长很长很长"), 0xff, ...utf8("\n")]);
+    const fault = findInvalidUtf8(input);
+    expect(fault).toMatchObject({ line: 2, before: "二行的文字很长很长很长".slice(-10) });
+    expect(fault && describeInvalidUtf8(fault)).toBe(
+      `not valid UTF-8 at byte offset ${utf8("第一行\n第二行的文字很长很长很长").length} (line 2, after “行的文字很长很长很长”): the byte 0xFF never occurs in UTF-8`,
+    );
+    const atStart = findInvalidUtf8(bytes(0x0a, 0xff));
+    expect(atStart && describeInvalidUtf8(atStart)).toBe(
+      "not valid UTF-8 at byte offset 1 (line 2, at its start): the byte 0xFF never occurs in UTF-8",
+    );
+  });
+
+  it("keeps a byte order mark as U+FEFF, so the text is the bytes", () => {
+    expect(decodeUtf8(bytes(0xef, 0xbb, 0xbf, 0x61))).toBe("\uFEFFa");
+  });
+
+  it("gives the issue of a file that is not UTF-8, with what else the fix must do", () => {
+    expect(invalidUtf8Issue(utf8("好"), "a.yaml")).toBeUndefined();
+    expect(invalidUtf8Issue(bytes(0x0a, 0xff), "a.txt", "then update its manifest")).toEqual({
+      file: "a.txt",
+      line: 2,
+      problem: "not valid UTF-8 at byte offset 1 (line 2, at its start): the byte 0xFF never occurs in UTF-8",
+      fix: expect.stringMatching(
+        /^save the file as UTF-8: .*iconv -f GB18030 -t UTF-8 a\.txt.*; then update its manifest$/,
+      ),
+    });
+  });
+});

@@ -140,13 +140,16 @@ export function buildCorpus(root: string): Corpus {
   issues.throwIfAny();
 
   for (const source of sources) {
-    const problems = checkConservation(source.lines, publishedPlaces(source.file, documents, omissions));
+    const problems = checkConservation(source, publishedPlaces(source.file, documents, omissions));
     problems.slice(0, 20).forEach((problem) =>
       issues.add({
         file: `content/sources/${source.file}`,
         line: "line" in problem ? problem.line : undefined,
         problem: `conservation: ${describeProblem(problem)}`,
-        fix: "every character of the source must be published exactly once or omitted with a reason; check the editorial data and the pipeline step that produced this place",
+        fix:
+          problem.kind === "not-the-bytes"
+            ? "a fault of the pipeline, not of the input: read a source only through scripts/lib/utf8.ts, which keeps its bytes"
+            : "every character of the source must be published exactly once or omitted with a reason; check the editorial data and the pipeline step that produced this place",
       }),
     );
   }

@@ -15,7 +15,9 @@ export interface SourceText {
   /** File name, such as `000_4e4dd60d782a0e7d.txt`. */
   file: string;
   manifest: Manifest;
-  /** The file's bytes decoded as UTF-8, a byte order mark kept as U+FEFF. */
+  /** The file's bytes, which its manifest pins. */
+  bytes: Uint8Array;
+  /** The bytes decoded as UTF-8, a byte order mark kept as U+FEFF: `text` encoded is `bytes`. */
   text: string;
   /** The text split into lines (src/lib/source-lines.ts); `lines[0]` is line 1. */
   lines: readonly string[];
@@ -95,7 +97,7 @@ export function readSources(root: string): SourceText[] {
         });
       }
     }
-    sources.push({ file: manifest.file, manifest, text, lines: splitSourceLines(text) });
+    sources.push({ file: manifest.file, manifest, bytes, text, lines: splitSourceLines(text) });
   }
 
   for (const name of names) {

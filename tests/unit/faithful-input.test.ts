@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { checkConservation, firstDifferenceFromBytes } from "../../scripts/lib/conservation.ts";
 import { decodeUtf8, describeInvalidUtf8, findInvalidUtf8, invalidUtf8Issue } from "../../scripts/lib/utf8.ts";
+import { splitSourceLines } from "../../src/lib/source-lines.ts";
 
 const bytes = (...values: number[]) => Uint8Array.from(values);
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -59,5 +61,26 @@ describe("UTF-8, read strictly", () => {
         /^save the file as UTF-8: .*iconv -f GB18030 -t UTF-8 a\.txt.*; then update its manifest$/,
       ),
     });
+  });
+});
+
+describe("conservation starts from the bytes", () => {
+  const place = (text: string) => ({ where: "d#p1", text, spans: [{ line: 1, start: 0, end: text.length }] });
+
+  it("calls no replacement character conserved: the lines must be the source's bytes", () => {
+    // what a lenient reading of the bytes a, 0xFF, b gives
+    const lines = ["a\uFFFDb"];
+    expect(checkConservation({ bytes: bytes(0x61, 0xff, 0x62), lines }, [place("a\uFFFDb")])).toEqual([
+      { kind: "not-the-bytes", line: 1, offset: 1 },
+    ]);
+    expect(checkConservation({ bytes: utf8("a\uFFFDb"), lines }, [place("a\uFFFDb")])).toEqual([]);
+  });
+
+  it("reads line ends as the file has them: LF, CRLF, a lone CR inside a line, no final line feed", () => {
+    for (const text of ["a\nb", "a\r\nb\r\n", "a\rb\n", "", "\n", "a\r\r\nb"])
+      expect(firstDifferenceFromBytes(utf8(text), splitSourceLines(text)), JSON.stringify(text)).toBeUndefined();
+    expect(firstDifferenceFromBytes(utf8("a\nb"), ["a", "c"])).toEqual({ line: 2, offset: 2 });
+    expect(firstDifferenceFromBytes(utf8("a\nb\n"), ["a", "b"])).toEqual({ line: 2, offset: 3 });
+    expect(firstDifferenceFromBytes(utf8("ab"), ["a", "b"])).toEqual({ line: 1, offset: 1 });
   });
 });

@@ -21,7 +21,7 @@ import { documentKinds, type DocumentKind } from "../src/schemas/speech.ts";
 import { ingestOutputs } from "./ingest.ts";
 import { EDITORIAL_DIR } from "./lib/corpus.ts";
 import { draftSource } from "./lib/draft-source.ts";
-import { InputError } from "./lib/issues.ts";
+import { InputError, showInvisibles } from "./lib/issues.ts";
 import { SOURCES_DIR, sha256 as sha256Of } from "./lib/sources.ts";
 import { decodeUtf8, describeInvalidUtf8, findInvalidUtf8 } from "./lib/utf8.ts";
 import { readVocabulary } from "./lib/vocabulary.ts";
@@ -130,16 +130,19 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     if (!path || positionals.length > 1)
       throw new AddSourceError("usage: npm run add-source FILE [-- --slug SLUG --kind KIND --name NAME]");
     const added = await addSource(root, path, values);
-    console.log(`add-source: ${path} added as ${added.file}, document ${added.slug} (status: draft)`);
-    console.log(added.written.map((target) => `  wrote ${target}`).join("\n"));
-    console.log(`\ndecided:\n${added.decided.map((line) => `  - ${line}`).join("\n")}`);
+    // What is printed quotes the text, which may hold characters a terminal acts on: they are shown as code points.
+    const print = (text: string) => console.log(showInvisibles(text));
+    print(`add-source: ${path} added as ${added.file}, document ${added.slug} (status: draft)`);
+    print(added.written.map((target) => `  wrote ${target}`).join("\n"));
+    print(`\ndecided:\n${added.decided.map((line) => `  - ${line}`).join("\n")}`);
     if (added.toCheck.length > 0)
-      console.log(`\nneeds a human look:\n${added.toCheck.map((line) => `  - ${line}`).join("\n")}`);
-    console.log(
+      print(`\nneeds a human look:\n${added.toCheck.map((line) => `  - ${line}`).join("\n")}`);
+    print(
       `\nnext: npm run build publishes it as a draft. Read ${added.written[2]} against the source (each line is quoted at its top),\nthen set status: proofread; verified once its dates are classified and its claims checked.`,
     );
   } catch (error) {
-    if (error instanceof AddSourceError) console.error(`add-source: ${error.message}; nothing was written.`);
+    if (error instanceof AddSourceError)
+      console.error(showInvisibles(`add-source: ${error.message}; nothing was written.`));
     else if (error instanceof InputError)
       console.error(`add-source: the draft does not ingest; nothing was written.\n${error.message}`);
     else throw error;

@@ -30,3 +30,19 @@ export function visibleText(text: string): VisibleSegment[] {
   }
   return segments;
 }
+
+/**
+ * A control character (Unicode Cc: C0, DEL, C1) other than tab, line feed
+ * and carriage return, the three a text file uses for its layout. A page
+ * shows none of them as a character, and the search drops them.
+ */
+export function isControlCharacter(character: string): boolean {
+  if (character.length !== 1) return false;
+  const code = character.charCodeAt(0);
+  return (code <= 0x1f && code !== 0x09 && code !== 0x0a && code !== 0x0d) || (code >= 0x7f && code <= 0x9f);
+}
+
+/** A character's code point as Unicode writes it: `U+000C`, `U+1F600`. */
+export function codePointLabel(character: string): string {
+  return `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
+}

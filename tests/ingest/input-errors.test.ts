@@ -8,7 +8,9 @@ import { copyOfProject, edit, lineContaining, replaceSource } from "../helpers/p
 
 const EDITORIAL_000 = "content/editorial/000_4e4dd60d782a0e7d.yaml";
 const EDITORIAL_001 = "content/editorial/001_5568d11231c8a51e.yaml";
+const EDITORIAL_002 = "content/editorial/002_1a3153f4b095e14b.yaml";
 const SOURCE_000 = "000_4e4dd60d782a0e7d";
+const SOURCE_002 = "002_1a3153f4b095e14b";
 
 describe("bad input gets a clear error and changes nothing", () => {
   it("reports a missing source, naming its manifest", () => {
@@ -288,6 +290,34 @@ describe("text that is not faithful input stops the ingest with its own message"
     ]);
   });
 
+  it("names a byte order mark that would be published, and its suggested omission settles it", () => {
+    const root = copyOfProject();
+    replaceSource(root, SOURCE_002, (bytes) => insertBytes(bytes, 0, [0xef, 0xbb, 0xbf]));
+    expect(failingIngest(root)).toEqual([
+      {
+        file: `content/sources/${SOURCE_002}.txt`,
+        line: 1,
+        problem:
+          "line 1 begins with a byte order mark (U+FEFF, the bytes EF BB BF), which some programs put at the start of a UTF-8 file to mark its encoding; it is not text, and as it stands it would be published, invisibly, in cac-study-group-cyber-power-thought.title",
+        fix: expect.stringContaining(
+          `in ${EDITORIAL_002}, add 1: { at: [1] } to splits and { pieces: [1a], reason: byte-order-mark } to omissions, and use 1b where line 1 was used`,
+        ),
+      },
+    ]);
+    edit(root, EDITORIAL_002, (text) =>
+      text
+        .replace("splits:\n", "splits:\n  1: { at: [1] }\n")
+        .replace("documents:\n", "omissions:\n  - pieces: [1a]\n    reason: byte-order-mark\ndocuments:\n")
+        .replace("    title: [1]\n", "    title: [1b]\n"),
+    );
+    const { corpus } = ingestOutputs(root);
+    const title = corpus.documents.find((document) => document.slug === "cac-study-group-cyber-power-thought")?.title;
+    expect(title?.text).toBe("深入贯彻习近平总书记网络强国战略思想 扎实推进网络安全和信息化工作");
+    expect(corpus.omissions).toContainEqual(
+      expect.objectContaining({ source: `${SOURCE_002}.txt`, text: "\uFEFF", reason: "byte-order-mark" }),
+    );
+  });
+
   it("names an empty source as empty: no bytes, or whitespace alone", () => {
     const root = copyOfProject();
     const file = `content/sources/${SOURCE_000}.txt`;
@@ -312,5 +342,57 @@ describe("text that is not faithful input stops the ingest with its own message"
       "the source text is empty (0 bytes)",
       expect.stringContaining("no longer matches its manifest"),
     ]);
+  });
+
+  it("names a control character by line, column and code point, and its suggested omission settles it", () => {
+    const root = copyOfProject();
+    replaceSource(root, SOURCE_000, (bytes) => insertBytes(bytes, startOfLine(bytes, 11) + 5 * 3, [0x00]));
+    const [issue, ...others] = failingIngest(root);
+    expect(others).toEqual([]);
+    expect(issue).toEqual({
+      file: `content/sources/${SOURCE_000}.txt`,
+      line: 11,
+      problem: expect.stringMatching(
+        /^line 11, column 6: the control character U\+0000 \(null\) would be published in zhao-zhiguo-new-era-cyber-power#p\d+; a control character is not text/,
+      ),
+      fix: `omit it with a reason, leaving the source byte for byte: in ${EDITORIAL_000}, add 11: { at: [5, 6] } to splits and { pieces: [11b], reason: control-character } to omissions, and use 11a, 11c where line 11 was used (a range of lines such as 5-19 takes them already); in the body, join them into one paragraph again: { pieces: [11a, 11c], reason: control-character }`,
+    });
+    edit(
+      root,
+      EDITORIAL_000,
+      (text) =>
+        `${text
+          .replace(
+            "documents:\n",
+            "splits:\n  11: { at: [5, 6] }\nomissions:\n  - pieces: [11b]\n    reason: control-character\ndocuments:\n",
+          )
+          .trimEnd()}\n      - { pieces: [11a, 11c], reason: control-character }\n`,
+    );
+    const { corpus } = ingestOutputs(root);
+    const source = readFileSync(join(projectRoot, `content/sources/${SOURCE_000}.txt`), "utf8");
+    const paragraphs = corpus.documents.flatMap((document) => document.blocks.map((block) => block.text));
+    expect(paragraphs).toContain(source.split("\n")[10]);
+    expect(corpus.omissions).toContainEqual(
+      expect.objectContaining({ source: `${SOURCE_000}.txt`, text: "\0", reason: "control-character" }),
+    );
+  });
+
+  it("shows control characters as code points in every message, never raw", () => {
+    const root = copyOfProject();
+    // a form feed on the blank line 8, an escape sequence opening line 11
+    replaceSource(root, SOURCE_000, (bytes) =>
+      insertBytes(
+        insertBytes(bytes, startOfLine(bytes, 11), [0x1b, 0x5b, 0x33, 0x31, 0x6d]),
+        startOfLine(bytes, 8),
+        [0x0c],
+      ),
+    );
+    const issues = failingIngest(root);
+    expect(issues.map((issue) => issue.problem)).toEqual([
+      expect.stringMatching(/^line 8, column 1: the control character U\+000C \(form feed, /),
+      expect.stringMatching(/^line 11, column 1: the control character U\+001B \(escape\) would be published/),
+      expect.stringContaining("piece 8 ends without sentence-final punctuation (“…<U+000C>”)"),
+    ]);
+    expect(issues[0]?.fix).toContain("add { pieces: [8], reason: control-character } to omissions");
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { checkConservation, firstDifferenceFromBytes } from "../../scripts/lib/conservation.ts";
+import { hiddenCharacterIssues, hiddenCharactersOf, omissionFix } from "../../scripts/lib/hidden-characters.ts";
+import { InputError, showInvisibles } from "../../scripts/lib/issues.ts";
 import { decodeUtf8, describeInvalidUtf8, findInvalidUtf8, invalidUtf8Issue } from "../../scripts/lib/utf8.ts";
+import { codePointLabel, isControlCharacter } from "../../src/lib/visible-text.ts";
 import { splitSourceLines } from "../../src/lib/source-lines.ts";
 
 const bytes = (...values: number[]) => Uint8Array.from(values);
@@ -82,5 +85,77 @@ describe("conservation starts from the bytes", () => {
     expect(firstDifferenceFromBytes(utf8("a\nb"), ["a", "c"])).toEqual({ line: 2, offset: 2 });
     expect(firstDifferenceFromBytes(utf8("a\nb\n"), ["a", "b"])).toEqual({ line: 2, offset: 3 });
     expect(firstDifferenceFromBytes(utf8("ab"), ["a", "b"])).toEqual({ line: 1, offset: 1 });
+  });
+});
+
+describe("hidden characters", () => {
+  it("are control characters but tab, line feed and carriage return, and a byte order mark opening line 1", () => {
+    for (const character of ["\0", "\x07", "\b", "\v", "\f", "\x1B", "\x7F", "\x80", "\x85", "\x9F"])
+      expect(isControlCharacter(character), codePointLabel(character)).toBe(true);
+    for (const character of ["\t", "\n", "\r", " ", "\u3000", "\uFEFF", "\u200B", "a", "网"])
+      expect(isControlCharacter(character), codePointLabel(character)).toBe(false);
+    expect(hiddenCharactersOf(["\uFEFF题\f", "a\uFEFF\x1B"])).toEqual([
+      { reason: "byte-order-mark", line: 1, column: 1, character: "\uFEFF" },
+      { reason: "control-character", line: 1, column: 3, character: "\f" },
+      { reason: "control-character", line: 2, column: 3, character: "\x1B" },
+    ]);
+    expect(codePointLabel("\0")).toBe("U+0000");
+    expect(codePointLabel("𠀀")).toBe("U+20000");
+  });
+
+  it("get the splits and omissions that omit them, counted in characters", () => {
+    const hidden = (line: number, text: string) => hiddenCharactersOf([...Array<string>(line - 1).fill("x"), text]);
+    expect(omissionFix(3, "\f", hidden(3, "\f"))).toBe(
+      "add { pieces: [3], reason: control-character } to omissions, and use line 3 nowhere else",
+    );
+    expect(omissionFix(3, "𠀀正文\0", hidden(3, "𠀀正文\0"))).toBe(
+      "add 3: { at: [3] } to splits and { pieces: [3b], reason: control-character } to omissions, and use 3a where line 3 was used (a range of lines such as 5-19 takes them already)",
+    );
+    expect(omissionFix(1, "\uFEFF\f题\0\0文", hidden(1, "\uFEFF\f题\0\0文"))).toBe(
+      "add 1: { at: [1, 2, 3, 5] } to splits and { pieces: [1a], reason: byte-order-mark }, { pieces: [1b, 1d], reason: control-character } to omissions, and use 1c, 1e where line 1 was used (a range of lines such as 5-19 takes them already); in the body, join them into one paragraph again: { pieces: [1c, 1e], reason: control-character }",
+    );
+  });
+
+  it("stop the ingest where they are published or used nowhere, not where they are omitted", () => {
+    const lines = ["\uFEFF标题", "正\0文"];
+    const source = { file: "s.txt", lines };
+    const editorial = { file: "content/editorial/s.yaml", splitLines: new Set<number>() };
+    const title = { where: "d.title", text: "\uFEFF标题", spans: [{ line: 1, start: 0, end: 3 }] };
+    const body = { where: "d#p1", text: "正\0文", spans: [{ line: 2, start: 0, end: 3 }] };
+    const issues = hiddenCharacterIssues(source, { published: [title, body], omitted: [] }, editorial);
+    expect(issues.map(({ file, line }) => ({ file, line }))).toEqual([
+      { file: "content/sources/s.txt", line: 1 },
+      { file: "content/sources/s.txt", line: 2 },
+    ]);
+    expect(issues[0]?.problem).toContain("would be published, invisibly, in d.title");
+    expect(issues[0]?.fix).toContain("or remove the mark from the file (save it as UTF-8 without BOM)");
+    expect(issues[1]?.problem).toMatch(
+      /^line 2, column 2: the control character U\+0000 \(null\) would be published in d#p1;/,
+    );
+    const omitted = { spans: [{ line: 2, start: 1, end: 2 }] };
+    expect(hiddenCharacterIssues(source, { published: [], omitted: [omitted] }, editorial)).toEqual([
+      expect.objectContaining({ line: 1, problem: expect.stringContaining("is neither published nor omitted") }),
+    ]);
+    const split = hiddenCharacterIssues(
+      source,
+      { published: [body], omitted: [title] },
+      { ...editorial, splitLines: new Set([2]) },
+    );
+    expect(split[0]?.fix).toContain("line 2 is already split: cut it further");
+  });
+});
+
+describe("messages show invisible characters as code points", () => {
+  it("escapes control and format characters but tab and line feed", () => {
+    expect(showInvisibles("a\0b\x1B[31mc\rd\u202Ee\uFEFFf\u2028g\th\ni")).toBe(
+      "a<U+0000>b<U+001B>[31mc<U+000D>d<U+202E>e<U+FEFF>f<U+2028>g\th\ni",
+    );
+    expect(showInvisibles("网络强国")).toBe("网络强国");
+  });
+
+  it("in every issue an InputError carries and prints", () => {
+    const error = new InputError([{ file: "a\x07.txt", line: 1, problem: "“\0”", fix: "omit \f" }]);
+    expect(error.issues).toEqual([{ file: "a<U+0007>.txt", line: 1, problem: "“<U+0000>”", fix: "omit <U+000C>" }]);
+    expect(error.message).toBe("a<U+0007>.txt:1: “<U+0000>”\n  fix: omit <U+000C>");
   });
 });

@@ -11,7 +11,6 @@
  * ingest; if that fails, nothing is left behind and every problem is printed.
  * Exit code 0 when the draft was written, 1 otherwise.
  */
-import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,8 +21,9 @@ import { documentKinds, type DocumentKind } from "../src/schemas/speech.ts";
 import { ingestOutputs } from "./ingest.ts";
 import { EDITORIAL_DIR } from "./lib/corpus.ts";
 import { draftSource } from "./lib/draft-source.ts";
-import { InputError } from "./lib/issues.ts";
-import { SOURCES_DIR } from "./lib/sources.ts";
+import { InputError, showInvisibles } from "./lib/issues.ts";
+import { SOURCES_DIR, sha256 as sha256Of } from "./lib/sources.ts";
+import { decodeUtf8, describeInvalidUtf8, findInvalidUtf8 } from "./lib/utf8.ts";
 import { readVocabulary } from "./lib/vocabulary.ts";
 
 export interface AddSourceOptions {
@@ -48,14 +48,15 @@ export async function addSource(root: string, path: string, options: AddSourceOp
   // 1. read the text, byte for byte
   if (!existsSync(path)) throw new AddSourceError(`${path}: no such file`);
   const bytes = readFileSync(path);
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new AddSourceError(`${path} is not UTF-8 text: convert it first (for example iconv -f GB18030 -t UTF-8)`);
+  const invalid = findInvalidUtf8(bytes);
+  if (invalid) {
+    throw new AddSourceError(
+      `${path} is ${describeInvalidUtf8(invalid)}: convert it to UTF-8 first (a text from a Chinese Windows system is often GB18030: iconv -f GB18030 -t UTF-8)`,
+    );
   }
+  const text = decodeUtf8(bytes);
   if (text.trim() === "") throw new AddSourceError(`${path} is empty`);
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const sha256 = sha256Of(bytes);
 
   // 2. name it, refusing a text already in the edition or a name already taken
   const stem = options.name ?? basename(path).replace(/\.[^.]*$/, "");
@@ -63,10 +64,7 @@ export async function addSource(root: string, path: string, options: AddSourceOp
   const file = `${name}.txt`;
   const sourcesDir = join(root, SOURCES_DIR);
   for (const existing of readdirSync(sourcesDir).filter((entry) => entry.endsWith(".txt"))) {
-    const existingHash = createHash("sha256")
-      .update(readFileSync(join(sourcesDir, existing)))
-      .digest("hex");
-    if (existingHash === sha256)
+    if (sha256Of(readFileSync(join(sourcesDir, existing))) === sha256)
       throw new AddSourceError(`${path} is already in the edition as ${SOURCES_DIR}/${existing}`);
   }
   const written = [`${SOURCES_DIR}/${file}`, `${SOURCES_DIR}/${name}.manifest.yaml`, `${EDITORIAL_DIR}/${name}.yaml`];
@@ -132,16 +130,19 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     if (!path || positionals.length > 1)
       throw new AddSourceError("usage: npm run add-source FILE [-- --slug SLUG --kind KIND --name NAME]");
     const added = await addSource(root, path, values);
-    console.log(`add-source: ${path} added as ${added.file}, document ${added.slug} (status: draft)`);
-    console.log(added.written.map((target) => `  wrote ${target}`).join("\n"));
-    console.log(`\ndecided:\n${added.decided.map((line) => `  - ${line}`).join("\n")}`);
+    // What is printed quotes the text, which may hold characters a terminal acts on: they are shown as code points.
+    const print = (text: string) => console.log(showInvisibles(text));
+    print(`add-source: ${path} added as ${added.file}, document ${added.slug} (status: draft)`);
+    print(added.written.map((target) => `  wrote ${target}`).join("\n"));
+    print(`\ndecided:\n${added.decided.map((line) => `  - ${line}`).join("\n")}`);
     if (added.toCheck.length > 0)
-      console.log(`\nneeds a human look:\n${added.toCheck.map((line) => `  - ${line}`).join("\n")}`);
-    console.log(
+      print(`\nneeds a human look:\n${added.toCheck.map((line) => `  - ${line}`).join("\n")}`);
+    print(
       `\nnext: npm run build publishes it as a draft. Read ${added.written[2]} against the source (each line is quoted at its top),\nthen set status: proofread; verified once its dates are classified and its claims checked.`,
     );
   } catch (error) {
-    if (error instanceof AddSourceError) console.error(`add-source: ${error.message}; nothing was written.`);
+    if (error instanceof AddSourceError)
+      console.error(showInvisibles(`add-source: ${error.message}; nothing was written.`));
     else if (error instanceof InputError)
       console.error(`add-source: the draft does not ingest; nothing was written.\n${error.message}`);
     else throw error;

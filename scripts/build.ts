@@ -5,6 +5,7 @@
  *
  * The site is rendered into a staging folder and replaces dist/ only when
  * every step has succeeded, so a failed build leaves the previous dist/ intact.
+ * A build that was stopped leaves its staging folder; the next build removes it.
  * Without SITE_BASE the pages' links are relative, so the one dist/ works at
  * the root, under any sub-path and from the file system; SITE_BASE (for
  * example /corpus/) builds absolute paths under that sub-path instead.
@@ -22,17 +23,23 @@ import { readSearchCorpus } from "./lib/search-corpus.ts";
 import { writeSearch } from "./lib/search-index.ts";
 import { relativizeSite } from "./lib/relative-links.ts";
 import { writeServiceWorker } from "./lib/service-worker.ts";
+import { removeStaleWorkFolders, workFolder } from "./lib/work-folders.ts";
 
 /** Without SITE_BASE (or with `/`), one build serves any path; with it, pages keep absolute paths under that base. */
 function relocatable(): boolean {
   return (process.env.SITE_BASE ?? "/") === "/";
 }
 
+/** The folders a build writes beside `dist/`: the new site, and the previous one while they are swapped. */
+const BUILD_WORK_FOLDERS = ["staging", "previous"] as const;
+
 export async function buildSite(root: string, outDir = join(root, "dist")): Promise<void> {
+  // 0. remove what an interrupted build left beside dist/ (its process no longer runs)
+  removeStaleWorkFolders(outDir, BUILD_WORK_FOLDERS);
   // 1. ingest: sources and editorial data to content collections
   const { corpus } = ingest(root);
   // 2. render the site into a staging folder
-  const staging = `${outDir}.staging-${process.pid}`;
+  const staging = workFolder(outDir, "staging");
   rmSync(staging, { recursive: true, force: true });
   try {
     await build({ root, outDir: staging, logLevel: "warn" });
@@ -47,7 +54,7 @@ export async function buildSite(root: string, outDir = join(root, "dist")): Prom
     throw error;
   }
   // 4. swap the new site in
-  const previous = `${outDir}.previous-${process.pid}`;
+  const previous = workFolder(outDir, "previous");
   if (existsSync(outDir)) renameSync(outDir, previous);
   renameSync(staging, outDir);
   rmSync(previous, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { editorialSchema, type EditorialData } from "../../src/schemas/editorial.ts";
 import type { Provenance } from "../../src/schemas/provenance.ts";
@@ -7,11 +7,12 @@ import type { Vocabulary } from "../../src/schemas/vocabulary.ts";
 import { compareDocuments } from "../../src/lib/document-order.ts";
 import { assembleSource, type DraftDocument, type EditorialLocation, type Omission, type Place } from "./assemble.ts";
 import { checkConservation, describeProblem, type PublishedPlace } from "./conservation.ts";
+import { hiddenCharacterIssues } from "./hidden-characters.ts";
 import { assignBlockIds, type IdentifiedBlock } from "./ids.ts";
-import { InputError, IssueCollector } from "./issues.ts";
+import { InputError, IssueCollector, type InputIssue } from "./issues.ts";
 import { readSources, type SourceText } from "./sources.ts";
 import { checkVocabularyUses, readVocabulary } from "./vocabulary.ts";
-import { parseYaml, type LocatedYaml } from "./yaml-file.ts";
+import { readYamlFile, type LocatedYaml } from "./yaml-file.ts";
 
 export const EDITORIAL_DIR = "content/editorial";
 
@@ -44,7 +45,7 @@ export function readEditorial(root: string, sources: readonly SourceText[]): Map
   for (const name of names) {
     const file = `${EDITORIAL_DIR}/${name}`;
     try {
-      const located = parseYaml(readFileSync(join(directory, name), "utf8"), file, editorialSchema);
+      const located = readYamlFile(root, file, editorialSchema);
       const expected = name.replace(/\.yaml$/, ".txt");
       if (located.data.source !== expected) {
         issues.add({
@@ -88,13 +89,16 @@ export function readEditorial(root: string, sources: readonly SourceText[]): Map
 /**
  * The whole pipeline short of writing: read and verify sources, read
  * editorial data, assemble documents, check the corpus, assign ids, prove
- * conservation. Throws an InputError listing every problem found.
+ * conservation and that no hidden character (a byte order mark, a control
+ * character) is published. Throws an InputError listing every problem found.
  */
 export function buildCorpus(root: string): Corpus {
   const sources = readSources(root);
   const vocabulary = readVocabulary(root);
   const editorial = readEditorial(root, sources);
   const issues = new IssueCollector();
+  // Reported first: a byte order mark or control character explains the problems it causes further on.
+  const hidden: InputIssue[] = [];
   const assembled: Omit<CorpusDocument, "order">[] = [];
   const omissions: Omission[] = [];
   const locations = new Map<string, { file: string; line: number | undefined }>();
@@ -104,7 +108,18 @@ export function buildCorpus(root: string): Corpus {
     if (!located) continue;
     checkVocabularyUses(located.data, vocabulary, located, issues);
     const fromSource = assembleSource(source, located.data, located, issues);
-    fromSource.documents.forEach((document, index) => {
+    const identified = fromSource.documents.map((document) => ({
+      ...document,
+      blocks: assignBlockIds(document.blocks),
+    }));
+    hidden.push(
+      ...hiddenCharacterIssues(
+        source,
+        { published: documentPlaces(source.file, identified), omitted: fromSource.omissions },
+        { file: located.file, splitLines: new Set(Object.keys(located.data.splits).map(Number)) },
+      ),
+    );
+    identified.forEach((document, index) => {
       const here = { file: located.file, line: located.lineOf(["documents", index, "slug"]) };
       const previous = locations.get(document.slug);
       if (previous) {
@@ -129,7 +144,7 @@ export function buildCorpus(root: string): Corpus {
           fix: "give it a date: `from` the piece that states it, or a `basis` for the inference; or lower its status to proofread",
         });
       }
-      assembled.push({ ...document, blocks: assignBlockIds(document.blocks) });
+      assembled.push(document);
     });
     omissions.push(...fromSource.omissions);
   }
@@ -137,16 +152,19 @@ export function buildCorpus(root: string): Corpus {
     .sort((a, b) => compareDocuments({ ...a, source: a.source.file }, { ...b, source: b.source.file }))
     .map((document, order) => ({ ...document, order }));
   checkLinks(documents, locations, issues);
-  issues.throwIfAny();
+  issues.throwIfAny(hidden);
 
   for (const source of sources) {
-    const problems = checkConservation(source.lines, publishedPlaces(source.file, documents, omissions));
+    const problems = checkConservation(source, publishedPlaces(source.file, documents, omissions));
     problems.slice(0, 20).forEach((problem) =>
       issues.add({
         file: `content/sources/${source.file}`,
         line: "line" in problem ? problem.line : undefined,
         problem: `conservation: ${describeProblem(problem)}`,
-        fix: "every character of the source must be published exactly once or omitted with a reason; check the editorial data and the pipeline step that produced this place",
+        fix:
+          problem.kind === "not-the-bytes"
+            ? "a fault of the pipeline, not of the input: read a source only through scripts/lib/utf8.ts, which keeps its bytes"
+            : "every character of the source must be published exactly once or omitted with a reason; check the editorial data and the pipeline step that produced this place",
       }),
     );
   }
@@ -154,12 +172,22 @@ export function buildCorpus(root: string): Corpus {
   return { sources, documents, omissions, vocabulary };
 }
 
-/** Every place of the output that publishes text of one source. */
+/** Every place of the output that publishes text of one source: the documents' places, then its omissions. */
 export function publishedPlaces(
   file: string,
   documents: readonly CorpusDocument[],
   omissions: readonly Omission[],
 ): PublishedPlace[] {
+  return [
+    ...documentPlaces(file, documents),
+    ...omissions
+      .filter((omission) => omission.source === file)
+      .map((omission, index) => ({ where: `omissions[${index}]`, text: omission.text, spans: omission.spans })),
+  ];
+}
+
+/** The places of the documents made from one source that publish its text: titles, fields, contents, blocks. */
+export function documentPlaces(file: string, documents: readonly Omit<CorpusDocument, "order">[]): PublishedPlace[] {
   const places: PublishedPlace[] = [];
   const add = (where: string, place: Place) => places.push({ where, text: place.text, spans: place.spans });
   for (const document of documents.filter((candidate) => candidate.source.file === file)) {
@@ -172,9 +200,6 @@ export function publishedPlaces(
     });
     for (const block of document.blocks) if (block.type !== "gap") add(`${document.slug}#${block.id}`, block);
   }
-  omissions
-    .filter((omission) => omission.source === file)
-    .forEach((omission, index) => add(`omissions[${index}]`, omission));
   return places;
 }
 

@@ -93,11 +93,14 @@ export function draftSource(input: DraftInput): Draft {
     splits[String(line.number)] = { at: [length] };
   };
 
-  // 1. a byte order mark is an encoding mark, not text
-  const first = nonBlank[0];
-  if (first?.text.startsWith("\uFEFF")) {
+  // 1. a byte order mark is an encoding mark, not text (alone on line 1, the whole line is omitted)
+  const first = lines[0];
+  if (first?.text === "\uFEFF") {
+    first.role = { role: "omit", reason: "byte-order-mark" };
+    decided.push("line 1: the byte order mark is omitted (byte-order-mark)");
+  } else if (first?.text.startsWith("\uFEFF")) {
     cut(first, 1, { role: "omit", reason: "byte-order-mark" });
-    decided.push(`line ${first.number}: the byte order mark is omitted (byte-order-mark)`);
+    decided.push("line 1: the byte order mark is omitted (byte-order-mark)");
   }
 
   // 2. clutter the vocabulary recognises

@@ -1,3 +1,5 @@
+import { codePointLabel } from "../../src/lib/visible-text.ts";
+
 /**
  * Problems found in the input, reported all at once. Each names the file, the
  * line where there is one, what is wrong and how to fix it.
@@ -16,11 +18,33 @@ export interface InputIssue {
 export class InputError extends Error {
   readonly issues: readonly InputIssue[];
 
+  /** Every character a terminal would act on or not show is written as its code point (`showInvisibles`). */
   constructor(issues: readonly InputIssue[]) {
-    super(formatIssues(issues));
+    const shown = issues.map((issue) => ({
+      ...issue,
+      file: showInvisibles(issue.file),
+      problem: showInvisibles(issue.problem),
+      fix: showInvisibles(issue.fix),
+    }));
+    super(formatIssues(shown));
     this.name = "InputError";
-    this.issues = issues;
+    this.issues = shown;
   }
+}
+
+/** Control characters but tab and line feed, format characters (direction marks, U+FEFF), line and paragraph separators. */
+const INVISIBLE_IN_TERMINAL = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+
+/**
+ * Text safe to print in an editor's terminal: each control or format
+ * character (a NUL, an escape sequence's ESC, a carriage return, a direction
+ * override, a byte order mark) written as `<U+001B>`, tab and line feed kept.
+ * Messages quote source text, which may hold any of them.
+ */
+export function showInvisibles(text: string): string {
+  return text.replace(INVISIBLE_IN_TERMINAL, (character) =>
+    character === "\t" || character === "\n" ? character : `<${codePointLabel(character)}>`,
+  );
 }
 
 /** `file:line: problem` then an indented `fix:` line, one issue after another. */
@@ -48,7 +72,8 @@ export class IssueCollector {
     return this.#issues.length;
   }
 
-  throwIfAny(): void {
-    if (this.#issues.length > 0) throw new InputError(this.#issues);
+  /** Throws, if there are any, the issues `first` (those that explain others) and then those collected. */
+  throwIfAny(first: readonly InputIssue[] = []): void {
+    if (first.length + this.#issues.length > 0) throw new InputError([...first, ...this.#issues]);
   }
 }

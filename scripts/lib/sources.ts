@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { manifestSchema, type Manifest } from "../../src/schemas/manifest.ts";
-import { InputError, IssueCollector } from "./issues.ts";
-import { parseYaml } from "./yaml-file.ts";
+import { InputError, IssueCollector, type InputIssue } from "./issues.ts";
+import { decodeUtf8, invalidUtf8Issue } from "./utf8.ts";
+import { readYamlFile } from "./yaml-file.ts";
 import { splitSourceLines } from "../../src/lib/source-lines.ts";
 
 export const SOURCES_DIR = "content/sources";
@@ -14,19 +15,23 @@ export interface SourceText {
   /** File name, such as `000_4e4dd60d782a0e7d.txt`. */
   file: string;
   manifest: Manifest;
+  /** The file's bytes, which its manifest pins. */
+  bytes: Uint8Array;
+  /** The bytes decoded as UTF-8, a byte order mark kept as U+FEFF: `text` encoded is `bytes`. */
   text: string;
   /** The text split into lines (src/lib/source-lines.ts); `lines[0]` is line 1. */
   lines: readonly string[];
 }
 
-export function sha256(bytes: Buffer | string): string {
+export function sha256(bytes: Uint8Array | string): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
 /**
  * Reads every manifest in `content/sources/` and the text it pins. Stops on
- * a missing text, a text without a manifest, a hash that does not match, or
- * a manifest quote that the text does not contain.
+ * a missing text, a text without a manifest, a text that is not UTF-8 or is
+ * empty, a hash that does not match, or a manifest quote that the text does
+ * not contain.
  */
 export function readSources(root: string): SourceText[] {
   const directory = join(root, SOURCES_DIR);
@@ -49,11 +54,7 @@ export function readSources(root: string): SourceText[] {
     let manifest: Manifest;
     let lineOf: (path: readonly (string | number)[]) => number | undefined;
     try {
-      ({ data: manifest, lineOf } = parseYaml(
-        readFileSync(join(directory, manifestName), "utf8"),
-        manifestPath,
-        manifestSchema,
-      ));
+      ({ data: manifest, lineOf } = readYamlFile(root, manifestPath, manifestSchema));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       error.issues.forEach((issue) => issues.add(issue));
@@ -71,16 +72,21 @@ export function readSources(root: string): SourceText[] {
       continue;
     }
     const bytes = readFileSync(join(directory, manifest.file));
-    const actual = sha256(bytes);
-    if (actual !== manifest.sha256) {
-      issues.add({
-        file: textPath,
-        problem: `the text no longer matches its manifest: SHA-256 is ${actual}, ${manifestName} pins ${manifest.sha256}`,
-        fix: `restore the original bytes (\`git checkout -- ${textPath}\`); if the change is a deliberate new version of the source, update sha256 in ${manifestPath} and review the editorial data that names its lines`,
-      });
+    const notUtf8 = invalidUtf8Issue(
+      bytes,
+      textPath,
+      `then update sha256 in ${manifestPath} to the SHA-256 of the corrected file (\`sha256sum ${textPath}\`) and review the editorial data that names its lines`,
+    );
+    const text = notUtf8 ? undefined : decodeUtf8(bytes);
+    const textIssues = [
+      notUtf8,
+      text === undefined ? undefined : emptySourceIssue(text, bytes.length, textPath, manifestPath),
+      changedSourceIssue(bytes, manifest, textPath, manifestPath),
+    ].filter((issue) => issue !== undefined);
+    if (text === undefined || textIssues.length > 0) {
+      textIssues.forEach((issue) => issues.add(issue));
       continue;
     }
-    const text = bytes.toString("utf8");
     for (const [key, quote] of Object.entries(manifest.states)) {
       if (quote !== null && !text.includes(quote)) {
         issues.add({
@@ -91,7 +97,7 @@ export function readSources(root: string): SourceText[] {
         });
       }
     }
-    sources.push({ file: manifest.file, manifest, text, lines: splitSourceLines(text) });
+    sources.push({ file: manifest.file, manifest, bytes, text, lines: splitSourceLines(text) });
   }
 
   for (const name of names) {
@@ -106,4 +112,33 @@ export function readSources(root: string): SourceText[] {
 
   issues.throwIfAny();
   return sources;
+}
+
+/** A source of no bytes, or of whitespace alone, has no text to publish. */
+function emptySourceIssue(text: string, size: number, textPath: string, manifestPath: string): InputIssue | undefined {
+  if (text.trim() !== "") return undefined;
+  return {
+    file: textPath,
+    problem:
+      size === 0
+        ? "the source text is empty (0 bytes)"
+        : `the source text is empty: its ${size} bytes are only whitespace (spaces, tabs, line ends)`,
+    fix: `restore its text (\`git checkout -- ${textPath}\`); if the source is withdrawn, remove it with ${manifestPath} and its editorial file in content/editorial/`,
+  };
+}
+
+/** A source whose bytes are not the ones its manifest pins. */
+function changedSourceIssue(
+  bytes: Uint8Array,
+  manifest: Manifest,
+  textPath: string,
+  manifestPath: string,
+): InputIssue | undefined {
+  const actual = sha256(bytes);
+  if (actual === manifest.sha256) return undefined;
+  return {
+    file: textPath,
+    problem: `the text no longer matches its manifest: SHA-256 is ${actual}, ${basename(manifestPath)} pins ${manifest.sha256}`,
+    fix: `restore the original bytes (\`git checkout -- ${textPath}\`); if the change is a deliberate new version of the source, update sha256 in ${manifestPath} and review the editorial data that names its lines`,
+  };
 }

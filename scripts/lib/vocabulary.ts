@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { EditorialData } from "../../src/schemas/editorial.ts";
 import { vocabularySchema, type Vocabulary } from "../../src/schemas/vocabulary.ts";
 import { InputError, type IssueCollector } from "./issues.ts";
-import { parseYaml, type YamlPath } from "./yaml-file.ts";
+import { readYamlFile, type YamlPath } from "./yaml-file.ts";
 
 export const VOCABULARY_FILE = "content/vocabulary.yaml";
 
@@ -19,7 +19,7 @@ export function readVocabulary(root: string): Vocabulary {
       },
     ]);
   }
-  return parseYaml(readFileSync(path, "utf8"), VOCABULARY_FILE, vocabularySchema).data;
+  return readYamlFile(root, VOCABULARY_FILE, vocabularySchema).data;
 }
 
 /** Every name of a reason or block kind that an editorial file uses, with where it stands. */

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { removeStaleWorkFolders, workFolder } from "./work-folders.ts";
 
 /** Where the ingest writes the generated collections, apart from everything an editor writes in `content/`. */
 export const GENERATED_DIR = "content/generated";
@@ -18,21 +19,24 @@ export const OUTPUT_DIRS = [
 /**
  * Replaces the output folders with exactly `files`, all or nothing: every
  * file is written to a fresh folder first, then the folders are swapped in by
- * rename. A failure before the swap leaves the previous output untouched.
+ * rename. A failure before the swap leaves the previous output untouched;
+ * the folders of an ingest that was stopped are removed by the next.
  */
 export function writeOutputsAtomically(root: string, files: ReadonlyMap<string, string>): void {
-  const stamp = `${process.pid}-${Date.now()}`;
+  const stamp = Date.now();
   const staged = OUTPUT_DIRS.map((dir) => ({
     dir: join(root, dir),
-    next: join(root, `${dir}.next-${stamp}`),
-    old: join(root, `${dir}.old-${stamp}`),
+    next: workFolder(join(root, dir), "next", stamp),
+    old: workFolder(join(root, dir), "old", stamp),
   }));
+  // what an ingest that was stopped left beside the folders (its process no longer runs)
+  for (const { dir } of staged) removeStaleWorkFolders(dir, ["next", "old"]);
   try {
     for (const { next } of staged) mkdirSync(next, { recursive: true });
     for (const [path, content] of files) {
       const owner = OUTPUT_DIRS.find((dir) => path.startsWith(`${dir}/`));
       if (!owner) throw new Error(`refusing to write ${path}: not inside ${OUTPUT_DIRS.join(", ")}`);
-      const target = join(root, `${owner}.next-${stamp}`, path.slice(owner.length + 1));
+      const target = join(workFolder(join(root, owner), "next", stamp), path.slice(owner.length + 1));
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, content);
     }

@@ -1,6 +1,7 @@
 import { LineCounter, isNode, parseDocument, type Document } from "yaml";
 import type { z } from "zod";
 import { InputError, type InputIssue } from "./issues.ts";
+import { readUtf8File } from "./utf8.ts";
 
 export type YamlPath = readonly (string | number)[];
 
@@ -62,6 +63,15 @@ export function parseYaml<S extends z.ZodType>(text: string, file: string, schem
     throw new InputError(issues);
   }
   return { data: result.data, lineOf };
+}
+
+/**
+ * Reads a YAML file of the project (`file`, relative to `root`) as UTF-8 and
+ * validates it: bytes that are not UTF-8, syntax and schema errors are
+ * reported with the file and line they concern.
+ */
+export function readYamlFile<S extends z.ZodType>(root: string, file: string, schema: S): LocatedYaml<z.output<S>> {
+  return parseYaml(readUtf8File(root, file), file, schema);
 }
 
 /** What the editorial and curated schemas' field names look like: ASCII words in camel case. */

@@ -172,6 +172,8 @@ const zh = {
     tab: (count: number) => (count > 1 ? `制表符×${count}` : "制表符"),
     space: (count: number) => (count > 1 ? `空格×${count}` : "空格"),
     "ideographic-space": (count: number) => (count > 1 ? `全角空格×${count}` : "全角空格"),
+    /** A control character or U+FEFF, which a page shows as nothing, by its code point. */
+    invisible: (codePoint: string) => `不可见字符 ${codePoint}`,
   },
   pageNumber: (page: string) => `第${page}版`,
   supports: (claims: readonly string[]) => `；载${claims.join("、")}`,
@@ -541,6 +543,7 @@ const en: UiStrings = {
     tab: (count: number) => (count > 1 ? `${count} tabs` : "tab"),
     space: (count: number) => (count > 1 ? `${count} spaces` : "space"),
     "ideographic-space": (count: number) => (count > 1 ? `${count} full-width spaces` : "full-width space"),
+    invisible: (codePoint: string) => `invisible character ${codePoint}`,
   },
   pageNumber: (page: string) => `page ${page}`,
   supports: (claims: readonly string[]) => `; states the ${claims.map((claim) => claim.toLowerCase()).join(", ")}`,

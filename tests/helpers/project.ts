@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -35,6 +36,22 @@ export function copyOfProject(): string {
 export function edit(root: string, path: string, change: (text: string) => string): void {
   const file = join(root, path);
   writeFileSync(file, change(readFileSync(file, "utf8")));
+}
+
+/**
+ * Gives a source of the copy new bytes and pins them in its manifest, as a
+ * deliberate new version of the source would be (`content/sources/NAME.txt`
+ * and `NAME.manifest.yaml`).
+ */
+export function replaceSource(root: string, name: string, change: (bytes: Buffer) => Buffer): void {
+  const text = join(root, `content/sources/${name}.txt`);
+  const manifest = join(root, `content/sources/${name}.manifest.yaml`);
+  const bytes = change(readFileSync(text));
+  writeFileSync(text, bytes);
+  const pinned = readFileSync(manifest, "utf8");
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  if (!/^sha256: [0-9a-f]{64}$/m.test(pinned)) throw new Error(`${manifest} pins no sha256`);
+  writeFileSync(manifest, pinned.replace(/^sha256: [0-9a-f]{64}$/m, `sha256: ${sha256}`));
 }
 
 /** Every file below `dir`, with its content, for before/after comparisons. */

@@ -163,6 +163,22 @@ describe("npm run add-source", () => {
     const gbk = writeText("", "gbk.txt");
     writeFileSync(gbk, Buffer.from([0xcd, 0xf8, 0xc2, 0xe7]));
     await expect(addSource(root, gbk)).rejects.toBeInstanceOf(AddSourceError);
+    await expect(addSource(root, gbk)).rejects.toThrow(
+      "gbk.txt is not valid UTF-8 at byte offset 0 (line 1, at its start): the byte 0xCD begins a two-byte character, but byte 2 of it, 0xF8, does not continue it",
+    );
     expect(() => readFileSync(join(root, "content/sources/gbk.txt"))).toThrow();
+  });
+
+  it("keeps a byte order mark in the source byte for byte, and drafts its omission", async () => {
+    const root = copyOfProject();
+    const path = writeText("\uFEFF网络强国建设的新进展\n\n据悉，网信事业取得新进展。\n", "with-bom.txt");
+    const added = await addSource(root, path, { slug: "with-bom" });
+    expect(readFileSync(join(root, "content/sources/with-bom.txt"))).toEqual(readFileSync(path));
+    expect(added.decided).toContain("line 1: the byte order mark is omitted (byte-order-mark)");
+    const { corpus } = ingestOutputs(root);
+    expect(corpus.documents.find((document) => document.slug === "with-bom")?.title.text).toBe("网络强国建设的新进展");
+    expect(corpus.omissions).toContainEqual(
+      expect.objectContaining({ source: "with-bom.txt", text: "\uFEFF", reason: "byte-order-mark" }),
+    );
   });
 });

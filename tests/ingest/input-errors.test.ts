@@ -1,13 +1,16 @@
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ingestOutputs } from "../../scripts/ingest.ts";
 import { failingIngest } from "../helpers/failing-ingest.ts";
 import { projectRoot } from "../helpers/root.ts";
-import { copyOfProject, edit, lineContaining } from "../helpers/project.ts";
+import { copyOfProject, edit, lineContaining, replaceSource } from "../helpers/project.ts";
 
 const EDITORIAL_000 = "content/editorial/000_4e4dd60d782a0e7d.yaml";
 const EDITORIAL_001 = "content/editorial/001_5568d11231c8a51e.yaml";
+const EDITORIAL_002 = "content/editorial/002_1a3153f4b095e14b.yaml";
+const SOURCE_000 = "000_4e4dd60d782a0e7d";
+const SOURCE_002 = "002_1a3153f4b095e14b";
 
 describe("bad input gets a clear error and changes nothing", () => {
   it("reports a missing source, naming its manifest", () => {
@@ -230,5 +233,166 @@ describe("messages that lead to the fix", () => {
         fix: expect.stringContaining("half-width colon followed by a space"),
       }),
     );
+  });
+});
+
+/** The byte offset at which a 1-based line of a text begins. */
+function startOfLine(bytes: Buffer, line: number): number {
+  let offset = 0;
+  for (let number = 1; number < line; number += 1) offset = bytes.indexOf(0x0a, offset) + 1;
+  return offset;
+}
+
+/** The bytes with `inserted` put in at `offset`. */
+const insertBytes = (bytes: Buffer, offset: number, inserted: readonly number[]) =>
+  Buffer.concat([bytes.subarray(0, offset), Buffer.from(inserted), bytes.subarray(offset)]);
+
+describe("text that is not faithful input stops the ingest with its own message", () => {
+  it("refuses a source that is not UTF-8, with the byte offset, line, what is wrong and the fix", () => {
+    const root = copyOfProject();
+    let offset = 0;
+    // a deliberate new version: the manifest pins the broken bytes, as the message for a changed source suggests
+    replaceSource(root, SOURCE_000, (bytes) => {
+      offset = startOfLine(bytes, 7) + 6;
+      const broken = Buffer.from(bytes);
+      broken[offset] = 0xff;
+      return broken;
+    });
+    const issues = failingIngest(root);
+    expect(issues).toEqual([
+      {
+        file: `content/sources/${SOURCE_000}.txt`,
+        line: 7,
+        problem: `not valid UTF-8 at byte offset ${offset} (line 7, after “新时”): the byte 0xFF never occurs in UTF-8`,
+        fix: expect.stringContaining("save the file as UTF-8"),
+      },
+    ]);
+    expect(issues[0]?.fix).toContain("iconv -f GB18030 -t UTF-8");
+    expect(issues[0]?.fix).toContain(`update sha256 in content/sources/${SOURCE_000}.manifest.yaml`);
+  });
+
+  it("refuses editorial data that is not UTF-8, with the byte offset and line", () => {
+    const root = copyOfProject();
+    const line = lineContaining(root, EDITORIAL_000, "note: 第21行止于分号");
+    const path = join(root, EDITORIAL_000);
+    const original = readFileSync(path);
+    const offset = original.indexOf("第21行");
+    // 网络 in GB18030, as a text pasted from a Chinese Windows system would carry it
+    writeFileSync(path, insertBytes(original, offset, [0xcd, 0xf8, 0xc2, 0xe7]));
+    // the place on the line: the last ten characters before the bytes
+    expect(failingIngest(root)).toEqual([
+      {
+        file: EDITORIAL_000,
+        line,
+        problem: `not valid UTF-8 at byte offset ${offset} (line ${line}, after “    note: ”): the byte 0xCD begins a two-byte character, but byte 2 of it, 0xF8, does not continue it (a continuing byte is 0x80 to 0xBF)`,
+        fix: expect.stringContaining(`iconv -f GB18030 -t UTF-8 ${EDITORIAL_000}`),
+      },
+    ]);
+  });
+
+  it("names a byte order mark that would be published, and its suggested omission settles it", () => {
+    const root = copyOfProject();
+    replaceSource(root, SOURCE_002, (bytes) => insertBytes(bytes, 0, [0xef, 0xbb, 0xbf]));
+    expect(failingIngest(root)).toEqual([
+      {
+        file: `content/sources/${SOURCE_002}.txt`,
+        line: 1,
+        problem:
+          "line 1 begins with a byte order mark (U+FEFF, the bytes EF BB BF), which some programs put at the start of a UTF-8 file to mark its encoding; it is not text, and as it stands it would be published, invisibly, in cac-study-group-cyber-power-thought.title",
+        fix: expect.stringContaining(
+          `in ${EDITORIAL_002}, add 1: { at: [1] } to splits and { pieces: [1a], reason: byte-order-mark } to omissions, and use 1b where line 1 was used`,
+        ),
+      },
+    ]);
+    edit(root, EDITORIAL_002, (text) =>
+      text
+        .replace("splits:\n", "splits:\n  1: { at: [1] }\n")
+        .replace("documents:\n", "omissions:\n  - pieces: [1a]\n    reason: byte-order-mark\ndocuments:\n")
+        .replace("    title: [1]\n", "    title: [1b]\n"),
+    );
+    const { corpus } = ingestOutputs(root);
+    const title = corpus.documents.find((document) => document.slug === "cac-study-group-cyber-power-thought")?.title;
+    expect(title?.text).toBe("深入贯彻习近平总书记网络强国战略思想 扎实推进网络安全和信息化工作");
+    expect(corpus.omissions).toContainEqual(
+      expect.objectContaining({ source: `${SOURCE_002}.txt`, text: "\uFEFF", reason: "byte-order-mark" }),
+    );
+  });
+
+  it("names an empty source as empty: no bytes, or whitespace alone", () => {
+    const root = copyOfProject();
+    const file = `content/sources/${SOURCE_000}.txt`;
+    replaceSource(root, SOURCE_000, () => Buffer.alloc(0));
+    expect(failingIngest(root)).toEqual([
+      { file, problem: "the source text is empty (0 bytes)", fix: expect.stringContaining(`git checkout -- ${file}`) },
+    ]);
+    replaceSource(root, SOURCE_000, () => Buffer.from(" \n\n\t\n"));
+    expect(failingIngest(root)).toEqual([
+      {
+        file,
+        problem: "the source text is empty: its 5 bytes are only whitespace (spaces, tabs, line ends)",
+        fix: expect.stringContaining("if the source is withdrawn, remove it"),
+      },
+    ]);
+    // emptied by accident, its manifest still pinning the text: both are said
+    writeFileSync(join(root, file), "");
+    edit(root, `content/sources/${SOURCE_000}.manifest.yaml`, (text) =>
+      text.replace(/^sha256: \w+$/m, `sha256: ${"a".repeat(64)}`),
+    );
+    expect(failingIngest(root).map((issue) => issue.problem)).toEqual([
+      "the source text is empty (0 bytes)",
+      expect.stringContaining("no longer matches its manifest"),
+    ]);
+  });
+
+  it("names a control character by line, column and code point, and its suggested omission settles it", () => {
+    const root = copyOfProject();
+    replaceSource(root, SOURCE_000, (bytes) => insertBytes(bytes, startOfLine(bytes, 11) + 5 * 3, [0x00]));
+    const [issue, ...others] = failingIngest(root);
+    expect(others).toEqual([]);
+    expect(issue).toEqual({
+      file: `content/sources/${SOURCE_000}.txt`,
+      line: 11,
+      problem: expect.stringMatching(
+        /^line 11, column 6: the control character U\+0000 \(null\) would be published in zhao-zhiguo-new-era-cyber-power#p\d+; a control character is not text/,
+      ),
+      fix: `omit it with a reason, leaving the source byte for byte: in ${EDITORIAL_000}, add 11: { at: [5, 6] } to splits and { pieces: [11b], reason: control-character } to omissions, and use 11a, 11c where line 11 was used (a range of lines such as 5-19 takes them already); in the body, join them into one paragraph again: { pieces: [11a, 11c], reason: control-character }`,
+    });
+    edit(
+      root,
+      EDITORIAL_000,
+      (text) =>
+        `${text
+          .replace(
+            "documents:\n",
+            "splits:\n  11: { at: [5, 6] }\nomissions:\n  - pieces: [11b]\n    reason: control-character\ndocuments:\n",
+          )
+          .trimEnd()}\n      - { pieces: [11a, 11c], reason: control-character }\n`,
+    );
+    const { corpus } = ingestOutputs(root);
+    const source = readFileSync(join(projectRoot, `content/sources/${SOURCE_000}.txt`), "utf8");
+    const paragraphs = corpus.documents.flatMap((document) => document.blocks.map((block) => block.text));
+    expect(paragraphs).toContain(source.split("\n")[10]);
+    expect(corpus.omissions).toContainEqual(
+      expect.objectContaining({ source: `${SOURCE_000}.txt`, text: "\0", reason: "control-character" }),
+    );
+  });
+
+  it("shows control characters as code points in every message, never raw", () => {
+    const root = copyOfProject();
+    // a form feed on the blank line 8, an escape sequence opening line 11
+    replaceSource(root, SOURCE_000, (bytes) =>
+      insertBytes(
+        insertBytes(bytes, startOfLine(bytes, 11), [0x1b, 0x5b, 0x33, 0x31, 0x6d]),
+        startOfLine(bytes, 8),
+        [0x0c],
+      ),
+    );
+    const issues = failingIngest(root);
+    expect(issues.map((issue) => issue.problem)).toEqual([
+      expect.stringMatching(/^line 8, column 1: the control character U\+000C \(form feed, /),
+      expect.stringMatching(/^line 11, column 1: the control character U\+001B \(escape\) would be published/),
+      expect.stringContaining("piece 8 ends without sentence-final punctuation (“…<U+000C>”)"),
+    ]);
+    expect(issues[0]?.fix).toContain("add { pieces: [8], reason: control-character } to omissions");
   });
 });

@@ -9,7 +9,9 @@ import { renderMdx } from "../../scripts/lib/emit.ts";
 import { assignBlockIds } from "../../scripts/lib/ids.ts";
 import { IssueCollector } from "../../scripts/lib/issues.ts";
 import { sha256 } from "../../scripts/lib/sources.ts";
+import { decodeUtf8 } from "../../scripts/lib/utf8.ts";
 import { parseYaml } from "../../scripts/lib/yaml-file.ts";
+import { splitSourceLines } from "../../src/lib/source-lines.ts";
 
 /**
  * Golden fixtures: each folder of tests/fixtures/assemble/ holds a source
@@ -21,14 +23,16 @@ const fixtures = join(import.meta.dirname, "../fixtures/assemble");
 
 describe.each(readdirSync(fixtures))("assemble %s", (name) => {
   const dir = join(fixtures, name);
-  const text = readFileSync(join(dir, "source.txt"), "utf8");
+  const bytes = readFileSync(join(dir, "source.txt"));
+  const text = decodeUtf8(bytes);
   const source = {
     file: "source.txt",
+    bytes,
     text,
-    lines: text.split("\n"),
+    lines: splitSourceLines(text),
     manifest: {
       file: "source.txt",
-      sha256: sha256(text),
+      sha256: sha256(bytes),
       description: name,
       states: { title: null, author: null, outlet: null, date: null, page: null },
     },
@@ -52,7 +56,7 @@ describe.each(readdirSync(fixtures))("assemble %s", (name) => {
   });
 
   it("publishes every character exactly once", () => {
-    expect(checkConservation(source.lines, publishedPlaces("source.txt", documents, assembled.omissions))).toEqual([]);
+    expect(checkConservation(source, publishedPlaces("source.txt", documents, assembled.omissions))).toEqual([]);
   });
 
   it("gives the expected documents", async () => {

@@ -5,7 +5,8 @@ import { precacheList, searchFileList, serviceWorkerSource, siteDigest } from ".
 import { filesBelow } from "../../scripts/lib/site-files.ts";
 import { pathToRoot, relativizeHtml } from "../../scripts/lib/relative-links.ts";
 import { formatDateEnglish, formatDateIn, formatMilestoneDateEnglish } from "../../src/lib/dates.ts";
-import { visibleText } from "../../src/lib/visible-text.ts";
+import { markLabel, visibleText } from "../../src/lib/visible-text.ts";
+import { uiFor } from "../../src/i18n/ui.ts";
 import { describe, expect, it } from "vitest";
 import { projectRoot } from "../helpers/root.ts";
 import { formatDate, formatMilestoneDate, milestoneYear } from "../../src/lib/dates.ts";
@@ -213,6 +214,21 @@ describe("visibleText", () => {
     expect(visibleText("目  录")).toEqual([{ text: "目" }, { mark: "space", count: 2 }, { text: "录" }]);
     expect(visibleText("\u3000")).toEqual([{ mark: "ideographic-space", count: 1 }]);
     expect(visibleText("")).toEqual([]);
+  });
+
+  it("shows a control character or U+FEFF by its code point, with whitespace marks or without", () => {
+    expect(visibleText("\f一\0\0 \uFEFF")).toEqual([
+      { codePoint: "U+000C" },
+      { text: "一" },
+      { codePoint: "U+0000" },
+      { codePoint: "U+0000" },
+      { mark: "space", count: 1 },
+      { codePoint: "U+FEFF" },
+    ]);
+    expect(visibleText("\t一 \x85", { whitespace: false })).toEqual([{ text: "\t一 " }, { codePoint: "U+0085" }]);
+    const names = uiFor("en").whitespace;
+    expect(markLabel({ codePoint: "U+000C" }, names)).toBe("invisible character U+000C");
+    expect(markLabel({ mark: "space", count: 2 }, uiFor("zh-CN").whitespace)).toBe("空格×2");
   });
 });
 

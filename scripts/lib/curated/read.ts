@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import {
   milestonesFileSchema,
@@ -9,7 +9,7 @@ import {
   type TermsFile,
 } from "../../../src/schemas/curated.ts";
 import { InputError, IssueCollector } from "../issues.ts";
-import { parseYaml, type LocatedYaml } from "../yaml-file.ts";
+import { readYamlFile, type LocatedYaml } from "../yaml-file.ts";
 
 export const CURATED_DIR = "content/curated";
 
@@ -27,7 +27,7 @@ export interface CuratedData {
 /** Reads and validates the three curated files; every problem in any of them is reported together. */
 export function readCurated(root: string): CuratedData {
   const issues = new IssueCollector();
-  const read = <T>(name: string, schema: Parameters<typeof parseYaml>[2]): CuratedFile<T> | undefined => {
+  const read = <T>(name: string, schema: Parameters<typeof readYamlFile>[2]): CuratedFile<T> | undefined => {
     const file = `${CURATED_DIR}/${name}`;
     const path = join(root, file);
     if (!existsSync(path)) {
@@ -39,7 +39,7 @@ export function readCurated(root: string): CuratedData {
       return undefined;
     }
     try {
-      return { ...(parseYaml(readFileSync(path, "utf8"), file, schema) as LocatedYaml<T>), file };
+      return { ...(readYamlFile(root, file, schema) as LocatedYaml<T>), file };
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       error.issues.forEach((issue) => issues.add(issue));

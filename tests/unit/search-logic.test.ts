@@ -3,8 +3,8 @@ import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { documentOrdering, loadGroups } from "../../src/lib/search/engine.ts";
 import type { SearchDocument } from "../../src/schemas/passage.ts";
-import { createSearchData, decodeSearchData } from "../../src/lib/search/documents.ts";
-import { documentFile, headFile, textFile } from "../../src/lib/search/index-layout.ts";
+import { createSearchData, decodeSearchData, SearchDataError } from "../../src/lib/search/documents.ts";
+import { documentFile, headFile, MANIFEST_FILE, textFile } from "../../src/lib/search/index-layout.ts";
 import { findOccurrences, keywordInContext } from "../../src/lib/search/kwic.ts";
 import { normalizeForSearch, normalizeWithOrigin } from "../../src/lib/search/normalize.ts";
 import { MAX_QUERY_LENGTH, parseQuery } from "../../src/lib/search/query.ts";
@@ -127,19 +127,32 @@ describe("search data files", () => {
     expect(await decodeSearchData(json)).toEqual(document);
   });
 
+  /** A document of six passages, in two text blocks, as the search data holds it. */
+  const six: SearchDocument["passages"] = [
+    ["title", "title", "网络强国"],
+    ["p1", "paragraph", "第一段"],
+    ["p9", "paragraph", "第二段"],
+    ["p10", "paragraph", "第三段"],
+    ["p11", "paragraph", "第四段"],
+    ["p12", "paragraph", "第五段"],
+  ];
+  const sixFiles = () =>
+    new Map<string, unknown>([
+      [documentFile(7), { ...document, passages: six }],
+      [headFile(7), { ...document, passages: six.map(([id, type]) => [id, type]) }],
+      [textFile(7, 0), six.slice(0, 4).map(([, , text]) => text)],
+      [textFile(7, 1), six.slice(4).map(([, , text]) => text)],
+    ]);
+  /** The six passages with the text of those at `positions` only. */
+  const shown = (positions: number[]) => ({
+    ...document,
+    passages: six.map(([id, type, text], position) => [id, type, positions.includes(position) ? text : ""]),
+  });
+
   it("fetches each file once, relative to the base, tries a failed one again, and gives only the texts asked", async () => {
     const requested: string[] = [];
     let failNext = true;
-    const passages: SearchDocument["passages"] = [
-      ["title", "title", "网络强国"],
-      ["p1", "paragraph", "第一段"],
-      ["p9", "paragraph", "第二段"],
-    ];
-    const files = new Map<string, unknown>([
-      [documentFile(7), { ...document, passages }],
-      [headFile(7), { ...document, passages: passages.map(([id, type]) => [id, type]) }],
-      [textFile(7, 0), passages.map(([, , text]) => text)],
-    ]);
+    const files = sixFiles();
     const fetchFile = (input: string | URL | Request) => {
       requested.push(String(input));
       const body = files.get(String(input).split("/").pop() ?? "");
@@ -148,24 +161,17 @@ describe("search data files", () => {
       return Promise.resolve(new Response(status === 200 ? gzipSync(JSON.stringify(body)) : null, { status }));
     };
     const data = createSearchData("http://example.test/corpus/", fetchFile as typeof fetch);
-    // a document of many blocks with matches in one: its head and that block
-    await expect(data.document(7, [0, 2], 40)).rejects.toThrow(`search data ${headFile(7)}: HTTP 503`);
-    const expected = {
-      ...document,
-      passages: [
-        ["title", "title", "网络强国"],
-        ["p1", "paragraph", ""],
-        ["p9", "paragraph", "第二段"],
-      ],
-    };
-    expect(await data.document(7, [0, 2], 40)).toEqual(expected);
-    expect(await data.document(7, [0, 2], 40)).toEqual(expected);
-    // with matches in more than half its blocks: the whole document, the same passages given
-    expect(await data.document(7, [0, 2], 3)).toEqual(expected);
+    // matches in one of two blocks: its head and that block
+    await expect(data.document(7, [0, 2], 6)).rejects.toThrow(`search data ${headFile(7)}: HTTP 503`);
+    expect(await data.document(7, [0, 2], 6)).toEqual(shown([0, 2]));
+    expect(await data.document(7, [0, 2], 6)).toEqual(shown([0, 2]));
+    // with matches in more than half its blocks: the whole document, only the passages asked given
+    expect(await data.document(7, [0, 2, 4], 6)).toEqual(shown([0, 2, 4]));
     const fetched = (name: string) =>
       requested.filter((url) => url === `http://example.test/corpus/search-data/${name}`);
     expect(fetched(headFile(7))).toHaveLength(2);
     expect(fetched(textFile(7, 0))).toHaveLength(1);
+    expect(fetched(textFile(7, 1))).toHaveLength(0);
     expect(fetched(documentFile(7))).toHaveLength(1);
     // documents' text is kept up to a number of bytes, the least recently used dropped first
     const size = (name: string) => gzipSync(JSON.stringify(files.get(name))).length;
@@ -173,11 +179,38 @@ describe("search data files", () => {
       textBytes: size(documentFile(7)) + size(headFile(7)) - 1,
     });
     requested.length = 0;
-    await small.document(7, [0, 2], 3);
-    await small.document(7, [0, 2], 40);
-    await small.document(7, [0, 2], 3);
+    await small.document(7, [0, 2, 4], 6);
+    await small.document(7, [0, 2], 6);
+    await small.document(7, [0, 2, 4], 6);
     expect(fetched(documentFile(7))).toHaveLength(2);
-    await small.document(7, [0, 2], 3);
+    await small.document(7, [0, 2, 4], 6);
     expect(fetched(documentFile(7))).toHaveLength(2);
+  });
+
+  it("refuses a file that loads but does not hold what the index counts, keeps nothing of it, and reads it again", async () => {
+    // valid JSON, wrong contents: a text block or a document emptied, a head short of passages, record ids
+    const wrong: [name: string, bad: unknown, read: (data: ReturnType<typeof createSearchData>) => Promise<unknown>][] =
+      [
+        [textFile(7, 0), [], (data) => data.document(7, [0, 2], 6)],
+        [headFile(7), { ...document, passages: [["title", "title"]] }, (data) => data.document(7, [0, 2], 6)],
+        [documentFile(7), { ...document, passages: [] }, (data) => data.document(7, [0, 2, 4], 6)],
+        ["records-0.json.gz", [], (data) => data.partRecords(0)],
+      ];
+    for (const [name, bad, read] of wrong) {
+      let serveBad = true;
+      const files = new Map([...sixFiles(), [MANIFEST_FILE, { records: 2 }], ["records-0.json.gz", ["a", null]]]);
+      const fetchFile = (input: string | URL | Request) => {
+        const file = String(input).split("/").pop() ?? "";
+        const body = file === name && serveBad ? bad : files.get(file);
+        return Promise.resolve(new Response(gzipSync(JSON.stringify(body)), { status: 200 }));
+      };
+      const data = createSearchData("http://example.test/", fetchFile as typeof fetch);
+      const error = await read(data).catch((caught: unknown) => caught);
+      expect(error, name).toBeInstanceOf(SearchDataError);
+      expect((error as SearchDataError).file, name).toBe(`http://example.test/search-data/${name}`);
+      // nothing of it was kept: once the file is right, the same data reads it
+      serveBad = false;
+      await expect(read(data), name).resolves.toBeTruthy();
+    }
   });
 });

@@ -54,6 +54,33 @@ export interface SearchData {
 }
 
 /**
+ * A search-data file that loaded but does not hold what the index says it
+ * must (a text block of the wrong length, record ids for another index):
+ * treated as a failed load, never used or kept. `file` is its address.
+ */
+export class SearchDataError extends Error {
+  constructor(
+    readonly file: string,
+    problem: string,
+  ) {
+    super(`search data ${file}: ${problem}`);
+  }
+}
+
+/** Checks that `value` is an array of `length` entries each `is` accepts, or throws what is wrong. */
+function arrayOf<T>(value: unknown, length: number, is: (entry: unknown) => entry is T, what: string): T[] {
+  if (!Array.isArray(value) || value.length !== length || !value.every(is)) {
+    throw new Error(
+      `expected ${length} ${what}, found ${Array.isArray(value) ? `${value.length} entries` : typeof value}`,
+    );
+  }
+  return value;
+}
+const isString = (entry: unknown): entry is string => typeof entry === "string";
+const isRecordId = (entry: unknown): entry is string | null => entry === null || typeof entry === "string";
+const isPassage = (entry: unknown): entry is unknown[] => Array.isArray(entry) && entry.every(isString);
+
+/**
  * How many bytes of documents' text (whole documents, heads and text
  * blocks, as fetched) are kept for later searches; the least recently used
  * go first. The index's own files (manifest, record ids, shards, slugs) are
@@ -76,11 +103,17 @@ export function createSearchData(
 ): SearchData {
   const index = new Map<string, Promise<unknown>>();
   const texts = new BoundedCache<string, Promise<{ value: unknown; bytes: number }>>(textBytes);
+  /** Fetches and reads a file; what does not decode, or what `read` refuses, is a SearchDataError naming it. */
   const fetchData = async <T, F>(name: string, read: (file: F) => T): Promise<{ value: T; bytes: number }> => {
-    const response = await fetchFile(new URL(`${SEARCH_DATA_DIR}/${encodeURIComponent(name)}`, baseUrl));
+    const url = new URL(`${SEARCH_DATA_DIR}/${encodeURIComponent(name)}`, baseUrl);
+    const response = await fetchFile(url);
     if (!response.ok) throw new Error(`search data ${name}: HTTP ${response.status}`);
     const bytes = new Uint8Array(await response.arrayBuffer());
-    return { value: read(await decodeSearchData<F>(bytes)), bytes: bytes.length };
+    try {
+      return { value: read(await decodeSearchData<F>(bytes)), bytes: bytes.length };
+    } catch (error) {
+      throw new SearchDataError(url.href, error instanceof Error ? error.message : String(error));
+    }
   };
   const load = <T, F = T>(name: string, read: (file: F) => T = (file) => file as unknown as T): Promise<T> => {
     let loaded = index.get(name);
@@ -91,32 +124,57 @@ export function createSearchData(
     }
     return loaded as Promise<T>;
   };
-  const loadText = async <T>(name: string): Promise<T> =>
+  /** A file of documents' text, checked by `read` before it is kept. */
+  const loadText = async <T>(name: string, read: (file: unknown) => T): Promise<T> =>
     (
       await texts.getSettled(
         name,
-        () => fetchData<T, T>(name, (file) => file),
+        () => fetchData<T, unknown>(name, read),
         ({ bytes }) => bytes,
       )
     ).value as T;
+  /** A document's passages, whole or as its head lists them, checked to be as many as the index counts. */
+  const withPassages =
+    <D extends { passages: unknown }>(size: number, isPassageOf: (entry: unknown) => boolean) =>
+    (file: unknown): D => {
+      const passages = (file as D | null)?.passages;
+      arrayOf(passages, size, (entry): entry is unknown => isPassageOf(entry), "passages");
+      return file as D;
+    };
+  const manifest = () => load<IndexManifest>(MANIFEST_FILE);
   return {
-    manifest: () => load<IndexManifest>(MANIFEST_FILE),
-    partRecords: (part) => load<(string | null)[]>(partRecordsFile(part)),
+    manifest,
+    partRecords: async (part) => {
+      const { records } = await manifest();
+      return load<(string | null)[], unknown>(partRecordsFile(part), (file) =>
+        arrayOf(file, records, isRecordId, "record ids"),
+      );
+    },
     siteUrl: (path) => new URL(path, baseUrl).href,
     shard: (index) => load<IndexShard, ShardFile>(shardFile(index), unpackShard),
     document: async (ordinal, positions, size) => {
       const asked = new Set(positions);
       const blocks = [...new Set(positions.map((position) => Math.floor(position / TEXT_BLOCK_PASSAGES)))];
       if (blocks.length * 2 > Math.ceil(size / TEXT_BLOCK_PASSAGES)) {
-        const whole = await loadText<SearchDocument>(documentFile(ordinal));
+        const whole = await loadText(
+          documentFile(ordinal),
+          withPassages<SearchDocument>(size, (entry) => isPassage(entry) && entry.length === 3),
+        );
         return {
           ...whole,
           passages: whole.passages.map(([id, type, text], position) => [id, type, asked.has(position) ? text : ""]),
         };
       }
       const [head, ...texts] = await Promise.all([
-        loadText<SearchDocumentHead>(headFile(ordinal)),
-        ...blocks.map((block) => loadText<string[]>(textFile(ordinal, block))),
+        loadText(
+          headFile(ordinal),
+          withPassages<SearchDocumentHead>(size, (entry) => isPassage(entry) && entry.length === 2),
+        ),
+        ...blocks.map((block) =>
+          loadText(textFile(ordinal, block), (file) =>
+            arrayOf(file, Math.min(TEXT_BLOCK_PASSAGES, size - block * TEXT_BLOCK_PASSAGES), isString, "passages"),
+          ),
+        ),
       ]);
       const text = new Map(
         blocks.flatMap((block, index) =>

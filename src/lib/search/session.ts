@@ -1,5 +1,5 @@
 import type { SearchRequest } from "./address.ts";
-import { createSearchData, type SearchData } from "./documents.ts";
+import { createSearchData, SearchDataError, type SearchData } from "./documents.ts";
 import { loadMoreResults, searchPassages, SearchIndex, type SearchOutcome, type SearchResults } from "./engine.ts";
 import { SEARCH_ENTITIES_FILE, type SearchEntity } from "./entities.ts";
 import { partPath } from "./index-layout.ts";
@@ -191,7 +191,9 @@ export function createSearchSession({
     try {
       return await work();
     } catch (error) {
-      const failed = [...new Set(files.failed.slice(from))];
+      // A file that loaded but held the wrong data (SearchDataError) failed as much as one that did not load.
+      const malformed = error instanceof SearchDataError ? [error.file] : [];
+      const failed = [...new Set([...files.failed.slice(from), ...malformed])];
       if (failed.some((address) => address.startsWith(bundleUrl))) started = undefined;
       throw new SearchFailure(failed, error);
     }

@@ -78,7 +78,11 @@ function arrayOf<T>(value: unknown, length: number, is: (entry: unknown) => entr
 }
 const isString = (entry: unknown): entry is string => typeof entry === "string";
 const isRecordId = (entry: unknown): entry is string | null => entry === null || typeof entry === "string";
-const isPassage = (entry: unknown): entry is unknown[] => Array.isArray(entry) && entry.every(isString);
+/** A passage as a document (`fields` 3: id, type, text) or a head (2: id, type) lists it. */
+const isPassageOf =
+  (fields: number) =>
+  (entry: unknown): entry is string[] =>
+    Array.isArray(entry) && entry.length === fields && entry.every(isString);
 
 /**
  * How many bytes of documents' text (whole documents, heads and text
@@ -133,12 +137,11 @@ export function createSearchData(
         ({ bytes }) => bytes,
       )
     ).value as T;
-  /** A document's passages, whole or as its head lists them, checked to be as many as the index counts. */
+  /** A document or head whose passages are as many as the index counts, each of `fields` strings. */
   const withPassages =
-    <D extends { passages: unknown }>(size: number, isPassageOf: (entry: unknown) => boolean) =>
+    <D extends { passages: unknown }>(size: number, fields: number) =>
     (file: unknown): D => {
-      const passages = (file as D | null)?.passages;
-      arrayOf(passages, size, (entry): entry is unknown => isPassageOf(entry), "passages");
+      arrayOf((file as D | null)?.passages, size, isPassageOf(fields), "passages");
       return file as D;
     };
   const manifest = () => load<IndexManifest>(MANIFEST_FILE);
@@ -156,20 +159,14 @@ export function createSearchData(
       const asked = new Set(positions);
       const blocks = [...new Set(positions.map((position) => Math.floor(position / TEXT_BLOCK_PASSAGES)))];
       if (blocks.length * 2 > Math.ceil(size / TEXT_BLOCK_PASSAGES)) {
-        const whole = await loadText(
-          documentFile(ordinal),
-          withPassages<SearchDocument>(size, (entry) => isPassage(entry) && entry.length === 3),
-        );
+        const whole = await loadText(documentFile(ordinal), withPassages<SearchDocument>(size, 3));
         return {
           ...whole,
           passages: whole.passages.map(([id, type, text], position) => [id, type, asked.has(position) ? text : ""]),
         };
       }
       const [head, ...texts] = await Promise.all([
-        loadText(
-          headFile(ordinal),
-          withPassages<SearchDocumentHead>(size, (entry) => isPassage(entry) && entry.length === 2),
-        ),
+        loadText(headFile(ordinal), withPassages<SearchDocumentHead>(size, 2)),
         ...blocks.map((block) =>
           loadText(textFile(ordinal, block), (file) =>
             arrayOf(file, Math.min(TEXT_BLOCK_PASSAGES, size - block * TEXT_BLOCK_PASSAGES), isString, "passages"),

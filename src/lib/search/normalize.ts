@@ -21,19 +21,32 @@ for (let index = 0; index + 1 < pairCharacters.length; index += 2) {
 
 const whitespace = /\s/u;
 /** What normalisation drops besides whitespace: Unicode format (Cf) and control (Cc) characters. */
-const invisible = /[\p{Cf}\p{Cc}]/u;
-const dropped = (character: string) => whitespace.test(character) || invisible.test(character);
+const formatCharacter = /\p{Cf}/u;
+const controlCharacter = /\p{Cc}/u;
+const dropped = (character: string) =>
+  whitespace.test(character) || formatCharacter.test(character) || controlCharacter.test(character);
 
 /**
  * Whether a text holds an invisible character that normalisation drops
- * (whitespace aside), so that the search page can say it removed some.
+ * and that is no whitespace a reader typed: a format character (U+FEFF
+ * too, which JavaScript also counts as whitespace), or a control character
+ * other than tab and line ends. The search page says when it removed some.
  *
  * @example holdsInvisible("网\u200B络") // true
  */
 export function holdsInvisible(text: string): boolean {
-  return (
-    /\p{Cf}/u.test(text) || [...text].some((character) => /\p{Cc}/u.test(character) && !whitespace.test(character))
+  return [...text].some(
+    (character) => formatCharacter.test(character) || (controlCharacter.test(character) && !whitespace.test(character)),
   );
+}
+
+/**
+ * The text without its format characters (zero-width space, direction marks,
+ * soft hyphen, byte order mark), which normalisation drops: no separators,
+ * so that a term pasted with one inside is read as the term without it.
+ */
+export function withoutFormatCharacters(text: string): string {
+  return text.replace(new RegExp(formatCharacter.source, "gu"), "");
 }
 
 /** Normalised text, and for each of its UTF-16 units the index in the original text it comes from. */

@@ -1,4 +1,4 @@
-import { normalizeForSearch } from "./normalize.ts";
+import { normalizeForSearch, withoutFormatCharacters } from "./normalize.ts";
 
 /** Longest query accepted, in characters; the search box enforces it too. */
 export const MAX_QUERY_LENGTH = 200;
@@ -200,9 +200,8 @@ function simplified(clause: Clause): Clause {
 export function parseQuery(raw: string): ParsedQuery {
   const length = [...raw].length;
   if (length > MAX_QUERY_LENGTH) return { kind: "too-long", length };
-  // Format characters (zero-width space, direction marks, soft hyphen, byte order mark) are no separators: a term
-  // pasted with one inside is the term without it, as normalisation makes it.
-  const tokens = tokenize(raw.replace(/\p{Cf}/gu, ""));
+  // U+FEFF is whitespace to JavaScript's \s, which separates terms: format characters go before the query is split.
+  const tokens = tokenize(withoutFormatCharacters(raw));
   if (tokens.every((token) => token.kind === "term" && normalizeForSearch(token.text) === "")) return { kind: "empty" };
   let clauses: Clause[];
   try {

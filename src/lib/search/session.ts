@@ -66,6 +66,10 @@ export class SearchFailure extends Error {
   }
 }
 
+/** The address a fetch asks for, resolved against `base` (Pagefind asks by root-relative paths). */
+const addressOf = (input: string | URL | Request, base: string): URL =>
+  new URL(input instanceof Request ? input.url : String(input), base);
+
 /** Statuses whose response has no body (the Response constructor refuses one). */
 const NULL_BODY_STATUSES = [101, 204, 205, 304];
 
@@ -91,7 +95,7 @@ function watchedFetch(
 ): { fetch: typeof fetch; failed: string[] } {
   const failed: string[] = [];
   const watched: typeof fetch = async (input, init) => {
-    const address = new URL(input instanceof Request ? input.url : String(input), base).href;
+    const address = addressOf(input, base).href;
     try {
       const response = await withTimeout(
         (async () => {
@@ -156,7 +160,7 @@ export function createSearchSession({
     if (started) return started;
     const starting = startingFiles(files.fetch, bundleUrl).then((kept) => {
       const fromMemory: typeof fetch = (input, init) => {
-        const address = new URL(input instanceof Request ? input.url : String(input), bundleUrl);
+        const address = addressOf(input, bundleUrl);
         const bytes = kept.get(`${address.origin}${address.pathname}`);
         return bytes ? Promise.resolve(new Response(bytes.slice(0))) : files.fetch(input, init);
       };

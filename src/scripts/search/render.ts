@@ -402,7 +402,8 @@ function renderConcordance(view: ResultsView, outcome: SearchResults): HTMLEleme
     },
     (error: unknown) => {
       // The concordance on screen stands; the export says it failed, and which files, and a new search retries.
-      exportLink.textContent = `${ui.search.exportFailed}${failedFilesOf(error) ? `: ${failedFilesOf(error)}` : ""}`;
+      const files = failedFilesOf(error);
+      exportLink.textContent = `${ui.search.exportFailed}${files ? `: ${files}` : ""}`;
       exportLink.dataset["exportFailed"] = "";
     },
   );

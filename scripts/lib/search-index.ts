@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { dirname, join } from "node:path";
 import * as pagefind from "pagefind";
@@ -34,6 +35,7 @@ import {
   type ShardDocument,
 } from "../../src/lib/search/index-layout.ts";
 import { SEARCH_ENTITIES_FILE } from "../../src/lib/search/entities.ts";
+import { DIGEST_LENGTH } from "../../src/lib/search/integrity.ts";
 import type { SearchDocument, SearchDocumentHead } from "../../src/schemas/passage.ts";
 import type { SearchCorpus } from "./search-corpus.ts";
 
@@ -53,12 +55,16 @@ const INDEX_LANGUAGE = "und";
  * record ids, the shards of passage lengths and documents, each document
  * for display (whole; and its head, and its passages' text in blocks of
  * TEXT_BLOCK_PASSAGES), and the slugs by ordinal. Both folders are replaced,
- * never added to. Returns the number of passages indexed.
+ * never added to. The manifest, written last, lists the digest of every
+ * file the search reads whole that Pagefind does not name after its
+ * content (src/lib/search/integrity.ts), and of `listed` (paths below
+ * `outDir` of other files the search reads). Returns the number of
+ * passages indexed.
  */
 export async function writeSearchIndex(
   documents: readonly SearchDocument[],
   outDir: string,
-  { wordsPerPart = WORDS_PER_PART }: { wordsPerPart?: number } = {},
+  { wordsPerPart = WORDS_PER_PART, listed = [] }: { wordsPerPart?: number; listed?: readonly string[] } = {},
 ): Promise<number> {
   const layout = layOut(documents);
   const pagefindDir = join(outDir, "pagefind");
@@ -83,17 +89,6 @@ export async function writeSearchIndex(
       layout.records.map((_, record) => recordIds.get(recordUrl(record)) ?? null),
     );
   }
-  const manifest: IndexManifest = {
-    passages: layout.passages.length,
-    documents: documents.length,
-    passagesPerRecord: PASSAGES_PER_RECORD,
-    recordsPerShard: RECORDS_PER_SHARD,
-    records: layout.records.length,
-    parts,
-    years: layout.years,
-    collections: layout.collections,
-  };
-  write(MANIFEST_FILE, manifest);
   layout.shards.forEach((shard, index) => write(shardFile(index), packShard(shard)));
   documents.forEach((document, ordinal) => {
     const head: SearchDocumentHead = { ...document, passages: document.passages.map(([id, type]) => [id, type]) };
@@ -108,7 +103,43 @@ export async function writeSearchIndex(
     SLUGS_FILE,
     documents.map((document) => document.doc),
   );
+  const readWhole = [
+    ...parts.flatMap((_, part) => [
+      `${partPath(part)}pagefind-entry.json`,
+      ...readdirSync(join(outDir, partPath(part)))
+        .filter((name) => /^wasm\..*\.pagefind$/.test(name))
+        .map((name) => `${partPath(part)}${name}`),
+      `${SEARCH_DATA_DIR}/${partRecordsFile(part)}`,
+    ]),
+    ...layout.shards.map((_, index) => `${SEARCH_DATA_DIR}/${shardFile(index)}`),
+    `${SEARCH_DATA_DIR}/${SLUGS_FILE}`,
+    ...listed,
+  ];
+  const manifest: IndexManifest = {
+    passages: layout.passages.length,
+    documents: documents.length,
+    passagesPerRecord: PASSAGES_PER_RECORD,
+    recordsPerShard: RECORDS_PER_SHARD,
+    records: layout.records.length,
+    parts,
+    years: layout.years,
+    collections: layout.collections,
+    digests: Object.fromEntries(readWhole.map((path) => [path, fileDigest(join(outDir, path))])),
+  };
+  write(MANIFEST_FILE, manifest);
   return layout.passages.length;
+}
+
+/**
+ * The digest the search checks a file's content against
+ * (src/lib/search/integrity.ts): the first DIGEST_LENGTH hex digits of the
+ * SHA-1 of its bytes, decompressed if they are gzip.
+ */
+export function fileDigest(path: string): string {
+  if (!existsSync(path)) throw new Error(`search index: ${path} should have been written before the manifest`);
+  const bytes = readFileSync(path);
+  const content = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
+  return createHash("sha1").update(content).digest("hex").slice(0, DIGEST_LENGTH);
 }
 
 /** One passage as the index lays it out. */
@@ -350,9 +381,8 @@ export function slimFragments(pagefindDir: string): Map<string, string> {
  * name (`data/search-entities.json`). Returns the number of passages indexed.
  */
 export async function writeSearch(corpus: SearchCorpus, outDir: string): Promise<number> {
-  const indexed = await writeSearchIndex(corpus.documents, outDir);
   const entitiesFile = join(outDir, SEARCH_ENTITIES_FILE);
   mkdirSync(dirname(entitiesFile), { recursive: true });
   writeFileSync(entitiesFile, `${JSON.stringify(corpus.entities)}\n`);
-  return indexed;
+  return writeSearchIndex(corpus.documents, outDir, { listed: [SEARCH_ENTITIES_FILE] });
 }

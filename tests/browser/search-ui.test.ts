@@ -12,6 +12,8 @@ import type { SearchDocument } from "../../src/schemas/passage.ts";
 import { DOCUMENTS_PER_STEP } from "../../src/lib/search/engine.ts";
 import { MANIFEST_FILE, SEARCH_DATA_DIR, type IndexManifest } from "../../src/lib/search/index-layout.ts";
 import { MAX_QUERY_LENGTH } from "../../src/lib/search/query.ts";
+import { FETCH_TIMEOUT_MS } from "../../src/lib/search/session.ts";
+import { faultyAnswer, SERVING_FAULTS, type ServingFault } from "../helpers/serving-faults.ts";
 import { ui } from "../../src/i18n/ui.ts";
 import { projectRoot } from "../helpers/root.ts";
 import { useSiteInBrowser } from "../helpers/site-in-browser.ts";
@@ -55,18 +57,41 @@ describe("the search page", () => {
   it("under a fault of any file kind shows an error naming the file and a retry, never a count, and recovers", async () => {
     const corpus = passagesOfDocuments(readSearchCorpus(projectRoot).documents);
     const errors: string[] = [];
-    const faults = [
-      { files: "**/pagefind/index/*.pf_index", answer: "abort" },
-      { files: "**/pagefind/pagefind-entry.json*", answer: 404 },
-      { files: "**/search-data/shard-*", answer: 500 },
-      { files: "**/search-data/manifest*", answer: 404 },
-      { files: "**/search-data/{head,text,doc}-*", answer: "abort" },
-    ] as const;
-    for (const { files, answer } of faults) {
+    // every fault a host produces, and every kind of file the first query reads, at least once each
+    // (every fault of every kind: tests/site/serving-faults.test.ts, in Node)
+    const faults: { files: string; fault: ServingFault }[] = [
+      { files: "**/pagefind/index/*.pf_index", fault: "network-error" },
+      { files: "**/pagefind/index/*.pf_index", fault: "truncated" },
+      { files: "**/pagefind/pagefind.*.pf_meta", fault: "garbage" },
+      { files: "**/pagefind/pagefind-entry.json*", fault: "404" },
+      { files: "**/pagefind/wasm.*.pagefind", fault: "valid-but-wrong" },
+      { files: "**/search-data/shard-*", fault: "500" },
+      { files: "**/search-data/records-*", fault: "soft-404" },
+      { files: "**/search-data/manifest*", fault: "valid-but-wrong" },
+      { files: "**/search-data/{head,text,doc}-*", fault: "stall" },
+    ];
+    expect(new Set(faults.map(({ fault }) => fault))).toEqual(new Set(SERVING_FAULTS));
+    for (const { files, fault } of faults) {
       await freshPage();
       page.on("pageerror", (error) => errors.push(`${files}: ${error.message}`));
-      await page.route(files, (route) => (answer === "abort" ? route.abort() : route.fulfill({ status: answer })));
+      // a stalled file fails at the fetch timeout: the page's clock is moved past it rather than waited for
+      if (fault === "stall") await page.clock.install();
+      let stalled = false;
+      await page.route(files, async (route) => {
+        const real = new Uint8Array(await (await route.fetch()).body());
+        const answer = faultyAnswer(fault, real);
+        if (answer === "network-error") return route.abort();
+        if (answer === "stall") {
+          stalled = true;
+          return;
+        }
+        return route.fulfill({ status: answer.status, body: Buffer.from(answer.body) });
+      });
       await page.goto(`${site.server.url}search/?q=${encodeURIComponent("网络强国")}`);
+      if (fault === "stall") {
+        await expect.poll(() => stalled).toBe(true);
+        await page.clock.fastForward(FETCH_TIMEOUT_MS + 1000);
+      }
       await page.waitForSelector(searchStateSelector("error"));
       expect(await status(), files).toBe(ui.search.error);
       expect(await page.getAttribute("[data-result-total]", "data-result-total"), files).toBe("0");

@@ -24,7 +24,7 @@ async function found(query: string, scope: SearchScope = "passage"): Promise<Set
   // Every step of documents, as a reader who loads them all would see them.
   while (outcome.kind === "results" && outcome.pending.length > 0)
     outcome = await loadMoreResults(
-      (ordinal, positions, size) => search.index.data.document(ordinal, positions, size),
+      (ordinal, positions, size, lengths) => search.index.data.document(ordinal, positions, size, lengths),
       outcome,
     );
   return new Set(

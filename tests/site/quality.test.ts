@@ -13,14 +13,12 @@ const pages = (readdirSync(siteDir, { recursive: true }) as string[]).filter((fi
  * pages other than search carry only small controls (theme, shortcuts,
  * citations, highlight); the search page's own code, without the Pagefind
  * engine it loads on the first query, includes the Traditional-to-Simplified
- * table, the reader of the index's passage tables, and every interface
- * string of both languages (47 KB since the review status, English dates,
- * the file-system notice, the index reader, the search session with its
- * bounded cache of documents' text, and the failure messages, retry and
- * timeouts of every load were added; moving the strings only pages use out
- * of the search bundle would win that back).
+ * table, the reader of the index's passage tables, the session with its
+ * caches, timeouts and integrity checks of every file it reads, and every
+ * interface string of both languages (moving the strings only pages use out
+ * of the search bundle would make room).
  */
-const BUDGET = { html: 48 * 1024, css: 8 * 1024, js: 4 * 1024, searchJs: 47 * 1024 };
+const BUDGET = { html: 48 * 1024, css: 8 * 1024, js: 4 * 1024, searchJs: 50 * 1024 };
 const isSearchPage = (page: string) => /(^|\/)search\/index\.html$/.test(page);
 
 describe("every built page", () => {

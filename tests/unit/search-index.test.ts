@@ -259,7 +259,7 @@ describe("search from the index", () => {
     expect(outcome.groups[0]?.passages[0]?.type).toBe("title");
     while (outcome.pending.length > 0)
       outcome = await loadMoreResults(
-        (ordinal, positions, size) => index.data.document(ordinal, positions, size),
+        (ordinal, positions, size, lengths) => index.data.document(ordinal, positions, size, lengths),
         outcome,
       );
     expect(outcome.groups.reduce((sum, group) => sum + group.passages.length, 0)).toBe(outcome.total);

@@ -4,7 +4,13 @@ import { describe, expect, it } from "vitest";
 import { documentOrdering, loadGroups } from "../../src/lib/search/engine.ts";
 import type { SearchDocument } from "../../src/schemas/passage.ts";
 import { createSearchData, decodeSearchData, SearchDataError } from "../../src/lib/search/documents.ts";
-import { documentFile, headFile, MANIFEST_FILE, textFile } from "../../src/lib/search/index-layout.ts";
+import {
+  documentFile,
+  headFile,
+  MANIFEST_FILE,
+  textFile,
+  type IndexManifest,
+} from "../../src/lib/search/index-layout.ts";
 import { findOccurrences, keywordInContext } from "../../src/lib/search/kwic.ts";
 import { normalizeForSearch, normalizeWithOrigin } from "../../src/lib/search/normalize.ts";
 import { MAX_QUERY_LENGTH, parseQuery } from "../../src/lib/search/query.ts";
@@ -99,7 +105,7 @@ describe("search results' passage numbers", () => {
     };
     const clauses = [{ all: ["网信"], none: [], near: [] }];
     const [group] = await loadGroups(() => Promise.resolve(document), { clauses, scope: "passage" }, [
-      { ordinal: 0, positions: [0, 1, 2, 3, 4], size: 5 },
+      { ordinal: 0, positions: [0, 1, 2, 3, 4], lengths: [], size: 5 },
     ]);
     expect(group?.passages.map(({ id, type, number }) => [id, type, number])).toEqual([
       ["title", "title", 0],
@@ -187,18 +193,41 @@ describe("search data files", () => {
     expect(fetched(documentFile(7))).toHaveLength(2);
   });
 
+  /** A manifest of two records, as the build writes one. */
+  const manifest: IndexManifest = {
+    passages: 6,
+    documents: 1,
+    passagesPerRecord: 4,
+    recordsPerShard: 4,
+    records: 2,
+    parts: [],
+    years: [],
+    collections: [],
+    digests: {},
+  };
+
   it("refuses a file that loads but does not hold what the index counts, keeps nothing of it, and reads it again", async () => {
     // valid JSON, wrong contents: a text block or a document emptied, a head short of passages, record ids
+    // …or text of another build: as many passages, of other lengths than the index counts (4 and 3 characters)
+    const otherText = six.slice(0, 4).map(([, , text]) => `${text}，另`);
     const wrong: [name: string, bad: unknown, read: (data: ReturnType<typeof createSearchData>) => Promise<unknown>][] =
       [
         [textFile(7, 0), [], (data) => data.document(7, [0, 2], 6)],
+        [textFile(7, 0), otherText, (data) => data.document(7, [0, 2], 6, [4, 3])],
         [headFile(7), { ...document, passages: [["title", "title"]] }, (data) => data.document(7, [0, 2], 6)],
         [documentFile(7), { ...document, passages: [] }, (data) => data.document(7, [0, 2, 4], 6)],
+        [
+          documentFile(7),
+          { ...document, passages: six.map(([id, type, text]) => [id, type, `${text}。`]) },
+          (data) => data.document(7, [0, 2, 4], 6, [4, 3, 3]),
+        ],
         ["records-0.json.gz", [], (data) => data.partRecords(0)],
+        [MANIFEST_FILE, [], (data) => data.partRecords(0)],
+        [MANIFEST_FILE, { ...manifest, digests: undefined }, (data) => data.manifest()],
       ];
     for (const [name, bad, read] of wrong) {
       let serveBad = true;
-      const files = new Map([...sixFiles(), [MANIFEST_FILE, { records: 2 }], ["records-0.json.gz", ["a", null]]]);
+      const files = new Map([...sixFiles(), [MANIFEST_FILE, manifest], ["records-0.json.gz", ["a", null]]]);
       const fetchFile = (input: string | URL | Request) => {
         const file = String(input).split("/").pop() ?? "";
         const body = file === name && serveBad ? bad : files.get(file);

@@ -205,7 +205,14 @@ describe("arranging results", () => {
       groups: [withMerge ? (merged.get("x") ?? first) : first],
       pending: [1, 2],
       total: withMerge ? 5 : 7,
-      documents: [1, 2].map((ordinal) => ({ ordinal, positions: [1, 2, 3], size: 4, year: "", passages: 2 })),
+      documents: [1, 2].map((ordinal) => ({
+        ordinal,
+        positions: [1, 2, 3],
+        lengths: [],
+        size: 4,
+        year: "",
+        passages: 2,
+      })),
       years: [],
       merged: withMerge ? merged : undefined,
     });

@@ -15,10 +15,11 @@ import {
   type IndexShard,
   type ShardFile,
 } from "./index-layout.ts";
+import { fileContent } from "./integrity.ts";
+import { normalizeForSearch } from "./normalize.ts";
+import { positionLength } from "./tokens.ts";
 
 export { SEARCH_DATA_DIR };
-
-const GZIP_MAGIC = [0x1f, 0x8b] as const;
 
 /**
  * Reads a search-data file (gzip-compressed JSON). A server that labels `.gz`
@@ -27,9 +28,7 @@ const GZIP_MAGIC = [0x1f, 0x8b] as const;
  * gzip's magic number.
  */
 export async function decodeSearchData<T = SearchDocument>(bytes: Uint8Array<ArrayBuffer>): Promise<T> {
-  const compressed = bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1];
-  const body = compressed ? new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip")) : bytes;
-  return (await new Response(body).json()) as T;
+  return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(await fileContent(bytes))) as T;
 }
 
 /** The search data of a built site (layout: src/lib/search/index-layout.ts). */
@@ -46,9 +45,17 @@ export interface SearchData {
    * title) and "" for the others, so that what is matched and shown is
    * exactly what the index named. `size` is its number of passages: with
    * positions in more than half its text blocks, the whole document is one
-   * file to fetch, otherwise its head and those blocks are.
+   * file to fetch, otherwise its head and those blocks are. `lengths`, where
+   * given, are the normalised lengths the index counts of the passages at
+   * `positions`: a text of another length is a SearchDataError, since the
+   * file is then not the one the index was built with.
    */
-  document(ordinal: number, positions: readonly number[], size: number): Promise<SearchDocument>;
+  document(
+    ordinal: number,
+    positions: readonly number[],
+    size: number,
+    lengths?: readonly number[],
+  ): Promise<SearchDocument>;
   /** Document slugs by ordinal. */
   slugs(): Promise<string[]>;
 }
@@ -84,6 +91,23 @@ const isPassageOf =
   (entry: unknown): entry is string[] =>
     Array.isArray(entry) && entry.length === fields && entry.every(isString);
 
+const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+
+/** The manifest, if `file` has the fields of one (IndexManifest), or what is wrong with it. */
+function readManifest(file: unknown): IndexManifest {
+  const manifest = file as Partial<Record<keyof IndexManifest, unknown>> | null;
+  const counts = ["passages", "documents", "passagesPerRecord", "recordsPerShard", "records"] as const;
+  const wrong = [
+    ...counts.filter((field) => !isCount(manifest?.[field])),
+    ...(["parts", "years", "collections"] as const).filter((field) => !Array.isArray(manifest?.[field])),
+    ...(typeof manifest?.digests === "object" && manifest.digests !== null && !Array.isArray(manifest.digests)
+      ? []
+      : ["digests"]),
+  ];
+  if (wrong.length > 0) throw new Error(`not a search manifest: ${wrong.join(", ")} missing or wrong`);
+  return manifest as IndexManifest;
+}
+
 /**
  * How many bytes of documents' text (whole documents, heads and text
  * blocks, as fetched) are kept for later searches; the least recently used
@@ -106,10 +130,11 @@ export function createSearchData(
   { textBytes = CACHED_TEXT_BYTES }: { textBytes?: number } = {},
 ): SearchData {
   const index = new Map<string, Promise<unknown>>();
-  const texts = new BoundedCache<string, Promise<{ value: unknown; bytes: number }>>(textBytes);
+  const textCache = new BoundedCache<string, Promise<{ value: unknown; bytes: number }>>(textBytes);
   /** Fetches and reads a file; what does not decode, or what `read` refuses, is a SearchDataError naming it. */
+  const addressOf = (name: string) => new URL(`${SEARCH_DATA_DIR}/${encodeURIComponent(name)}`, baseUrl);
   const fetchData = async <T, F>(name: string, read: (file: F) => T): Promise<{ value: T; bytes: number }> => {
-    const url = new URL(`${SEARCH_DATA_DIR}/${encodeURIComponent(name)}`, baseUrl);
+    const url = addressOf(name);
     const response = await fetchFile(url);
     if (!response.ok) throw new Error(`search data ${name}: HTTP ${response.status}`);
     const bytes = new Uint8Array(await response.arrayBuffer());
@@ -131,7 +156,7 @@ export function createSearchData(
   /** A file of documents' text, checked by `read` before it is kept. */
   const loadText = async <T>(name: string, read: (file: unknown) => T): Promise<T> =>
     (
-      await texts.getSettled(
+      await textCache.getSettled(
         name,
         () => fetchData<T, unknown>(name, read),
         ({ bytes }) => bytes,
@@ -144,7 +169,7 @@ export function createSearchData(
       arrayOf((file as D | null)?.passages, size, isPassageOf(fields), "passages");
       return file as D;
     };
-  const manifest = () => load<IndexManifest>(MANIFEST_FILE);
+  const manifest = () => load<IndexManifest, unknown>(MANIFEST_FILE, readManifest);
   return {
     manifest,
     partRecords: async (part) => {
@@ -155,11 +180,37 @@ export function createSearchData(
     },
     siteUrl: (path) => new URL(path, baseUrl).href,
     shard: (index) => load<IndexShard, ShardFile>(shardFile(index), unpackShard),
-    document: async (ordinal, positions, size) => {
+    document: async (ordinal, positions, size, lengths) => {
       const asked = new Set(positions);
+      /**
+       * Checks the passages at asked positions among a file's `passages` (its
+       * passages from `first` on) against the lengths the index counts; a
+       * file that fails is dropped from the cache and is a SearchDataError.
+       */
+      const checkLengths = (name: string, passages: readonly string[], first: number) => {
+        positions.forEach((position, index) => {
+          const expected = lengths?.[index];
+          const text = passages[position - first];
+          if (expected === undefined || text === undefined) return;
+          const actual = positionLength(normalizeForSearch(text));
+          if (actual !== expected) {
+            textCache.delete(name);
+            throw new SearchDataError(
+              addressOf(name).href,
+              `passage ${position} has ${actual} characters where the index counts ${expected}`,
+            );
+          }
+        });
+      };
       const blocks = [...new Set(positions.map((position) => Math.floor(position / TEXT_BLOCK_PASSAGES)))];
       if (blocks.length * 2 > Math.ceil(size / TEXT_BLOCK_PASSAGES)) {
-        const whole = await loadText(documentFile(ordinal), withPassages<SearchDocument>(size, 3));
+        const name = documentFile(ordinal);
+        const whole = await loadText(name, withPassages<SearchDocument>(size, 3));
+        checkLengths(
+          name,
+          whole.passages.map(([, , text]) => text),
+          0,
+        );
         return {
           ...whole,
           passages: whole.passages.map(([id, type, text], position) => [id, type, asked.has(position) ? text : ""]),
@@ -173,6 +224,9 @@ export function createSearchData(
           ),
         ),
       ]);
+      blocks.forEach((block, index) =>
+        checkLengths(textFile(ordinal, block), texts[index] ?? [], block * TEXT_BLOCK_PASSAGES),
+      );
       const text = new Map(
         blocks.flatMap((block, index) =>
           (texts[index] ?? []).map((passage, offset) => [block * TEXT_BLOCK_PASSAGES + offset, passage] as const),

@@ -25,9 +25,15 @@ export { SearchIndex, type PagefindApi };
 /**
  * Loads the document with a given ordinal and `size` passages, with the text
  * of the passages at `positions` (numbers in reading order, 0 the title) and
- * "" for the others (SearchData.document).
+ * "" for the others; `lengths`, where given, are those passages' lengths as
+ * the index counts them, which their text must have (SearchData.document).
  */
-export type DocumentLoader = (ordinal: number, positions: readonly number[], size: number) => Promise<SearchDocument>;
+export type DocumentLoader = (
+  ordinal: number,
+  positions: readonly number[],
+  size: number,
+  lengths?: readonly number[],
+) => Promise<SearchDocument>;
 
 export interface PassageHit {
   id: string;
@@ -52,6 +58,8 @@ export interface DocumentToShow {
   ordinal: number;
   /** The matching passages' numbers in reading order, 0 the title. */
   positions: number[];
+  /** The matching passages' normalised lengths in index positions, as the shards record them. */
+  lengths: number[];
   /** Passages in the document. */
   size: number;
 }
@@ -147,7 +155,8 @@ export async function searchPassages(
     }
     entry.matches.push(match);
   }
-  const loadDocument: DocumentLoader = (ordinal, positions, size) => data.document(ordinal, positions, size);
+  const loadDocument: DocumentLoader = (ordinal, positions, size, lengths) =>
+    data.document(ordinal, positions, size, lengths);
   await decideCandidates(loadDocument, query.clauses, hits);
   for (const entry of hits.values()) {
     entry.tier = Math.min(...entry.matches.map((match) => PASSAGE_KINDS.indexOf(match.kind)));
@@ -196,13 +205,15 @@ async function decideCandidates(
 ): Promise<void> {
   const undecided = [...hits].filter(([, entry]) => entry.matches.some((match) => match.candidate));
   const texts = await Promise.all(
-    undecided.map(([ordinal, entry]) =>
-      loadDocument(
+    undecided.map(([ordinal, entry]) => {
+      const candidates = entry.matches.filter((match) => match.candidate);
+      return loadDocument(
         ordinal,
-        entry.matches.filter((match) => match.candidate).map((match) => match.indexInDocument),
+        candidates.map((match) => match.indexInDocument),
         entry.entry[2],
-      ),
-    ),
+        candidates.map((match) => match.length),
+      );
+    }),
   );
   undecided.forEach(([ordinal, entry], index) => {
     const document = texts[index];
@@ -219,6 +230,7 @@ async function decideCandidates(
 const toShow = ({ entry, matches }: DocumentHits): DocumentToShow => ({
   ordinal: entry[0],
   positions: matches.map((match) => match.indexInDocument),
+  lengths: matches.map((match) => match.length),
   size: entry[2],
 });
 
@@ -288,7 +300,7 @@ export async function loadGroups(
   wanted: readonly DocumentToShow[],
 ): Promise<DocumentGroup[]> {
   const documents = await Promise.all(
-    wanted.map(({ ordinal, positions, size }) => loadDocument(ordinal, positions, size)),
+    wanted.map(({ ordinal, positions, size, lengths }) => loadDocument(ordinal, positions, size, lengths)),
   );
   return documents.flatMap((document) => {
     const numbers = readerNumbers(document.passages.map(([id, type]) => ({ id, type })));

@@ -85,6 +85,12 @@ export interface IndexManifest {
   years: string[];
   /** Collections, by index. */
   collections: string[];
+  /**
+   * Each file the search reads whole and Pagefind does not name after its
+   * content, by path below the site root: the digest of its content
+   * (src/lib/search/integrity.ts), checked before the file is used.
+   */
+  digests: Record<string, string>;
 }
 
 /** What a passage is, as the ranking rule sees it. */

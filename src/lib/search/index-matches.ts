@@ -195,6 +195,8 @@ export interface PassageTerms {
   document: ShardDocument;
   indexInDocument: number;
   kind: PassageKind;
+  /** The passage's normalised length in index positions. */
+  length: number;
   /** The offsets of each term in the passage, by the term's place in the list asked for; absent where it does not occur. */
   offsets: (number[] | undefined)[];
 }
@@ -240,7 +242,13 @@ export async function passagesWithTerms(index: SearchIndex, terms: readonly stri
         if (!entry) {
           const place = table.place(index);
           if (!place) continue;
-          entry = { document: place.document, indexInDocument: place.indexInDocument, kind: place.kind, offsets: [] };
+          entry = {
+            document: place.document,
+            indexInDocument: place.indexInDocument,
+            kind: place.kind,
+            length: place.length,
+            offsets: [],
+          };
           inRecord.set(index, entry);
         }
         const offset = start - table.startOf(index);
@@ -305,6 +313,8 @@ export interface IndexMatch {
   document: ShardDocument;
   indexInDocument: number;
   kind: PassageKind;
+  /** The passage's normalised length in index positions, which its text must have. */
+  length: number;
   /** At sentence scope with a clause the index cannot decide: a candidate the text decides. */
   candidate: boolean;
 }
@@ -325,7 +335,13 @@ export async function indexMatches(
   const reader = termReader(terms);
   const matches: IndexMatch[] = [];
   const keep = (entry: PassageTerms, candidate: boolean) =>
-    matches.push({ document: entry.document, indexInDocument: entry.indexInDocument, kind: entry.kind, candidate });
+    matches.push({
+      document: entry.document,
+      indexInDocument: entry.indexInDocument,
+      kind: entry.kind,
+      length: entry.length,
+      candidate,
+    });
   if (scope === "document") {
     const byDocument = Map.groupBy(passages, (entry) => entry.document[0]);
     for (const entries of byDocument.values()) {

@@ -2,7 +2,8 @@ import type { SearchRequest } from "./address.ts";
 import { createSearchData, SearchDataError, type SearchData } from "./documents.ts";
 import { loadMoreResults, searchPassages, SearchIndex, type SearchOutcome, type SearchResults } from "./engine.ts";
 import { SEARCH_ENTITIES_FILE, type SearchEntity } from "./entities.ts";
-import { partPath } from "./index-layout.ts";
+import { MANIFEST_FILE, partPath, SEARCH_DATA_DIR } from "./index-layout.ts";
+import { listedFileProblem, pagefindFileProblem, pagefindNameHash } from "./integrity.ts";
 import type { PagefindApi } from "./index-matches.ts";
 
 /**
@@ -82,32 +83,40 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
 }
 
+/** What is wrong with the bytes a file at an address arrived with, or undefined (src/lib/search/integrity.ts). */
+type FileCheck = (address: string, bytes: Uint8Array<ArrayBuffer>) => Promise<string | undefined>;
+
 /**
  * A fetch that reads each response whole within `timeoutMs` (so a stalled
- * body fails too), and records the address of every load that fails (an
- * error, a timeout, or a status other than 2xx), resolved against `base`:
- * Pagefind asks for its files by root-relative paths.
+ * body fails too), checks what arrived with `check`, and records the
+ * address of every load that fails (an error, a timeout, a status other
+ * than 2xx, or content that fails its check, which rejects like a failed
+ * network load), resolved against `base`: Pagefind asks for its files by
+ * root-relative paths.
  */
 function watchedFetch(
   fetchFile: typeof fetch,
   timeoutMs: number,
   base: string,
+  check: FileCheck,
 ): { fetch: typeof fetch; failed: string[] } {
   const failed: string[] = [];
   const watched: typeof fetch = async (input, init) => {
     const address = addressOf(input, base).href;
     try {
-      const response = await withTimeout(
+      const { answer, body } = await withTimeout(
         (async () => {
           const answer = await fetchFile(input, init);
-          const body = NULL_BODY_STATUSES.includes(answer.status) ? null : await answer.arrayBuffer();
-          return new Response(body, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
+          return { answer, body: NULL_BODY_STATUSES.includes(answer.status) ? null : await answer.arrayBuffer() };
         })(),
         timeoutMs,
         address,
       );
-      if (!response.ok) failed.push(address);
-      return response;
+      // Checked once arrived: the check may wait for the manifest, which has a timeout of its own.
+      const problem = answer.ok && body ? await check(address, new Uint8Array(body)) : undefined;
+      if (problem) throw new Error(`${address} ${problem}`);
+      if (!answer.ok) failed.push(address);
+      return new Response(body, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
     } catch (error) {
       failed.push(address);
       throw error;
@@ -150,7 +159,18 @@ export function createSearchSession({
   fetchFile = (input, init) => fetch(input, init),
   timeoutMs = FETCH_TIMEOUT_MS,
 }: SearchSessionOptions): SearchSession {
-  const files = watchedFetch(fetchFile, timeoutMs, siteRoot);
+  const manifestAddress = new URL(`${SEARCH_DATA_DIR}/${MANIFEST_FILE}`, siteRoot).href;
+  /** Pagefind's files named after their content are checked by it; others by the manifest's digests, if it lists them. */
+  const check: FileCheck = async (address, bytes) => {
+    const nameHash = pagefindNameHash(address);
+    if (nameHash !== undefined) return pagefindFileProblem(nameHash, bytes);
+    const { origin, pathname } = new URL(address);
+    const path = `${origin}${pathname}`;
+    if (path === manifestAddress || !path.startsWith(siteRoot)) return undefined;
+    const digest = (await data.manifest()).digests[path.slice(siteRoot.length)];
+    return digest === undefined ? undefined : listedFileProblem(digest, bytes);
+  };
+  const files = watchedFetch(fetchFile, timeoutMs, siteRoot, check);
   const data: SearchData = createSearchData(siteRoot, files.fetch);
   // Every part's bundle is below the first's folder.
   const bundleUrl = new URL(partPath(0), siteRoot).href;
@@ -158,15 +178,16 @@ export function createSearchSession({
   let started: Promise<SearchIndex> | undefined;
   const index = (): Promise<SearchIndex> => {
     if (started) return started;
+    // Each file has its timeout; Pagefind's script, imported, has one of its own.
     const starting = startingFiles(files.fetch, bundleUrl).then((kept) => {
       const fromMemory: typeof fetch = (input, init) => {
         const address = addressOf(input, bundleUrl);
         const bytes = kept.get(`${address.origin}${address.pathname}`);
         return bytes ? Promise.resolve(new Response(bytes.slice(0))) : files.fetch(input, init);
       };
-      return startPagefind(bundleUrl, fromMemory);
+      return withTimeout(startPagefind(bundleUrl, fromMemory), timeoutMs, `${bundleUrl}pagefind.js`);
     });
-    started = withTimeout(starting, timeoutMs, `${bundleUrl}pagefind.js`).then((pagefind) => {
+    started = starting.then((pagefind) => {
       const watchedPagefind: PagefindApi = {
         async search(term) {
           const before = pagefindFailures();
@@ -209,7 +230,7 @@ export function createSearchSession({
       .then((response) => (response.ok ? (response.json() as Promise<SearchEntity[]>) : []))
       .catch(() => []);
   const loadMore = (results: SearchResults) =>
-    loadMoreResults((ordinal, positions, size) => data.document(ordinal, positions, size), results);
+    loadMoreResults((ordinal, positions, size, lengths) => data.document(ordinal, positions, size, lengths), results);
   return {
     prepare: () => void index().catch(() => undefined),
     search: (request) =>

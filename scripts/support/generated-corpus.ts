@@ -32,3 +32,32 @@ export function generatedDocuments(real: readonly SearchDocument[], documents: n
   }
   return generated;
 }
+
+/**
+ * A document whose one paragraph is the real paragraphs of the corpus, in
+ * corpus order, run together until it holds at least `characters`
+ * characters: the worst case of one passage with thousands of matches, for
+ * measuring the work a result does per line shown.
+ */
+export function longPassageDocument(real: readonly SearchDocument[], characters: number): SearchDocument {
+  const paragraphs = real.flatMap((document) => document.passages).filter(([, type]) => type !== "title");
+  const pieces: string[] = [];
+  let length = 0;
+  for (let index = 0; length < characters && paragraphs.length > 0; index += 1) {
+    const text = paragraphs[index % paragraphs.length]?.[2] ?? "";
+    pieces.push(text);
+    length += text.length;
+  }
+  const title = `长段落（${length} 字）`;
+  return {
+    doc: "long-passage",
+    title,
+    order: real.length,
+    year: "2024",
+    collection: "speeches",
+    passages: [
+      ["title", "title", title],
+      ["p1", "paragraph", pieces.join("")],
+    ],
+  };
+}

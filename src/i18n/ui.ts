@@ -308,6 +308,7 @@ const zh = {
       copy: "复制全部（CSV）",
       shown: (shown: number, total: number) =>
         `显示 ${shown} 处命中${shown < total ? `（共 ${total} 处，导出包含全部）` : ""}。`,
+      moreLines: (count: number) => `再显示 ${count} 行`,
     },
     options: "筛选与设置",
     distributions: "命中分布",
@@ -682,6 +683,7 @@ const en: UiStrings = {
       copy: "Copy all (CSV)",
       shown: (shown: number, total: number) =>
         `${shown} ${shown === 1 ? "occurrence" : "occurrences"} shown${shown < total ? ` (of ${total}; the export holds all)` : ""}.`,
+      moreLines: (count: number) => `Show ${count} more ${count === 1 ? "line" : "lines"}`,
     },
     options: "Filters and settings",
     distributions: "Distribution of matches",

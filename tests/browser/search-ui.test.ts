@@ -7,7 +7,8 @@ import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { passagesOfDocuments, readSearchCorpus } from "../../scripts/lib/search-corpus.ts";
 import { writeSearchIndex } from "../../scripts/lib/search-index.ts";
-import { generatedDocuments } from "../../scripts/support/generated-corpus.ts";
+import { generatedDocuments, longPassageDocument } from "../../scripts/support/generated-corpus.ts";
+import { CONCORDANCE_LINES_STEP } from "../../src/lib/search/concordance.ts";
 import type { SearchDocument } from "../../src/schemas/passage.ts";
 import { DOCUMENTS_PER_STEP } from "../../src/lib/search/engine.ts";
 import { MANIFEST_FILE, SEARCH_DATA_DIR, type IndexManifest } from "../../src/lib/search/index-layout.ts";
@@ -441,6 +442,37 @@ function extraDocument(doc: string, order: number, title: string, paragraph: str
     ],
   };
 }
+
+describe("a passage of 200,000 characters with thousands of matches", () => {
+  it("draws a step of concordance lines, sorts them all and adds more, each well within a second or two", async () => {
+    const long = longPassageDocument(readSearchCorpus(projectRoot).documents, 200_000);
+    const occurrences = (long.passages[1]?.[2] ?? "").split("网络").length - 1;
+    expect(occurrences).toBeGreaterThan(2 * CONCORDANCE_LINES_STEP);
+    await withExtraDocuments([long], async (siteUrl) => {
+      await freshPage();
+      const started = Date.now();
+      await page.goto(`${siteUrl}search/?q=${encodeURIComponent("网络")}&doc=${long.doc}&view=kwic`);
+      await done();
+      // loose bounds (the benchmark, npm run bench:concordance, prints the figures): page load and search included
+      expect(Date.now() - started).toBeLessThan(5000);
+      const lines = page.locator("[data-kwic-line]");
+      expect(await lines.count()).toBe(CONCORDANCE_LINES_STEP);
+      const sorting = await page.evaluate(async () => {
+        const start = performance.now();
+        document.querySelector<HTMLButtonElement>("th.kwic-left button")?.click();
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        return performance.now() - start;
+      });
+      expect(sorting).toBeLessThan(2000);
+      // sorted by the left context read backwards, over every line, not only those drawn
+      const firstLeft = await lines.first().locator(".kwic-left").textContent();
+      await page.click("button.kwic-more");
+      expect(await lines.count()).toBe(2 * CONCORDANCE_LINES_STEP);
+      expect(await lines.first().locator(".kwic-left").textContent()).toBe(firstLeft);
+      expect(await page.locator(".kwic-summary").textContent()).toContain(String(occurrences));
+    });
+  });
+});
 
 describe("safety", () => {
   it("renders markup-looking passage text as text", async () => {

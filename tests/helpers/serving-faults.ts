@@ -32,7 +32,7 @@ export const SEARCH_FILE_KINDS = {
 export type SearchFileKind = keyof typeof SEARCH_FILE_KINDS;
 
 /** What a host answers with under `fault`: a status and body, a network error, or nothing ever. */
-export type FaultyAnswer = { status: number; body: Uint8Array } | "network-error" | "stall";
+export type FaultyAnswer = { status: number; body: Uint8Array<ArrayBuffer> } | "network-error" | "stall";
 
 /** A page a host answers a missing file with, status 200. */
 const SOFT_404 = new TextEncoder().encode("<!doctype html><html lang=zh-CN><title>首页</title><p>欢迎</p></html>");
@@ -43,7 +43,7 @@ const SOFT_404 = new TextEncoder().encode("<!doctype html><html lang=zh-CN><titl
  * valid-but-wrong is well-formed but another file's content (gzip of `[]`
  * for JSON, and `other`, the bytes of another file of the kind, where given).
  */
-export function faultyAnswer(fault: ServingFault, bytes: Uint8Array, other?: Uint8Array): FaultyAnswer {
+export function faultyAnswer(fault: ServingFault, bytes: Uint8Array, other?: Uint8Array<ArrayBuffer>): FaultyAnswer {
   switch (fault) {
     case "404":
       return { status: 404, body: new Uint8Array() };

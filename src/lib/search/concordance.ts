@@ -75,26 +75,42 @@ const reversed = (text: string) => [...text].reverse().join("");
 const inCorpusOrder = (a: ConcordanceLine, b: ConcordanceLine) =>
   a.order - b.order || a.position - b.position || a.start - b.start;
 
+/** The text a column is sorted by, made once per line (the left context reversed, so once, not per comparison). */
+const textKey: Partial<Record<ConcordanceSort, (line: ConcordanceLine) => string>> = {
+  left: (line) => reversed(line.left),
+  match: (line) => line.match,
+  right: (line) => line.right,
+};
+
 /**
  * Lines sorted by a column: `left` by the left context read backwards from
  * the match (the word before the match first), `match`, `right`, `date`
- * (undated last) or `document` (corpus order); ties in corpus order.
+ * (undated last) or `document` (corpus order); ties in corpus order. Each
+ * line's key is made once, so a sort costs O(n log n) comparisons of keys.
  */
 export function sortConcordance(
   lines: readonly ConcordanceLine[],
   by: ConcordanceSort,
   descending = false,
 ): ConcordanceLine[] {
-  const key: Record<ConcordanceSort, (a: ConcordanceLine, b: ConcordanceLine) => number> = {
-    left: (a, b) => collator.compare(reversed(a.left), reversed(b.left)),
-    match: (a, b) => collator.compare(a.match, b.match),
-    right: (a, b) => collator.compare(a.right, b.right),
-    date: (a, b) => (a.date && b.date ? a.date.localeCompare(b.date) : (a.date ? 0 : 1) - (b.date ? 0 : 1)),
-    document: (a, b) => a.order - b.order,
-  };
   const sign = descending ? -1 : 1;
-  return [...lines].sort((a, b) => sign * key[by](a, b) || inCorpusOrder(a, b));
+  const makeKey = textKey[by];
+  if (makeKey) {
+    return lines
+      .map((line) => ({ line, key: makeKey(line) }))
+      .sort((a, b) => sign * collator.compare(a.key, b.key) || inCorpusOrder(a.line, b.line))
+      .map(({ line }) => line);
+  }
+  const compare =
+    by === "date"
+      ? (a: ConcordanceLine, b: ConcordanceLine) =>
+          a.date && b.date ? a.date.localeCompare(b.date) : (a.date ? 0 : 1) - (b.date ? 0 : 1)
+      : (a: ConcordanceLine, b: ConcordanceLine) => a.order - b.order;
+  return [...lines].sort((a, b) => sign * compare(a, b) || inCorpusOrder(a, b));
 }
+
+/** Concordance lines drawn at once, and added by each "more lines": the screen's work is bounded by it, not by the occurrences. */
+export const CONCORDANCE_LINES_STEP = 200;
 
 /** The CSV columns of the export, in order. */
 export const concordanceColumns = [

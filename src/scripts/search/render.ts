@@ -4,6 +4,7 @@ import { marginLabel, passageName } from "../../lib/passage-numbers.ts";
 import type { SearchRequest } from "../../lib/search/address.ts";
 import {
   concordanceCsv,
+  CONCORDANCE_LINES_STEP,
   concordanceLines,
   DEFAULT_CONTEXT,
   sortConcordance,
@@ -327,6 +328,13 @@ function renderConcordance(view: ResultsView, outcome: SearchResults): HTMLEleme
   const head = element("tr", {});
   const body = element("tbody", {});
   const summary = element("p", { class: "kwic-summary" });
+  const moreLines = element("button", { type: "button", class: "kwic-more", hidden: "" });
+  // Lines drawn: a step at a time, so that the screen's work is bounded by what it shows.
+  let drawn = CONCORDANCE_LINES_STEP;
+  moreLines.addEventListener("click", () => {
+    drawn += CONCORDANCE_LINES_STEP;
+    draw();
+  });
   const absolute = (line: ConcordanceLine) => new URL(urls.block(line.doc, line.passage), location.href).href;
   const draw = () => {
     const lines = sortConcordance(
@@ -334,6 +342,10 @@ function renderConcordance(view: ResultsView, outcome: SearchResults): HTMLEleme
       sort.by,
       sort.descending,
     );
+    const shown = lines.slice(0, drawn);
+    const left = lines.length - shown.length;
+    moreLines.hidden = left === 0;
+    moreLines.textContent = strings.moreLines(Math.min(left, CONCORDANCE_LINES_STEP));
     head.replaceChildren(
       ...columns.map(([key, label]) => {
         const button = element(
@@ -350,7 +362,7 @@ function renderConcordance(view: ResultsView, outcome: SearchResults): HTMLEleme
       }),
     );
     body.replaceChildren(
-      ...lines.map((line) =>
+      ...shown.map((line) =>
         element(
           "tr",
           { "data-kwic-line": "" },
@@ -370,7 +382,7 @@ function renderConcordance(view: ResultsView, outcome: SearchResults): HTMLEleme
         ),
       ),
     );
-    summary.textContent = strings.shown(lines.length, Math.max(lines.length, everyOccurrence));
+    summary.textContent = strings.shown(shown.length, Math.max(lines.length, everyOccurrence));
   };
   width.addEventListener("input", draw);
   draw();
@@ -431,6 +443,7 @@ function renderConcordance(view: ResultsView, outcome: SearchResults): HTMLEleme
         body,
       ),
     ),
+    moreLines,
   );
 }
 

@@ -36,6 +36,7 @@ import {
 } from "../../src/lib/search/index-layout.ts";
 import { SEARCH_ENTITIES_FILE } from "../../src/lib/search/entities.ts";
 import { DIGEST_LENGTH } from "../../src/lib/search/integrity.ts";
+import { yearKey } from "../../src/lib/search/distribution.ts";
 import type { SearchDocument, SearchDocumentHead } from "../../src/schemas/passage.ts";
 import type { SearchCorpus } from "./search-corpus.ts";
 
@@ -123,6 +124,7 @@ export async function writeSearchIndex(
     records: layout.records.length,
     parts,
     years: layout.years,
+    yearCharacters: layout.yearCharacters,
     collections: layout.collections,
     digests: Object.fromEntries(readWhole.map((path) => [path, fileDigest(join(outDir, path))])),
   };
@@ -156,6 +158,8 @@ interface Layout {
   records: LaidOutPassage[][];
   shards: IndexShard[];
   years: string[];
+  /** Normalised characters of every passage of each year's documents. */
+  yearCharacters: number[];
   collections: string[];
 }
 
@@ -164,7 +168,8 @@ const kindOf = (type: SearchDocument["passages"][number][1]): PassageKind =>
 
 /** Numbers every passage, cuts records and shards, and writes each shard's table. */
 function layOut(documents: readonly SearchDocument[]): Layout {
-  const years = [...new Set(documents.map((document) => document.year))].sort();
+  const years = [...new Set(documents.map(yearKey))].sort();
+  const yearCharacters = years.map(() => 0);
   const collections = [...new Set(documents.map((document) => document.collection))].sort();
   const passages: LaidOutPassage[] = [];
   const entries: ShardDocument[] = [];
@@ -175,10 +180,13 @@ function layOut(documents: readonly SearchDocument[]): Layout {
       hasCopies: (document.sameText ?? []).length > 0,
       status: document.status ?? "verified",
     });
-    entries.push([ordinal, passages.length, document.passages.length, years.indexOf(document.year), flags]);
+    const year = years.indexOf(yearKey(document));
+    entries.push([ordinal, passages.length, document.passages.length, year, flags]);
     for (const [, type, text] of document.passages) {
       const normalized = normalizeForSearch(text);
-      passages.push({ normalized, characters: positionLength(normalized), kind: kindOf(type) });
+      const characters = positionLength(normalized);
+      passages.push({ normalized, characters, kind: kindOf(type) });
+      yearCharacters[year] = (yearCharacters[year] ?? 0) + characters;
     }
   });
   const records: LaidOutPassage[][] = [];
@@ -194,7 +202,7 @@ function layOut(documents: readonly SearchDocument[]): Layout {
       documents: entries.filter(([, start, count]) => start < last && start + count > first),
     });
   }
-  return { passages, records, shards, years, collections };
+  return { passages, records, shards, years, yearCharacters, collections };
 }
 
 /**

@@ -204,3 +204,47 @@ export async function measureExactness(
   );
   return { ...total, precision, recall };
 }
+
+/** Every start of `term` in `text`, overlapping ones included, counted the plain way. */
+function plainStarts(text: string, term: string): number {
+  let count = 0;
+  for (let i = 0; i + term.length <= text.length; i += 1) if (text.slice(i, i + term.length) === term) count += 1;
+  return count;
+}
+
+/**
+ * The hits a plain search counts for the query at a scope, by `doc#id`: in
+ * each unit that matches (a passage, a sentence, or at document scope each
+ * passage of a document that satisfies a clause), every start of each
+ * distinct positive term of the clauses the unit satisfies.
+ */
+export function oracleHits(
+  query: string,
+  passages: readonly Passage[],
+  scope: SearchScope = "passage",
+): Map<string, number> {
+  const parsed = parseQuery(query);
+  const hits = new Map<string, number>();
+  if (parsed.kind !== "query") return hits;
+  const positive = (clause: Clause) => [...new Set([...clause.all, ...clause.near.flatMap(({ a, b }) => [a, b])])];
+  const add = (passage: Passage, count: number) => {
+    if (count > 0) hits.set(`${passage.doc}#${passage.id}`, (hits.get(`${passage.doc}#${passage.id}`) ?? 0) + count);
+  };
+  const count = (unit: string, terms: readonly string[]) =>
+    [...new Set(terms)].reduce((sum, term) => sum + plainStarts(unit, term), 0);
+  if (scope === "document") {
+    for (const inDocument of Map.groupBy(passages, (passage) => passage.doc).values()) {
+      const units = inDocument.map(normalizedText);
+      const terms = parsed.clauses.filter((clause) => plainSatisfies(units, clause)).flatMap(positive);
+      for (const passage of inDocument) add(passage, count(normalizedText(passage), terms));
+    }
+    return hits;
+  }
+  for (const passage of passages) {
+    const units =
+      scope === "passage" ? [normalizedText(passage)] : plainSentences(passage.text).map(normalizeForSearch);
+    for (const unit of units)
+      add(passage, count(unit, parsed.clauses.filter((clause) => plainSatisfies([unit], clause)).flatMap(positive)));
+  }
+  return hits;
+}

@@ -269,7 +269,8 @@ const zh = {
     invisibleRemoved: "（检索式中看不见的字符，如零宽空格、方向标记、软连字符，已去除后检索。）",
     tooLong: (length: number, max: number) => `检索词过长（${length} 字）；请缩短到 ${max} 字以内。`,
     none: (query: string) => `没有找到包含“${query}”的段落。可以试试更短的词句，或去掉一个检索词。`,
-    summary: (total: number, documents: number) => `共 ${total} 段，分布在 ${documents} 篇文献中。`,
+    summary: (occurrences: number, total: number, documents: number) =>
+      `命中 ${occurrences} 次，在 ${total} 段、${documents} 篇文献中。`,
     count: (count: number) => `${count} 段`,
     more: (documents: number) => `显示其余 ${documents} 篇文献的结果`,
     pending: (documents: number) => `其中 ${documents} 篇文献尚未展开；以上计数已包括它们。`,
@@ -316,8 +317,22 @@ const zh = {
     sorts: { rank: "按排序规则", oldest: "按日期（由远及近）", newest: "按日期（由近及远）", hits: "按命中段数" },
     reprints: "同文合并（两处相同的段落只计一次）",
     alsoIn: "亦见",
-    perYear: "各年命中段数与文献数",
+    perYear: "各年命中：次数、每万字次数、段数与篇数",
     yearBar: (year: string, passages: number, documents: number) => `${year}年：${passages} 段，${documents} 篇`,
+    yearColumns: {
+      year: "年份",
+      occurrences: "次数",
+      rate: "每万字",
+      passages: "段",
+      documents: "篇",
+      characters: "该年全部文献字数",
+    },
+    lowerBound: (year: string) => `${year}年以后`,
+    lowerBoundNote: "日期仅知下限（如“2017年以后”，编者推断）的文献单列一行，不计入该年。",
+    countsNote: (merged: boolean) =>
+      `次数：检索词每出现一次计一次（重叠的出现亦各计一次）；每万字：以该年全部文献的字数（检索规范化后）为分母。${
+        merged ? "同文合并：开——转载的相同段落只计一次。" : "同文合并：关（默认）——转载的相同段落各计一次。"
+      }`,
     undated: "无日期",
     filteredNone: "当前筛选条件下没有结果。",
     unknownFilter: (label: string, value: string) =>
@@ -642,8 +657,8 @@ const en: UiStrings = {
     tooLong: (length: number, max: number) =>
       `The query is too long (${length} characters); please shorten it to ${max} or fewer.`,
     none: (query: string) => `No passage contains “${query}”. Try a shorter phrase, or leave out one of the terms.`,
-    summary: (total: number, documents: number) =>
-      `${total} ${total === 1 ? "passage" : "passages"} in ${documents} ${documents === 1 ? "document" : "documents"}.`,
+    summary: (occurrences: number, total: number, documents: number) =>
+      `${occurrences} ${occurrences === 1 ? "occurrence" : "occurrences"} in ${total} ${total === 1 ? "passage" : "passages"} of ${documents} ${documents === 1 ? "document" : "documents"}.`,
     count: (count: number) => `${count} ${count === 1 ? "passage" : "passages"}`,
     more: (documents: number) => `Show results from the other ${documents} documents`,
     pending: (documents: number) => ` ${documents} of these documents are not shown yet; the counts include them.`,
@@ -696,9 +711,26 @@ const en: UiStrings = {
     },
     reprints: "Merge reprints (a passage identical in two copies counts once)",
     alsoIn: "also in",
-    perYear: "Matching passages and documents per year",
+    perYear: "Matches per year: occurrences, per 10,000 characters, passages and documents",
     yearBar: (year: string, passages: number, documents: number) =>
       `${year}: ${passages} ${passages === 1 ? "passage" : "passages"}, ${documents} ${documents === 1 ? "document" : "documents"}`,
+    yearColumns: {
+      year: "Year",
+      occurrences: "Occurrences",
+      rate: "Per 10,000 characters",
+      passages: "Passages",
+      documents: "Documents",
+      characters: "Characters that year",
+    },
+    lowerBound: (year: string) => `${year} or later`,
+    lowerBoundNote:
+      "Documents whose date is only a lower bound (such as “2017 or later”, the editor's inference) have a row of their own and are not counted in that year.",
+    countsNote: (merged: boolean) =>
+      `Occurrences: each place a term occurs counts once (overlapping ones too); per 10,000 characters: of all that year's documents (as normalised for search). ${
+        merged
+          ? "Reprints merged: a passage identical in two copies counts once."
+          : "Reprints not merged (the default): a passage identical in two copies counts in each."
+      }`,
     undated: "undated",
     filteredNone: "No results with the current filters.",
     unknownFilter: (label: string, value: string) =>

@@ -18,7 +18,9 @@ import { faultyAnswer, SERVING_FAULTS, type ServingFault } from "../helpers/serv
 import { ui } from "../../src/i18n/ui.ts";
 import { projectRoot } from "../helpers/root.ts";
 import { useSiteInBrowser } from "../helpers/site-in-browser.ts";
-import { oracleMatches, substringMatches } from "../../scripts/support/search-oracle.ts";
+import { oracleHits, oracleMatches, substringMatches } from "../../scripts/support/search-oracle.ts";
+import { yearKey } from "../../src/lib/search/distribution.ts";
+import { normalizeForSearch } from "../../src/lib/search/normalize.ts";
 import { serveStatic } from "../../scripts/support/static-server.ts";
 import { SEARCH_IDS, byId, searchStateSelector } from "../../src/lib/search/dom.ts";
 
@@ -263,6 +265,43 @@ describe("the search page as a research instrument", () => {
       })),
     );
   const total = async () => Number(await page.getAttribute("[data-result-total]", "data-result-total"));
+
+  it("says per year what it counts: occurrences, per 10,000 characters of that year's text, lower-bound dates apart", async () => {
+    const documents = readSearchCorpus(projectRoot).documents;
+    const passages = passagesOfDocuments(documents);
+    for (const query of ["网络强国", "安全 发展"]) {
+      await freshPage();
+      await page.goto(`${site.server.url}search/?q=${encodeURIComponent(query)}`);
+      await done();
+      const hits = oracleHits(query, passages);
+      const expected = [...hits.values()].reduce((sum, count) => sum + count, 0);
+      expect(Number(await page.getAttribute("[data-result-occurrences]", "data-result-occurrences"))).toBe(expected);
+      // per year: the hits of the year's documents, and all the year's text as the denominator
+      const yearOf = new Map(documents.map((document) => [document.doc, yearKey(document)]));
+      const rows = await page.locator("[data-year-occurrences]").evaluateAll((items) =>
+        items.map((item) => {
+          const { year, yearOccurrences, yearCharacters } = (item as HTMLElement).dataset;
+          return { year: year ?? "", occurrences: Number(yearOccurrences), characters: Number(yearCharacters) };
+        }),
+      );
+      for (const row of rows) {
+        const inYear = [...hits].filter(([key]) => yearOf.get(key.split("#")[0] ?? "") === row.year);
+        expect(row.occurrences, `${query} ${row.year}`).toBe(inYear.reduce((sum, [, count]) => sum + count, 0));
+        const text = passages
+          .filter((passage) => yearOf.get(passage.doc) === row.year)
+          .reduce((sum, passage) => sum + [...normalizeForSearch(passage.text)].length, 0);
+        expect(row.characters, `${query} ${row.year}`).toBe(text);
+      }
+      // a date known only as a lower bound is a row of its own, marked, never inside its first year
+      const lowerBound = rows.filter((row) => row.year.endsWith("+"));
+      expect(await page.locator("[data-year-uncertain]").count()).toBe(lowerBound.length);
+      const matching = new Set([...hits.keys()].map((key) => key.split("#")[0]));
+      const boundedMatch = documents.some(
+        (document) => matching.has(document.doc) && document.date?.precision === "after",
+      );
+      expect(lowerBound.length > 0, query).toBe(boundedMatch);
+    }
+  });
 
   it("shows each document's date and outlet, sorts by date from the address, and filters to a year from its bar", async () => {
     await freshPage();

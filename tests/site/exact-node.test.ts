@@ -3,7 +3,8 @@ import { loadMoreResults, searchPassages } from "../../src/lib/search/engine.ts"
 import type { Passage, SearchDocument } from "../../src/schemas/passage.ts";
 import { useNodeSearch } from "../helpers/node-pagefind.ts";
 import { projectRoot } from "../helpers/project.ts";
-import { measureExactness, oracleMatches, substringMatches } from "../../scripts/support/search-oracle.ts";
+import { measureExactness, oracleHits, oracleMatches, substringMatches } from "../../scripts/support/search-oracle.ts";
+import { yearKey } from "../../src/lib/search/distribution.ts";
 import { searchTestSet, type OperatorQuery, type TestQuery } from "../../scripts/support/search-queries.ts";
 import type { SearchScope } from "../../src/lib/search/match.ts";
 
@@ -48,7 +49,7 @@ describe("exact phrase search, in Node on the built index", () => {
     expect({ precision: total.precision, recall: total.recall }).toEqual({ precision: 1, recall: 1 });
   });
 
-  it("counts from the index alone what a plain search finds: passages, documents and years, before any text is shown", async () => {
+  it("counts from the index alone what a plain search finds: passages, occurrences, documents and years, before any text is shown", async () => {
     const wrong: string[] = [];
     const judged = [
       ...queries.map((entry) => ({ query: entry.query, scope: "passage" as SearchScope })),
@@ -56,19 +57,26 @@ describe("exact phrase search, in Node on the built index", () => {
     ];
     for (const { query, scope } of judged) {
       const expected = [...oracleMatches(query, passages, scope)];
+      const hits = oracleHits(query, passages, scope);
       const outcome = await searchPassages(search.index, query, { scope });
       const total = outcome.kind === "results" ? outcome.total : 0;
+      const occurrences = outcome.kind === "results" ? outcome.occurrences : 0;
       const documents = outcome.kind === "results" ? outcome.documents.length : 0;
-      const yearOf = new Map(searched.map((document) => [document.doc, document.year]));
+      const yearOf = new Map(searched.map((document) => [document.doc, yearKey(document)]));
       const years = Map.groupBy(expected, (key) => yearOf.get(key.split("#")[0] ?? "") ?? "");
-      const counted = new Map(
-        outcome.kind === "results" ? outcome.years.map((year) => [year.year, year.passages]) : [],
-      );
+      const counted = new Map(outcome.kind === "results" ? outcome.years.map((year) => [year.year, year]) : []);
       const yearsRight =
-        [...years].every(([year, keys]) => counted.get(year) === keys.length) && counted.size === years.size;
+        [...years].every(
+          ([year, keys]) =>
+            counted.get(year)?.passages === keys.length &&
+            counted.get(year)?.occurrences === keys.reduce((sum, key) => sum + (hits.get(key) ?? 0), 0),
+        ) && counted.size === years.size;
       const expectedDocuments = new Set(expected.map((key) => key.split("#")[0])).size;
-      if (total !== expected.length || documents !== expectedDocuments || !yearsRight)
-        wrong.push(`${scope} ${query}: ${total}/${documents} for ${expected.length}/${expectedDocuments}`);
+      const expectedHits = [...hits.values()].reduce((sum, count) => sum + count, 0);
+      if (total !== expected.length || occurrences !== expectedHits || documents !== expectedDocuments || !yearsRight)
+        wrong.push(
+          `${scope} ${query}: ${total}/${occurrences}/${documents} for ${expected.length}/${expectedHits}/${expectedDocuments}`,
+        );
     }
     expect(judged.length).toBeGreaterThan(400);
     expect(wrong).toEqual([]);

@@ -202,6 +202,7 @@ describe("search data files", () => {
     records: 2,
     parts: [],
     years: [],
+    yearCharacters: [],
     collections: [],
     digests: {},
   };

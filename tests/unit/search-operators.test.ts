@@ -6,7 +6,7 @@ import {
   csvField,
   sortConcordance,
 } from "../../src/lib/search/concordance.ts";
-import { yearDistribution } from "../../src/lib/search/distribution.ts";
+import { perTenThousand, yearDistribution, yearKey } from "../../src/lib/search/distribution.ts";
 import { entitiesNamed, type SearchEntity } from "../../src/lib/search/entities.ts";
 import {
   documentOrdering,
@@ -157,12 +157,24 @@ describe("arranging results", () => {
     expect(sorted("rank")).toEqual(["b", "c", "a"]);
   });
 
-  it("counts per year, oldest first, undated last", () => {
-    expect(yearDistribution(groups.map((each) => ({ year: each.year, passages: each.passages.length })))).toEqual([
-      { year: "2017", passages: 3, documents: 1 },
-      { year: "2023", passages: 1, documents: 1 },
-      { year: "", passages: 2, documents: 1 },
+  it("counts per year, oldest first, a lower bound after its year, undated last, with each year's text", () => {
+    const counted = groups.map((each) => ({
+      year: each.year,
+      passages: each.passages.length,
+      occurrences: 2 * each.passages.length,
+    }));
+    const index = { years: ["", "2017", "2017+", "2023"], yearCharacters: [50, 1000, 300, 4000] };
+    expect(yearDistribution([...counted, { year: "2017+", passages: 1, occurrences: 3 }], index)).toEqual([
+      { year: "2017", passages: 3, documents: 1, occurrences: 6, characters: 1000 },
+      { year: "2017+", passages: 1, documents: 1, occurrences: 3, characters: 300 },
+      { year: "2023", passages: 1, documents: 1, occurrences: 2, characters: 4000 },
+      { year: "", passages: 2, documents: 1, occurrences: 4, characters: 50 },
     ]);
+    expect(perTenThousand({ year: "2017", passages: 3, documents: 1, occurrences: 6, characters: 1000 })).toBe(60);
+    // a date that is only a lower bound is counted in a year of its own, never silently in its first year
+    expect(yearKey({ year: "2017", date: { precision: "after" } })).toBe("2017+");
+    expect(yearKey({ year: "2017", date: { precision: "month" } })).toBe("2017");
+    expect(yearKey({ year: "", date: undefined })).toBe("");
   });
 
   it("merges identical passages of copies of one text, keeping both places", () => {
@@ -205,6 +217,7 @@ describe("arranging results", () => {
       groups: [withMerge ? (merged.get("x") ?? first) : first],
       pending: [1, 2],
       total: withMerge ? 5 : 7,
+      occurrences: withMerge ? 5 : 7,
       documents: [1, 2].map((ordinal) => ({
         ordinal,
         positions: [1, 2, 3],
@@ -212,6 +225,7 @@ describe("arranging results", () => {
         size: 4,
         year: "",
         passages: 2,
+        occurrences: 2,
       })),
       years: [],
       merged: withMerge ? merged : undefined,
@@ -244,6 +258,7 @@ describe("the concordance", () => {
     position: 1,
     number: 1,
     occurrences,
+    hits: occurrences.length,
   });
   const groups = [
     group("a", 0, 0, "2023-07", {

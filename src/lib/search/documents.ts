@@ -99,7 +99,9 @@ function readManifest(file: unknown): IndexManifest {
   const counts = ["passages", "documents", "passagesPerRecord", "recordsPerShard", "records"] as const;
   const wrong = [
     ...counts.filter((field) => !isCount(manifest?.[field])),
-    ...(["parts", "years", "collections"] as const).filter((field) => !Array.isArray(manifest?.[field])),
+    ...(["parts", "years", "yearCharacters", "collections"] as const).filter(
+      (field) => !Array.isArray(manifest?.[field]),
+    ),
     ...(typeof manifest?.digests === "object" && manifest.digests !== null && !Array.isArray(manifest.digests)
       ? []
       : ["digests"]),

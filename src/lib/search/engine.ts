@@ -1,7 +1,7 @@
 import type { DocumentFields, PassageType, SearchDocument } from "../../schemas/passage.ts";
 import type { Range } from "./kwic.ts";
 import { readerNumbers } from "../passage-numbers.ts";
-import { matchDocument, matchPassage, type SearchScope } from "./match.ts";
+import { matchDocumentHits, matchPassageHits, type SearchScope } from "./match.ts";
 import type { SearchFilters, SearchSort } from "./address.ts";
 import { normalizeForSearch } from "./normalize.ts";
 import { parseQuery, type Clause, type QueryProblem } from "./query.ts";
@@ -43,7 +43,10 @@ export interface PassageHit {
   position: number;
   /** Reader number (src/lib/passage-numbers.ts): what the page shows beside the passage. */
   number: number;
+  /** What to mark: the hits' ranges of the original text, touching or overlapping ones merged. */
   occurrences: Range[];
+  /** Hits in the passage (src/lib/search/match.ts): what the counts of occurrences add up. */
+  hits: number;
   /** With reprints merged: the identical passages of other copies of the text, counted here once. */
   alsoIn?: { doc: string; title: string; id: string; number: number; type: PassageType }[];
 }
@@ -69,6 +72,8 @@ export interface DocumentCount extends DocumentToShow {
   year: string;
   /** Matching passages. */
   passages: number;
+  /** Hits in them. */
+  occurrences: number;
 }
 
 export type SearchOutcome =
@@ -88,6 +93,8 @@ export type SearchOutcome =
       pending: number[];
       /** Matching passages in every document, reprints merged if asked. */
       total: number;
+      /** Hits (src/lib/search/match.ts) in those passages. */
+      occurrences: number;
       /** Every matching document with its count, in the order asked for. */
       documents: DocumentCount[];
       /** Matching passages and documents per year. */
@@ -162,10 +169,20 @@ export async function searchPassages(
     entry.tier = Math.min(...entry.matches.map((match) => PASSAGE_KINDS.indexOf(match.kind)));
   }
   const ordered = orderDocuments([...hits.values()], sort);
-  const counts = new Map(ordered.map((entry) => [entry.entry[0], entry.matches.length]));
+  const counts = new Map(
+    ordered.map((entry) => [
+      entry.entry[0],
+      { passages: entry.matches.length, occurrences: entry.matches.reduce((sum, match) => sum + match.hits, 0) },
+    ]),
+  );
   const merged = merge ? await countMergedReprints(loadDocument, matching, ordered, counts) : undefined;
   const documents = ordered
-    .map((entry) => ({ ...toShow(entry), year: entry.year, passages: counts.get(entry.entry[0]) ?? 0 }))
+    .map((entry) => ({
+      ...toShow(entry),
+      year: entry.year,
+      passages: counts.get(entry.entry[0])?.passages ?? 0,
+      occurrences: counts.get(entry.entry[0])?.occurrences ?? 0,
+    }))
     .filter((entry) => entry.passages > 0);
   const ordinals = documents.map((entry) => entry.ordinal);
   const groups = await loadGroups(loadDocument, matching, documents.slice(0, DOCUMENTS_PER_STEP));
@@ -176,8 +193,9 @@ export async function searchPassages(
     groups: asMerged(groups, merged),
     pending: ordinals.slice(DOCUMENTS_PER_STEP),
     total: documents.reduce((sum, entry) => sum + entry.passages, 0),
+    occurrences: documents.reduce((sum, entry) => sum + entry.occurrences, 0),
     documents,
-    years: yearDistribution(documents),
+    years: yearDistribution(documents, manifest),
     merged,
   };
 }
@@ -217,11 +235,12 @@ async function decideCandidates(
   );
   undecided.forEach(([ordinal, entry], index) => {
     const document = texts[index];
-    entry.matches = entry.matches.filter(
-      (match) =>
-        !match.candidate ||
-        matchPassage(document?.passages[match.indexInDocument]?.[2] ?? "", clauses, "sentence").length > 0,
-    );
+    entry.matches = entry.matches.flatMap((match) => {
+      if (!match.candidate) return [match];
+      const text = document?.passages[match.indexInDocument]?.[2] ?? "";
+      const { ranges, hits: found } = matchPassageHits(text, clauses, "sentence");
+      return ranges.length > 0 ? [{ ...match, candidate: false, hits: found }] : [];
+    });
     if (entry.matches.length === 0) hits.delete(ordinal);
   });
 }
@@ -256,7 +275,7 @@ async function countMergedReprints(
   loadDocument: DocumentLoader,
   matching: Matching,
   ordered: readonly DocumentHits[],
-  counts: Map<number, number>,
+  counts: Map<number, { passages: number; occurrences: number }>,
 ): Promise<Map<string, DocumentGroup>> {
   const withCopies = ordered.filter((entry) => unpackFlags(entry.entry[4]).hasCopies).map(toShow);
   if (withCopies.length === 0) return new Map();
@@ -264,7 +283,13 @@ async function countMergedReprints(
   const kept = new Map(mergeReprints(groups).map((group) => [group.doc, group]));
   groups.forEach((group, index) => {
     const ordinal = withCopies[index]?.ordinal;
-    if (ordinal !== undefined) counts.set(ordinal, kept.get(group.doc)?.passages.length ?? 0);
+    const passages = kept.get(group.doc)?.passages ?? [];
+    if (ordinal !== undefined) {
+      counts.set(ordinal, {
+        passages: passages.length,
+        occurrences: passages.reduce((sum, passage) => sum + passage.hits, 0),
+      });
+    }
   });
   return kept;
 }
@@ -308,14 +333,19 @@ export async function loadGroups(
     // At document scope the whole document is matched once; otherwise each passage on its own.
     const inDocument =
       scope === "document"
-        ? matchDocument(
+        ? matchDocumentHits(
             document.passages.map(([, , text]) => text),
             clauses,
           )
         : undefined;
     const passages = document.passages.flatMap(([id, type, text], position) => {
-      const occurrences = scope === "document" ? (inDocument?.get(position) ?? []) : matchPassage(text, clauses, scope);
-      return occurrences.length > 0 ? [{ id, type, number: numbers.get(id) ?? 0, text, position, occurrences }] : [];
+      const { ranges: occurrences, hits } =
+        scope === "document"
+          ? (inDocument?.get(position) ?? { ranges: [], hits: 0 })
+          : matchPassageHits(text, clauses, scope);
+      return occurrences.length > 0
+        ? [{ id, type, number: numbers.get(id) ?? 0, text, position, occurrences, hits }]
+        : [];
     });
     if (passages.length === 0) return [];
     const { doc, title, order, year, collection, date, outlet, sameText, status } = document;

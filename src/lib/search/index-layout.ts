@@ -81,8 +81,10 @@ export interface IndexManifest {
   records: number;
   /** The parts of the Pagefind index, in order of their words. */
   parts: IndexPart[];
-  /** Years documents are dated in, by the index documents refer to them with; "" is undated. */
+  /** Years documents are counted in (yearKey: `2017+` a lower bound), by the index documents refer to them with; "" is undated. */
   years: string[];
+  /** Normalised characters of all the documents of each year, in the order of `years`: the denominator of a rate. */
+  yearCharacters: number[];
   /** Collections, by index. */
   collections: string[];
   /**

@@ -270,6 +270,8 @@ export async function passagesWithTerms(index: SearchIndex, terms: readonly stri
 /** How a clause reads a passage's terms, for the terms asked of passagesWithTerms in this order. */
 interface TermReader {
   has(entry: PassageTerms, term: string): boolean;
+  /** The term's starts in the passage. */
+  count(entry: PassageTerms, term: string): number;
   /** Whether two terms stand near each other in the passage, by their offsets in it (see startsNear). */
   near(entry: PassageTerms, a: string, b: string, within: number): boolean;
 }
@@ -279,6 +281,7 @@ function termReader(terms: readonly string[]): TermReader {
   const offsets = (entry: PassageTerms, term: string) => entry.offsets[placeOf.get(term) ?? -1];
   return {
     has: (entry, term) => offsets(entry, term) !== undefined,
+    count: (entry, term) => offsets(entry, term)?.length ?? 0,
     near: (entry, a, b, within) =>
       startsNear(offsets(entry, a) ?? [], positionLength(a), offsets(entry, b) ?? [], positionLength(b), within),
   };
@@ -317,6 +320,8 @@ export interface IndexMatch {
   length: number;
   /** At sentence scope with a clause the index cannot decide: a candidate the text decides. */
   candidate: boolean;
+  /** Its hits (src/lib/search/match.ts), from the index; 0 for a candidate, whose text counts them. */
+  hits: number;
 }
 
 /**
@@ -334,13 +339,14 @@ export async function indexMatches(
   const passages = await passagesWithTerms(index, terms);
   const reader = termReader(terms);
   const matches: IndexMatch[] = [];
-  const keep = (entry: PassageTerms, candidate: boolean) =>
+  const keep = (entry: PassageTerms, candidate: boolean, terms: readonly string[] = []) =>
     matches.push({
       document: entry.document,
       indexInDocument: entry.indexInDocument,
       kind: entry.kind,
       length: entry.length,
       candidate,
+      hits: terms.reduce((sum, term) => sum + reader.count(entry, term), 0),
     });
   if (scope === "document") {
     const byDocument = Map.groupBy(passages, (entry) => entry.document[0]);
@@ -353,22 +359,27 @@ export async function indexMatches(
         ),
       );
       const shown = [...new Set(satisfied.flatMap(positiveTerms))];
-      for (const entry of entries) if (shown.some((term) => reader.has(entry, term))) keep(entry, false);
+      for (const entry of entries) if (shown.some((term) => reader.has(entry, term))) keep(entry, false, shown);
     }
   } else if (scope === "passage") {
-    for (const entry of passages)
-      if (clauses.some((clause) => passageSatisfies(reader, entry, clause))) keep(entry, false);
+    for (const entry of passages) {
+      const satisfied = clauses.filter((clause) => passageSatisfies(reader, entry, clause));
+      if (satisfied.length > 0) keep(entry, false, [...new Set(satisfied.flatMap(positiveTerms))]);
+    }
   } else {
     for (const entry of passages) {
-      const decided = clauses.some(
-        (clause) =>
-          sentenceDecidable(clause) && !spansSentences(clause.all[0] ?? "") && reader.has(entry, clause.all[0] ?? ""),
-      );
+      const decided = clauses
+        .filter(
+          (clause) =>
+            sentenceDecidable(clause) && !spansSentences(clause.all[0] ?? "") && reader.has(entry, clause.all[0] ?? ""),
+        )
+        .map((clause) => clause.all[0] ?? "");
       const possible = clauses.some(
         (clause) => !sentenceDecidable(clause) && positiveTerms(clause).every((term) => reader.has(entry, term)),
       );
-      if (decided) keep(entry, false);
-      else if (possible) keep(entry, true);
+      // A passage another clause may match in some sentence is the text's to decide, and to count.
+      if (possible) keep(entry, true);
+      else if (decided.length > 0) keep(entry, false, [...new Set(decided)]);
     }
   }
   return matches;

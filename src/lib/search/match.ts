@@ -3,7 +3,10 @@
  * a unit is: a sentence, a passage (title, heading, paragraph, list item) or
  * a whole document. A unit matches when it satisfies any clause of the query
  * (src/lib/search/query.ts); its marked occurrences are those of the
- * positive terms of the clauses it satisfies.
+ * positive terms of the clauses it satisfies. Its hits, which the results
+ * count as occurrences, are the starts of those terms in its normalised text,
+ * each term counted once per start, overlapping starts included (网网 twice
+ * in 网网网); marks of touching or overlapping hits are merged.
  */
 import { mergeRanges, termRanges, type Range } from "./kwic.ts";
 import { normalizeWithOrigin } from "./normalize.ts";
@@ -101,20 +104,43 @@ function occurrencesIn(unit: Unit, terms: readonly string[]): Range[] {
   );
 }
 
+/** Hits of `terms` in a unit: every start of each, in its normalised text. */
+const hitsIn = (unit: Unit, terms: readonly string[]) =>
+  terms.reduce((sum, term) => sum + starts(unit.normalized, term).length, 0);
+
+/** Where a passage matches: the occurrences to mark (merged ranges of its original text) and its hits. */
+export interface PassageMatch {
+  ranges: Range[];
+  hits: number;
+}
+
 /**
  * Where a passage matches at passage or sentence scope: the occurrences to
- * mark, in the passage's original text, or none when it does not match.
+ * mark, in the passage's original text, and the hits; none when it does not
+ * match.
  */
-export function matchPassage(text: string, clauses: readonly Clause[], scope: "passage" | "sentence"): Range[] {
+export function matchPassageHits(
+  text: string,
+  clauses: readonly Clause[],
+  scope: "passage" | "sentence",
+): PassageMatch {
   const units =
     scope === "passage"
       ? [unitOf(text)]
       : sentenceRanges(text).map(([start, end]) => unitOf(text.slice(start, end), start));
+  let hits = 0;
   const ranges = units.flatMap((unit) => {
     const satisfied = clauses.filter((clause) => satisfies(unit.normalized, clause));
-    return occurrencesIn(unit, [...new Set(satisfied.flatMap(positiveTerms))]);
+    const terms = [...new Set(satisfied.flatMap(positiveTerms))];
+    hits += hitsIn(unit, terms);
+    return occurrencesIn(unit, terms);
   });
-  return mergeRanges(ranges);
+  return { ranges: mergeRanges(ranges), hits };
+}
+
+/** Where a passage matches at passage or sentence scope: the occurrences to mark (matchPassageHits). */
+export function matchPassage(text: string, clauses: readonly Clause[], scope: "passage" | "sentence"): Range[] {
+  return matchPassageHits(text, clauses, scope).ranges;
 }
 
 /**
@@ -125,6 +151,11 @@ export function matchPassage(text: string, clauses: readonly Clause[], scope: "p
  * occurs in any, and each NEAR pair stands close within one passage.
  */
 export function matchDocument(texts: readonly string[], clauses: readonly Clause[]): Map<number, Range[]> {
+  return new Map([...matchDocumentHits(texts, clauses)].map(([index, { ranges }]) => [index, ranges]));
+}
+
+/** Where a document matches at document scope (matchDocument), with each passage's hits. */
+export function matchDocumentHits(texts: readonly string[], clauses: readonly Clause[]): Map<number, PassageMatch> {
   const units = texts.map((text) => unitOf(text));
   const satisfied = clauses.filter((clause) =>
     clauseHolds(
@@ -134,10 +165,10 @@ export function matchDocument(texts: readonly string[], clauses: readonly Clause
     ),
   );
   const terms = [...new Set(satisfied.flatMap(positiveTerms))];
-  const matches = new Map<number, Range[]>();
+  const matches = new Map<number, PassageMatch>();
   units.forEach((unit, index) => {
     const ranges = mergeRanges(occurrencesIn(unit, terms));
-    if (ranges.length > 0) matches.set(index, ranges);
+    if (ranges.length > 0) matches.set(index, { ranges, hits: hitsIn(unit, terms) });
   });
   return matches;
 }

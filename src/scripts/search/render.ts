@@ -1,7 +1,7 @@
 import { shortLabel } from "../../lib/bar-chart.ts";
 import { formatDateIn } from "../../lib/dates.ts";
 import { marginLabel, passageName } from "../../lib/passage-numbers.ts";
-import type { SearchRequest } from "../../lib/search/address.ts";
+import type { SearchRequest, SearchSort } from "../../lib/search/address.ts";
 import {
   concordanceCsv,
   CONCORDANCE_LINES_STEP,
@@ -11,7 +11,7 @@ import {
   type ConcordanceLine,
   type ConcordanceSort,
 } from "../../lib/search/concordance.ts";
-import type { YearCount } from "../../lib/search/distribution.ts";
+import { isLowerBound, perTenThousand, yearKey, yearOfKey, type YearCount } from "../../lib/search/distribution.ts";
 import type { SearchEntity } from "../../lib/search/entities.ts";
 import { NARROW_SCREEN } from "../../lib/search/dom.ts";
 import type { UiStrings } from "../../i18n/ui.ts";
@@ -121,11 +121,12 @@ function renderResults(
   const query = request.query;
   const { ui, results, status, output } = view;
   results.dataset["resultTotal"] = String(outcome.total);
+  results.dataset["resultOccurrences"] = String(outcome.occurrences);
   status.textContent =
-    ui.search.summary(outcome.total, outcome.documents.length) +
+    ui.search.summary(outcome.occurrences, outcome.total, outcome.documents.length) +
     (outcome.pending.length > 0 ? ui.search.pending(outcome.pending.length) : "");
   output.replaceChildren(
-    distributions(view, outcome),
+    distributions(view, outcome, request),
     ...(request.view === "kwic"
       ? [renderConcordance(view, outcome)]
       : outcome.groups.map((group) => renderGroup(view, group, query))),
@@ -187,7 +188,7 @@ function renderGroup({ ui, urls }: ResultsView, group: DocumentGroup, query: str
       class: "result-group",
       "data-result-doc": group.doc,
       "data-result-count": String(group.passages.length),
-      "data-result-year": group.year,
+      "data-result-year": yearKey(group),
       "data-result-date": group.date?.value ?? "",
     },
     element(
@@ -222,43 +223,101 @@ function renderGroup({ ui, urls }: ResultsView, group: DocumentGroup, query: str
 }
 
 /** The time axis and the per-document distribution, in a disclosure that is open on wide screens. */
-function distributions(view: ResultsView, outcome: SearchResults): HTMLElement {
+function distributions(view: ResultsView, outcome: SearchResults, request: SearchRequest): HTMLElement {
   const disclosure = element(
     "details",
     { class: "distributions" },
     element("summary", {}, view.ui.search.distributions),
-    renderYears(view, outcome.years),
-    renderDistribution(view, outcome),
+    renderYears(view, outcome.years, request.mergeReprints),
+    renderDistribution(view, outcome, request.sort),
   );
   disclosure.open = !matchMedia(NARROW_SCREEN).matches;
   return disclosure;
 }
 
-/** Matching passages and documents per year, as bars with their figures; a year's bar filters to it. */
-function renderYears(view: ResultsView, years: readonly YearCount[]): HTMLElement {
+/**
+ * Hits per year as a table: occurrences, occurrences per 10,000 characters
+ * of the year's text (a bar, and the denominator in its own column),
+ * passages and documents; a year filters the results to it. A year that is
+ * only a lower bound (`2017+`) is marked as such. What is counted, and
+ * whether reprints are merged, is said under it.
+ */
+function renderYears(view: ResultsView, years: readonly YearCount[], merged: boolean): HTMLElement {
   const { ui } = view;
-  const most = Math.max(...years.map((year) => year.passages));
+  const columns = ui.search.yearColumns;
+  const highest = Math.max(...years.map(perTenThousand));
+  const nameOf = (year: string) =>
+    year === "" ? ui.search.undated : isLowerBound(year) ? ui.search.lowerBound(yearOfKey(year)) : year;
   const rows = years.map((count) => {
-    const label = ui.search.yearBar(count.year || ui.search.undated, count.passages, count.documents);
-    const bar = element("meter", { class: "bar", min: "0", max: String(most), value: String(count.passages) });
-    const name = count.year || ui.search.undated;
+    const name = nameOf(count.year);
+    const rate = perTenThousand(count);
+    const label = ui.search.yearBar(name, count.passages, count.documents);
     const control = count.year
-      ? element("button", { type: "button", class: "bar-label year-filter", "aria-label": label }, name)
-      : element("span", { class: "bar-label" }, name);
+      ? element("button", { type: "button", class: "year-filter", "aria-label": label }, name)
+      : element("span", {}, name);
     if (count.year) control.addEventListener("click", () => view.onYear(count.year));
     return element(
-      "li",
-      { "data-year-count": String(count.passages), "data-year": count.year },
-      control,
-      bar,
-      element("span", { class: "bar-count" }, `${count.passages} / ${count.documents}`),
+      "tr",
+      {
+        "data-year-count": String(count.passages),
+        "data-year-occurrences": String(count.occurrences),
+        "data-year-characters": String(count.characters),
+        "data-year": count.year,
+      },
+      element(
+        "th",
+        { scope: "row" },
+        control,
+        ...(isLowerBound(count.year) ? [element("span", { "data-year-uncertain": "", class: "uncertain" }, "*")] : []),
+      ),
+      element("td", { class: "number" }, String(count.occurrences)),
+      element(
+        "td",
+        { class: "rate" },
+        element("meter", { class: "bar", min: "0", max: String(highest || 1), value: String(rate) }),
+        ` ${rate.toFixed(1)}`,
+      ),
+      element("td", { class: "number" }, String(count.passages)),
+      element("td", { class: "number" }, String(count.documents)),
+      element("td", { class: "number" }, count.characters.toLocaleString(document.documentElement.lang)),
     );
   });
+  const uncertain = years.some((count) => isLowerBound(count.year));
   return element(
     "figure",
     { class: "distribution years" },
-    element("figcaption", {}, ui.search.perYear),
-    element("ul", {}, ...rows),
+    element(
+      "div",
+      { class: "table-scroll" },
+      element(
+        "table",
+        { class: "year-table" },
+        element("caption", {}, ui.search.perYear),
+        element(
+          "thead",
+          {},
+          element(
+            "tr",
+            {},
+            ...[
+              columns.year,
+              columns.occurrences,
+              columns.rate,
+              columns.passages,
+              columns.documents,
+              columns.characters,
+            ].map((label) => element("th", { scope: "col" }, label)),
+          ),
+        ),
+        element("tbody", {}, ...rows),
+      ),
+    ),
+    element(
+      "figcaption",
+      {},
+      ui.search.countsNote(merged),
+      ...(uncertain ? [" ", element("span", { class: "uncertain-note" }, `* ${ui.search.lowerBoundNote}`)] : []),
+    ),
   );
 }
 
@@ -267,10 +326,14 @@ function renderYears(view: ResultsView, years: readonly YearCount[]): HTMLElemen
  * (the scale is that of every matching document), and the documents not yet
  * shown with their passages, in one line.
  */
-function renderDistribution({ ui }: ResultsView, outcome: SearchResults): HTMLElement {
-  const { groups } = outcome;
+function renderDistribution({ ui }: ResultsView, outcome: SearchResults, sort: SearchSort): HTMLElement {
   const most = Math.max(...outcome.documents.map((document) => document.passages));
-  const rest = outcome.documents.slice(groups.length);
+  const rest = outcome.documents.slice(outcome.groups.length);
+  // By date when the page is, otherwise by count, most first: a ranking order reads as neither.
+  const groups =
+    sort === "oldest" || sort === "newest"
+      ? outcome.groups
+      : [...outcome.groups].sort((a, b) => b.passages.length - a.passages.length);
   const rows = groups.map((group) =>
     element(
       "li",

@@ -9,6 +9,8 @@
 export interface DateEvidence {
   /** A full date stated in a metadata piece (a dateline with its year, a date line). */
   stated?: { value: string; piece: string; line: number } | undefined;
+  /** A line at the end of the text that is only a full date: the date a notice or letter is signed. */
+  closing?: { value: string; piece: string; line: number } | undefined;
   /** A dateline's month and day, without a year. */
   dateline?: { month: number; day: number; text: string; piece: string; line: number } | undefined;
   /** Full dates in the title and the first paragraphs, in order. */
@@ -29,11 +31,16 @@ const monthDay = (iso: string) => iso.slice(5);
 const pad = (value: number) => String(value).padStart(2, "0");
 
 export function proposeDate(evidence: DateEvidence): ProposedDate {
-  const { stated, dateline, opening, posted } = evidence;
+  const { stated, closing, dateline, opening, posted } = evidence;
   if (stated)
     return {
       date: { value: stated.value, precision: "day", from: stated.piece },
       decided: `date ${stated.value}, stated in line ${stated.line}`,
+    };
+  if (closing)
+    return {
+      date: { value: closing.value, precision: "day", from: closing.piece },
+      decided: `date ${closing.value}, the date line at the end (line ${closing.line})`,
     };
   if (dateline) {
     const md = `${pad(dateline.month)}-${pad(dateline.day)}`;

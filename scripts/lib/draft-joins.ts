@@ -19,8 +19,12 @@ export interface LineLayout {
 
 /** A line this short without punctuation inside reads as a heading, a label or a caption, not a wrapped sentence. */
 const SHORT = 16;
-/** A sentence visibly goes on after the line: it ends on a comma, an opening quote or bracket, a dash. */
-const OPEN_END = /[，、；：:,;“‘「『（(《—－]$/u;
+/**
+ * A sentence visibly goes on after the line: it ends on a comma, an opening
+ * quote or bracket, a dash. Not a colon: a salutation (同志们：) or a line
+ * before a list ends its paragraph with one.
+ */
+const OPEN_END = /[，、；,;“‘「『（(《—－]$/u;
 /** A line that begins like this cannot begin a paragraph: it continues the sentence before it. */
 const CONTINUES = /^[，。、；：！？”’」』）)》…]/u;
 

@@ -100,6 +100,10 @@ const BYLINE = /^(本报记者|新华社记者|人民日报记者|记者|通讯�
 const SOURCE_NOTE = /^[【[（(]?\s*(来源|来源于|稿件来源|转自|出处)\s*[:：]/;
 const CREDIT = /^[（(【[]?\s*(责任编辑|责编|编辑|校对)\s*[:：]/;
 const PAGE = /第\s*0*(\d{1,3})\s*版/;
+/** An e-paper's page label (第04版：要闻) on a line of its own. */
+const PAGE_LABEL = /^\s*第\s*\d{1,3}\s*版\s*[:：]?\s*[^\s。，]{0,12}\s*$/u;
+/** A subtitle line (——写在……之际) under the title. */
+const SUBTITLE = /^\s*[—－]{1,2}\S/u;
 const NUMBERED_SECTION = /^[一二三四五六七八九十]{1,3}[、．.]/;
 const NUMBERED_SUBSECTION = /^[（(][一二三四五六七八九十]{1,3}[）)]/;
 /** The longest line that may be a title. */
@@ -238,6 +242,10 @@ export function draftSource(input: DraftInput): Draft {
       return;
     }
     const text = rest(line);
+    if (PAGE_LABEL.test(text)) {
+      setRole(line, { role: "field", field: "imprint" });
+      return;
+    }
     const run = findMetadataRun(text);
     if (run && isPostingInformation(run)) {
       const after = text.slice(run.length);
@@ -306,6 +314,7 @@ export function draftSource(input: DraftInput): Draft {
 
     // a. the title: a Markdown heading marker is omitted; the first line of text is the title if it reads as one
     let title: Line | undefined;
+    let subtitleLine: Line | undefined;
     const candidate = caution < 2 ? body()[0] : undefined;
     if (candidate) {
       const marker = MARKDOWN_HEADING.exec(rest(candidate));
@@ -316,6 +325,11 @@ export function draftSource(input: DraftInput): Draft {
         setLast(candidate, { role: "title" });
         title = candidate;
         facts.title = text;
+        const subtitle = body()[0];
+        if (subtitle && subtitle.number === candidate.number + 1 && SUBTITLE.test(rest(subtitle))) {
+          setLast(subtitle, { role: "title" });
+          subtitleLine = subtitle;
+        }
         decided.push(`${slug}: line ${candidate.number} is the title: ${quote(text)}`);
       }
     }
@@ -503,7 +517,7 @@ export function draftSource(input: DraftInput): Draft {
       kind: input.kind ?? (dateline ? "report" : "article"),
       status: "draft",
       title: title
-        ? [pieceRef(title, title.parts.length - 1)]
+        ? [title, ...(subtitleLine ? [subtitleLine] : [])].map((line) => pieceRef(line, line.parts.length - 1))
         : { editorial: opening20 || input.file, basis: "底本无标题；起草工具暂取首段开头，待编者拟题。" },
       ...(Object.keys(fields).length > 0 ? { fields } : {}),
       ...(authors.length > 0 ? { authors } : {}),
@@ -572,8 +586,21 @@ export function draftSource(input: DraftInput): Draft {
       const found = fullDateIn(partText(line, index));
       return found ? [{ ...found, piece: pieceRef(line, index), line: line.number }] : [];
     });
+    const closing = segment
+      .filter((line) => isBody(line))
+      .slice(-3)
+      .flatMap((line) => {
+        const index = line.parts.length - 1;
+        const text = partText(line, index).trim();
+        const found = fullDateIn(text);
+        return found && found.text === text
+          ? [{ value: found.value, piece: pieceRef(line, index), line: line.number }]
+          : [];
+      })
+      .at(-1);
     return {
       stated,
+      closing,
       posted,
       opening,
       dateline: dateline && {
@@ -719,6 +746,7 @@ function toYaml(data: unknown, comments: readonly string[]): string {
       if (
         key !== "slug" &&
         key !== "about" &&
+        key !== "value" &&
         isScalar(pair.value) &&
         typeof pair.value.value === "string" &&
         /^\d+$/.test(pair.value.value)

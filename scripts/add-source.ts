@@ -3,13 +3,15 @@
  * manifest and editorial data, so that it is published as a `draft` by the
  * next build.
  *
- *   npm run add-source FILE [-- --slug SLUG --kind KIND --name NAME]
+ *   npm run add-source FILE [-- --url URL --retrieved YYYY-MM-DD --slug SLUG --kind KIND --name NAME]
  *
- * FILE is a UTF-8 text. NAME (default: FILE's name, reduced to letters,
- * digits, `_` and `-`) is its name in content/sources/; SLUG (default: from
- * NAME) is the document's URL. The draft is checked by a dry run of the
- * ingest; if that fails, nothing is left behind and every problem is printed.
- * Exit code 0 when the draft was written, 1 otherwise.
+ * FILE is a UTF-8 text. URL and the day it was RETRIEVED say where and when
+ * it was captured (asked about when absent). NAME (default: FILE's name,
+ * reduced to letters, digits, `_` and `-`) is its name in content/sources/;
+ * SLUG (default: from NAME) is the document's URL. The draft is checked by a
+ * dry run of the ingest; a draft that does not ingest is made again more
+ * cautiously, its doubtful decisions left open as questions, so a readable
+ * text is always added. Exit code 0 when the draft was written, 1 otherwise.
  */
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
@@ -20,13 +22,15 @@ import { stringify } from "yaml";
 import { documentKinds, type DocumentKind } from "../src/schemas/speech.ts";
 import { ingestOutputs } from "./ingest.ts";
 import { EDITORIAL_DIR } from "./lib/corpus.ts";
-import { draftSource } from "./lib/draft-source.ts";
+import { draftSource, type Draft } from "./lib/draft-source.ts";
 import { InputError, showInvisibles } from "./lib/issues.ts";
 import { SOURCES_DIR, sha256 as sha256Of } from "./lib/sources.ts";
 import { decodeUtf8, describeInvalidUtf8, findInvalidUtf8 } from "./lib/utf8.ts";
 import { readVocabulary } from "./lib/vocabulary.ts";
 
 export interface AddSourceOptions {
+  url?: string | undefined;
+  retrieved?: string | undefined;
   slug?: string | undefined;
   kind?: string | undefined;
   name?: string | undefined;
@@ -80,34 +84,69 @@ export async function addSource(root: string, path: string, options: AddSourceOp
     throw new AddSourceError(`--kind ${options.kind}: a kind is one of ${documentKinds.join(", ")}`);
   }
 
-  // 3. draft the manifest and editorial data
-  const draft = draftSource({
+  if (options.url !== undefined && !URL.canParse(options.url))
+    throw new AddSourceError(
+      `--url ${options.url}: give the full address the text was captured from, such as https://www.gov.cn/…`,
+    );
+  if (options.retrieved !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.retrieved))
+    throw new AddSourceError(`--retrieved ${options.retrieved}: give the day the text was captured as YYYY-MM-DD`);
+
+  // 3. draft the manifest and editorial data, each more cautious than the last until one ingests
+  const input = {
     file,
     text,
     sha256,
     slug,
     kind: options.kind as DocumentKind | undefined,
     vocabulary: readVocabulary(root),
-  });
+    longestParagraph: longestParagraph(root),
+    url: options.url,
+    retrieved: options.retrieved,
+  };
+  let failure: InputError | undefined;
+  for (const caution of [0, 1, 2] as const) {
+    const draft = draftSource({ ...input, caution, cautionReason: failure && problemsOf(failure) });
 
-  // 4. write them formatted, the text unchanged
+    // 4. write them formatted, the text unchanged
+    await writeDraft(root, written, bytes, draft);
+
+    // 5. check the draft with a dry run of the ingest; on failure try a more cautious draft
+    try {
+      ingestOutputs(root);
+      return { file, slug, written, decided: draft.decided, toCheck: draft.toCheck };
+    } catch (error) {
+      for (const target of written) rmSync(join(root, target), { force: true });
+      if (!(error instanceof InputError)) throw error;
+      failure = error;
+    }
+  }
+  throw failure ?? new AddSourceError(`${path}: no draft could be made`);
+}
+
+async function writeDraft(root: string, written: readonly string[], bytes: Buffer, draft: Draft): Promise<void> {
+  const [text = "", manifest = "", editorial = ""] = written;
   const format = async (yaml: string, target: string) =>
     prettier.format(yaml, { ...(await prettier.resolveConfig(join(root, target))), parser: "yaml" });
-  writeFileSync(join(root, written[0] ?? ""), bytes);
-  writeFileSync(
-    join(root, written[1] ?? ""),
-    await format(stringify(draft.manifest, { lineWidth: 0 }), written[1] ?? ""),
-  );
-  writeFileSync(join(root, written[2] ?? ""), await format(draft.editorial, written[2] ?? ""));
+  writeFileSync(join(root, text), bytes);
+  writeFileSync(join(root, manifest), await format(stringify(draft.manifest, { lineWidth: 0 }), manifest));
+  writeFileSync(join(root, editorial), await format(draft.editorial, editorial));
+}
 
-  // 5. check the draft with a dry run of the ingest; on failure leave nothing behind
-  try {
-    ingestOutputs(root);
-  } catch (error) {
-    for (const target of written) rmSync(join(root, target), { force: true });
-    throw error;
+/** The ingest's problems with a draft, in one line each, for the question that leaves them open. */
+function problemsOf(error: InputError): string {
+  return error.issues.map((issue) => `${issue.problem} (${issue.fix})`).join("; ");
+}
+
+/** The longest paragraph the edition publishes, in characters; undefined before the first ingest. */
+function longestParagraph(root: string): number | undefined {
+  const directory = join(root, "content", "generated", "passages");
+  if (!existsSync(directory)) return undefined;
+  let longest = 0;
+  for (const name of readdirSync(directory).filter((entry) => entry.endsWith(".json"))) {
+    const entry = JSON.parse(readFileSync(join(directory, name), "utf8")) as { passages?: { text: string }[] };
+    for (const passage of entry.passages ?? []) longest = Math.max(longest, [...passage.text].length);
   }
-  return { file, slug, written, decided: draft.decided, toCheck: draft.toCheck };
+  return longest > 0 ? longest : undefined;
 }
 
 /** A slug from the file name when it has ASCII words, else from the text's hash. */
@@ -123,12 +162,20 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const root = fileURLToPath(new URL("..", import.meta.url));
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { slug: { type: "string" }, kind: { type: "string" }, name: { type: "string" } },
+    options: {
+      url: { type: "string" },
+      retrieved: { type: "string" },
+      slug: { type: "string" },
+      kind: { type: "string" },
+      name: { type: "string" },
+    },
   });
   const [path] = positionals;
   try {
     if (!path || positionals.length > 1)
-      throw new AddSourceError("usage: npm run add-source FILE [-- --slug SLUG --kind KIND --name NAME]");
+      throw new AddSourceError(
+        "usage: npm run add-source FILE [-- --url URL --retrieved YYYY-MM-DD --slug SLUG --kind KIND --name NAME]",
+      );
     const added = await addSource(root, path, values);
     // What is printed quotes the text, which may hold characters a terminal acts on: they are shown as code points.
     const print = (text: string) => console.log(showInvisibles(text));

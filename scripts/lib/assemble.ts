@@ -63,6 +63,8 @@ export interface DraftDocument {
   relations: EditorialDocument["relations"];
   contents?: { label: Place; title: Place; target: string }[] | undefined;
   blocks: DraftBlock[];
+  /** Decisions the drafter left open (absent when none). */
+  questions?: EditorialDocument["questions"] | undefined;
 }
 
 export interface Omission extends Place, Decision {
@@ -190,6 +192,13 @@ function assembleDocument(document: EditorialDocument, position: number, context
   const fields: Partial<Record<FieldName, Place>> = {};
   for (const [name, refs] of Object.entries(document.fields ?? {}) as [FieldName, string[]][]) {
     fields[name] = takeAll(refs, [...path, "fields", name], owner(name));
+  }
+  if (document.status === "verified" && document.questions.length > 0) {
+    report(
+      [...path, "questions"],
+      `${document.slug} is verified but has ${document.questions.length} open drafting question(s)`,
+      "settle each question as its fix says and delete it from questions, or lower the status to proofread",
+    );
   }
   const contents = document.contents?.map((entry, index) => ({
     label: takeAll(entry.label, [...path, "contents", index, "label"], owner(`contents[${index}]`)),
@@ -386,6 +395,7 @@ function assembleDocument(document: EditorialDocument, position: number, context
     relations: document.relations,
     contents,
     blocks,
+    ...(document.questions.length > 0 ? { questions: document.questions } : {}),
   };
 }
 
@@ -413,6 +423,13 @@ function checkClaim(
 export function statesDate(text: string, iso: string): boolean {
   const [year, month, day] = iso.split("-").map(Number);
   const compact = text.replace(/\s+/g, "");
+  if (year !== undefined && month !== undefined) {
+    // 2023-11-09, 2023/11/9, 2023.11.09: a numeric date states its year, month and day as 年月日 would
+    const numeric = new RegExp(
+      `(^|\\D)${year}[-/.]0?${month}${day === undefined ? "(\\D|$)" : `[-/.]0?${day}(\\D|$)`}`,
+    );
+    if (numeric.test(text)) return true;
+  }
   const has = (value: number | undefined, unit: string) =>
     value === undefined || new RegExp(`(^|\\D)0?${value}${unit}`).test(compact);
   return has(year, "年") && has(month, "月") && has(day, "日");

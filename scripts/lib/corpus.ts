@@ -248,7 +248,19 @@ function checkLinks(
 
 /** What an editor must still decide about a document: its blocks' questions, then those of the curated data. */
 function openQuestionsOf(document: CorpusDocument, curated: readonly OpenQuestion[] = []): OpenQuestion[] {
+  // A drafting question about a piece points to the block that holds its line; one about a field keeps its name.
+  const blockOf = (about: string) => {
+    const line = /^\d+/.exec(about) ? Number.parseInt(about, 10) : undefined;
+    const block = document.blocks.find((candidate) => candidate.spans.some((span) => span.line === line));
+    return block?.id ?? about;
+  };
   return [
+    ...(document.questions ?? []).map((question) => ({
+      kind: "drafting" as const,
+      block: blockOf(question.about),
+      text: question.text,
+      fix: question.fix,
+    })),
     ...document.blocks.flatMap((block) =>
       block.question
         ? [{ kind: "unterminated" as const, block: block.id, text: block.text.slice(-12), fix: block.question }]

@@ -1,21 +1,35 @@
 import { Document, isMap, isScalar, isSeq, visit } from "yaml";
 import { isTerminated } from "../../src/lib/punctuation.ts";
 import { splitSourceLines } from "../../src/lib/source-lines.ts";
+import type { EditorialDocument } from "../../src/schemas/editorial.ts";
 import type { Manifest } from "../../src/schemas/manifest.ts";
 import type { DocumentKind, FieldName } from "../../src/schemas/speech.ts";
 import type { Vocabulary } from "../../src/schemas/vocabulary.ts";
-import { statesDate } from "./assemble.ts";
 import { findDateExpressions, proposeClassification } from "./date-expressions.ts";
+import { proposeDate, type DateEvidence } from "./draft-dates.ts";
+import { continuesSentence, joinEvidence, layoutOf } from "./draft-joins.ts";
+import {
+  bulletLength,
+  captionEnd,
+  findDateline,
+  findMetadataRun,
+  fullDateIn,
+  isOverlong,
+  isPostingInformation,
+  proposeCuts,
+  type Dateline,
+} from "./draft-lines.ts";
 
 /**
  * Drafts the manifest and editorial data of a new source text, for
  * `npm run add-source`: a proposal an editor then reads, published meanwhile
  * as a `draft`. Every line is used once: clutter the vocabulary's patterns
- * recognise is omitted with its reason, metadata lines become fields and
- * claims (`from` the line that states them), the rest is the body, with
- * headings, joins of lines cut without sentence-final punctuation, pull
- * quotes and repeated headlines proposed. Nothing is invented: a value the
- * text does not state is left out, or recorded as an inference with its basis.
+ * recognise is omitted with its reason, page information (posting times,
+ * 来源, 责任编辑), bullets and photo captions are cut off where they are fused
+ * with text, metadata becomes fields and claims (`from` the piece that states
+ * them), the rest is the body. A page with several bulleted items becomes
+ * several documents. Nothing is invented, and what the drafter is unsure of
+ * is not decided but written as an open question with its fix.
  */
 
 export interface DraftInput {
@@ -26,6 +40,19 @@ export interface DraftInput {
   slug: string;
   kind?: DocumentKind | undefined;
   vocabulary: Vocabulary;
+  /** The longest paragraph the edition publishes, in characters: a line three times longer is asked about. */
+  longestParagraph?: number | undefined;
+  /** Where and when the capture was taken; asked about when absent. */
+  url?: string | undefined;
+  retrieved?: string | undefined;
+  /**
+   * 0 proposes everything; 1 leaves structure (joins, headings, block kinds)
+   * and claims open; 2 publishes every line but a byte order mark as body
+   * under an editorial title. `add-source` steps up when a draft does not ingest.
+   */
+  caution?: 0 | 1 | 2 | undefined;
+  /** Why a more cautious draft was made: the ingest's problems with the bolder one. */
+  cautionReason?: string | undefined;
 }
 
 export interface Draft {
@@ -34,22 +61,37 @@ export interface Draft {
   editorial: string;
   /** What the draft decided, one sentence each, for the editor to read. */
   decided: string[];
-  /** What needs a human look before the document is raised above draft. */
+  /** What needs a human look before the document is raised above draft, most text affected first. */
   toCheck: string[];
 }
 
 type Role =
-  | { role: "omit"; reason: string; note?: string }
+  | { role: "omit"; reason: string }
   | { role: "title" }
   | { role: "field"; field: FieldName }
-  | { role: "body" };
+  | { role: "body"; caption?: boolean };
+
+interface Part {
+  /** Where the part ends in the line (UTF-16 offset); the last part ends at the line's end. */
+  end: number;
+  role: Role;
+}
 
 interface Line {
   number: number;
   text: string;
-  role: Role;
-  /** A line cut in two: the first piece's role, the rest is `role`. */
-  head?: { length: number; role: Role } | undefined;
+  /** The line's parts in order; one part is the whole line. */
+  parts: Part[];
+}
+
+interface Question {
+  /** The document the question belongs to; absent for one about the whole source. */
+  doc?: string | undefined;
+  about: string;
+  text: string;
+  fix: string;
+  /** Characters of text the question concerns, for ranking. */
+  weight: number;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -57,16 +99,17 @@ const MARKDOWN_HEADING = /^#{1,6}\s+/;
 const BYLINE = /^(本报记者|新华社记者|人民日报记者|记者|通讯员|作者|撰文|文)\s*[:：／/|]?\s*\S/;
 const SOURCE_NOTE = /^[【[（(]?\s*(来源|来源于|稿件来源|转自|出处)\s*[:：]/;
 const CREDIT = /^[（(【[]?\s*(责任编辑|责编|编辑|校对)\s*[:：]/;
-const NEWS_DATELINE =
-  /^(新华社|中新社|人民网|新华网|央视网|中国新闻网|本报|本刊)[^\s，。；：]{0,12}?\d{1,2}\s*月\s*\d{1,2}\s*日\s*电(\s*[（(][^）)]{1,30}[）)])?/;
 const PAGE = /第\s*0*(\d{1,3})\s*版/;
+/** An e-paper's page label (第04版：要闻) on a line of its own. */
+const PAGE_LABEL = /^\s*第\s*\d{1,3}\s*版\s*[:：]?\s*[^\s。，]{0,12}\s*$/u;
+/** A subtitle line (——写在……之际) under the title. */
+const SUBTITLE = /^\s*[—－]{1,2}\S/u;
 const NUMBERED_SECTION = /^[一二三四五六七八九十]{1,3}[、．.]/;
 const NUMBERED_SUBSECTION = /^[（(][一二三四五六七八九十]{1,3}[）)]/;
-/** How a line that continues the sentence of the line before may begin. */
-const POSTED_SOURCE = /来源[:：]\s*([^\s|｜]+)/u;
-const CONTINUATION = /^[，。、；：！？”’）》的了和与及等地得着过]/;
-const FULL_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
-const NUMERIC_DATE = /(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})/;
+/** The longest line that may be a title. */
+const TITLE_LENGTH = 60;
+/** When the edition has no paragraph to measure, a line longer than this is asked about. */
+const OVERLONG_DEFAULT = 10_000;
 
 /** The reason of the first vocabulary kind, in file order, one of whose patterns matches the trimmed line. */
 export function recogniseClutter(line: string, vocabulary: Vocabulary): string | undefined {
@@ -78,289 +121,570 @@ export function recogniseClutter(line: string, vocabulary: Vocabulary): string |
 }
 
 export function draftSource(input: DraftInput): Draft {
+  const caution = input.caution ?? 0;
   const decided: string[] = [];
-  const toCheck: string[] = [];
-  // read: the lines as the ingest numbers them
+  const questions: Question[] = [];
+  /** What the editor should know that the ingest asks about itself. */
+  const remarks: string[] = [];
+  let asking: string | undefined;
+  const ask = (about: string, text: string, fix: string, weight: number) =>
+    questions.push({ doc: asking, about, text: text.trim().slice(0, 40) || about, fix, weight });
+
+  // 1. read: the lines as the ingest numbers them
   const lines: Line[] = splitSourceLines(input.text).map((text, index) => ({
     number: index + 1,
     text,
-    role: { role: "body" },
+    parts: [{ end: text.length, role: { role: "body" } }],
   }));
   const nonBlank = lines.filter((line) => line.text.trim() !== "");
-  const splits: Record<string, { at: number[] }> = {};
-  const cut = (line: Line, length: number, role: Role) => {
-    line.head = { length, role };
-    splits[String(line.number)] = { at: [length] };
-  };
 
-  // 1. a byte order mark is an encoding mark, not text (alone on line 1, the whole line is omitted)
+  // 2. a byte order mark is an encoding mark, not text (alone on line 1, the whole line is omitted)
   const first = lines[0];
-  if (first?.text === "\uFEFF") {
-    first.role = { role: "omit", reason: "byte-order-mark" };
-    decided.push("line 1: the byte order mark is omitted (byte-order-mark)");
-  } else if (first?.text.startsWith("\uFEFF")) {
-    cut(first, 1, { role: "omit", reason: "byte-order-mark" });
-    decided.push("line 1: the byte order mark is omitted (byte-order-mark)");
+  if (first?.text === "\uFEFF") setRole(first, { role: "omit", reason: "byte-order-mark" });
+  else if (first?.text.startsWith("\uFEFF")) cut(first, 1, { role: "omit", reason: "byte-order-mark" });
+  if (first?.text.startsWith("\uFEFF")) decided.push("line 1: the byte order mark is omitted (byte-order-mark)");
+
+  if (caution < 2) {
+    // 3. what each line is: clutter, page information, a bullet, a caption, or text
+    for (const line of nonBlank) recogniseLine(line);
   }
 
-  // 2. clutter the vocabulary recognises
-  for (const line of nonBlank) {
-    const reason = recogniseClutter(line.head ? line.text.slice(line.head.length) : line.text, input.vocabulary);
-    if (reason) {
-      line.role = { role: "omit", reason };
-      decided.push(`line ${line.number} (${quote(line.text)}): omitted as ${reason}`);
-    }
-  }
-
-  // 3. metadata lines: source notes, credits, bylines before the text
-  for (const line of nonBlank) {
-    if (line.role.role !== "body") continue;
-    if (SOURCE_NOTE.test(line.text.trim())) line.role = { role: "field", field: "sourceNote" };
-    else if (CREDIT.test(line.text.trim())) line.role = { role: "field", field: "credit" };
-  }
-
-  // 4. the title: a Markdown heading marker is omitted; the first line of text is the title if it reads as one
-  const body = () => nonBlank.filter((line) => line.role.role === "body");
-  const candidate = body()[0];
-  let title: Line | undefined;
-  if (candidate) {
-    const marker = MARKDOWN_HEADING.exec(candidate.text.slice(candidate.head?.length ?? 0));
-    if (marker && !candidate.head) cut(candidate, marker[0].length, { role: "omit", reason: "markup-artifact" });
-    const text = rest(candidate);
-    if ([...text].length <= 60 && !isTerminated(text) && HAN.test(text)) {
-      candidate.role = { role: "title" };
-      title = candidate;
-      decided.push(`line ${candidate.number} is the title: ${quote(text)}`);
-    }
-  }
-  if (!title)
-    toCheck.push("no line reads as a title: the draft gives an editorial title; write a better one, with its basis");
-
-  // 5. bylines and repeated headlines among the lines before the first paragraph
-  for (const line of body().slice(0, 4)) {
-    const text = rest(line).trim();
-    if (title && text === rest(title).trim()) {
-      line.role = { role: "omit", reason: "repeated-headline" };
-      decided.push(`line ${line.number} repeats the title: omitted as repeated-headline`);
-    } else if (BYLINE.test(text) && [...text].length <= 40) {
-      line.role = { role: "field", field: "byline" };
-    }
-  }
-
-  // 6. a news dateline (新华社北京2月27日电) opening the first paragraph is cut off as the dateline field
-  const opening = body()[0];
-  const dateline = opening && !opening.head ? NEWS_DATELINE.exec(opening.text) : null;
-  if (opening && dateline) cut(opening, dateline[0].length, { role: "field", field: "dateline" });
-
-  // 7. the body's structure: headings, pull quotes, joins
-  const bodyLines = body();
-  const headings: { piece: string; level: 2 | 3 }[] = [];
-  const kinds: { piece: string; kind: string }[] = [];
-  const joins: { pieces: [string, string]; reason: string; note: string }[] = [];
-  bodyLines.forEach((line, index) => {
-    const text = rest(line);
-    const next = bodyLines[index + 1];
-    const level = NUMBERED_SECTION.test(text) ? 2 : NUMBERED_SUBSECTION.test(text) ? 3 : undefined;
-    // A short line without inner punctuation reads as a heading unless the next line visibly continues it.
-    const short = [...text].length <= 16 && !/[，、；：:,;]/.test(text) && !CONTINUATION.test(next ? rest(next) : "");
-    if (!isTerminated(text) && next && ((level && [...text].length <= 40) || short) && index > 0) {
-      headings.push({ piece: pieceOf(line), level: level ?? 2 });
-      return;
-    }
-    const elsewhere = bodyLines.some(
-      (other) =>
-        other !== line &&
-        compact(rest(other)).length > compact(text).length &&
-        compact(rest(other)).includes(compact(text)),
-    );
-    if (elsewhere && [...text].length <= 80) {
-      kinds.push({ piece: pieceOf(line), kind: "pull-quote" });
-      toCheck.push(`line ${line.number} repeats words of another paragraph: marked as a pull quote; check it`);
-      return;
-    }
-    if (!isTerminated(text) && next && !headings.some((heading) => heading.piece === pieceOf(next))) {
-      const between = lines.slice(line.number, next.number - 1).filter((other) => other.text.trim() !== "");
-      const reason = between.length > 0 ? "page-break" : "line-wrap";
-      joins.push({
-        pieces: [pieceOf(line), pieceOf(next)],
-        reason,
-        note: `第${line.number}行止于“${[...text].slice(-6).join("")}”，第${next.number}行以“${[...rest(next)].slice(0, 6).join("")}”续完。`,
-      });
-    }
+  // 4. the documents: one per bulleted title when the page lists several items, else one
+  const segments = caution < 2 ? segmentsOf(nonBlank) : [nonBlank];
+  const documents = segments.map((segment, index) => {
+    asking = index === 0 ? input.slug : `${input.slug}-${index + 1}`;
+    return draftDocument(segment, asking);
   });
-  for (const heading of headings) {
-    decided.push(`line ${heading.piece} is a level-${heading.level} heading`);
-    toCheck.push(`line ${heading.piece}: a heading, or a line cut in mid-sentence that should be joined?`);
+  asking = undefined;
+  if (documents.length > 1)
+    decided.push(`the page lists ${documents.length} items: drafted as ${documents.length} documents`);
+
+  // 5. the capture's provenance
+  if (!input.url || !input.retrieved) {
+    ask(
+      "source",
+      input.file,
+      "where and when was this text captured? run add-source again with --url URL --retrieved YYYY-MM-DD, or add url: and retrieved: to the manifest",
+      0,
+    );
   }
-  if (joins.length > 0) {
-    decided.push(`${joins.length} lines cut without sentence-final punctuation are joined to the next`);
-    toCheck.push("each join: is the sentence really cut there (line-wrap, page-break), or is it a heading or a label?");
-  }
-  const last = bodyLines.at(-1);
-  if (last && !isTerminated(rest(last)) && !headings.some((heading) => heading.piece === pieceOf(last))) {
-    toCheck.push(
-      `the last paragraph (line ${last.number}) ends without sentence-final punctuation: if the text breaks off, add { piece: ${pieceOf(last)}, reason: missing-end } to unterminated`,
+  if (input.cautionReason) {
+    ask(
+      "source",
+      input.file,
+      `the bolder draft did not ingest, so ${caution === 1 ? "structure and claims" : "everything but the text"} are left open: ${input.cautionReason}`,
+      input.text.length,
     );
   }
 
-  // 8. claims: what the text states about itself, each from the line that states it
-  const metadata = lines.filter((line) => line.role.role !== "body" || line.head);
-  const fields: Partial<Record<FieldName, string[]>> = {};
-  for (const line of lines) {
-    const roles = [...(line.head ? [line.head.role] : []), line.role];
-    roles.forEach((role, index) => {
-      if (role.role !== "field") return;
-      (fields[role.field] ??= []).push(line.head ? `${line.number}${index === 0 ? "a" : "b"}` : String(line.number));
-    });
-  }
-  const byline = lines.find((line) => line.role.role === "field" && line.role.field === "byline");
-  const authors = byline
-    ? rest(byline)
-        .trim()
-        .replace(BYLINE, (match) => match.slice(-1))
-        .split(/[\s、,，]+/)
-        .filter((name) => HAN.test(name) && [...name].length <= 4)
-        .map((name) => ({ value: name, from: byline.number }))
-    : [];
-  const sourceNote = lines.find((line) => line.role.role === "field" && line.role.field === "sourceNote");
-  const outletName = sourceNote
-    ? rest(sourceNote)
-        .replace(SOURCE_NOTE, "")
-        .trim()
-        .split(/[\s，,（(]/)[0]
-        ?.replace(/[《》]/g, "")
-    : undefined;
-  // Failing a source line, a posting line's 来源：… states the outlet (the line itself is omitted).
-  const posting = lines.find((line) => line.role.role === "omit" && line.role.reason === "posting-timestamp");
-  const postedOutlet = posting ? POSTED_SOURCE.exec(posting.text) : null;
-  const outlet =
-    sourceNote && outletName
-      ? { value: outletName, from: sourceNote.number }
-      : posting && postedOutlet?.[1]
-        ? { value: postedOutlet[1], from: posting.number }
-        : undefined;
-  const pageLine = metadata.find((line) => PAGE.test(line.text));
-  const page = pageLine ? { value: PAGE.exec(pageLine.text)?.[1] ?? "", from: pageLine.number } : undefined;
-  const date = dateClaim(lines, metadata, decided, toCheck);
-  if (!date) toCheck.push("no date found in the text: add a date with its basis, or leave the document undated");
-
-  // 9. the editorial data, in the shape of content/editorial/*.yaml
+  // 6. the editorial data and the manifest
+  const splits: Record<string, { at: number[] }> = {};
   const omissions = new Map<string, string[]>();
   for (const line of lines) {
-    const roles = [...(line.head ? [line.head.role] : []), line.role];
-    roles.forEach((role, index) => {
-      if (role.role !== "omit") return;
-      const piece = line.head ? `${line.number}${index === 0 ? "a" : "b"}` : String(line.number);
-      omissions.set(role.reason, [...(omissions.get(role.reason) ?? []), piece]);
+    if (line.parts.length > 1) splits[String(line.number)] = { at: line.parts.slice(0, -1).map((part) => part.end) };
+    line.parts.forEach((part, index) => {
+      if (part.role.role === "omit")
+        omissions.set(part.role.reason, [...(omissions.get(part.role.reason) ?? []), pieceRef(line, index)]);
     });
   }
-  const bodyPieces = bodyLines.map(pieceOf);
-  const titleText = title ? rest(title) : undefined;
-  const opening20 = [...(bodyLines[0] ? rest(bodyLines[0]) : "")].slice(0, 20).join("");
-  const editorialDocument = {
-    slug: input.slug,
-    kind: input.kind ?? (dateline ? "report" : "article"),
-    status: "draft",
-    title: title
-      ? [pieceOf(title)]
-      : {
-          editorial: opening20 || input.file,
-          basis: "底本无标题；起草工具暂取首段开头，待编者拟题。",
-        },
-    ...(Object.keys(fields).length > 0 ? { fields } : {}),
-    ...(authors.length > 0 ? { authors } : {}),
-    ...(date ? { date } : {}),
-    ...(outlet ? { outlet } : {}),
-    ...(page ? { page } : {}),
-    body: ranges(bodyPieces, lines),
-    ...(headings.length > 0 ? { headings } : {}),
-    ...(joins.length > 0 ? { joins } : {}),
-    ...(kinds.length > 0 ? { kinds } : {}),
-  };
+  const ranked = questions.sort((a, b) => b.weight - a.weight);
+  // each question goes to the document that holds its line; those about the whole source to the first
+  documents.forEach((entry, index) => {
+    const own = ranked.filter((question) =>
+      question.doc === undefined ? index === 0 : question.doc === entry.document.slug,
+    );
+    if (own.length > 0) entry.document.questions = own.map(({ about, text, fix }) => ({ about, text, fix }));
+  });
   const editorial = {
     source: input.file,
     ...(Object.keys(splits).length > 0 ? { splits } : {}),
     ...(omissions.size > 0 ? { omissions: [...omissions].map(([reason, pieces]) => ({ pieces, reason })) } : {}),
-    documents: [editorialDocument],
+    documents: documents.map((entry) => entry.document),
   };
   const comments = [
     ` ${input.file}: drafted by npm run add-source. Status draft: read it against`,
-    " the source, then raise `status` to proofread (the text checked) and verified",
-    " (dates, claims and links checked). Schema: src/schemas/editorial.ts.",
+    " the source, settle each entry of `questions` (then delete it), and raise",
+    " `status` to proofread (the text checked) and verified (dates, claims and",
+    " links checked). Schema: src/schemas/editorial.ts.",
     "",
     " Lines of the source (blank lines left out):",
     ...nonBlank.map((line) => `   ${line.number}: ${line.text.replace(/\s+$/, "")}`),
     ...dateComments(lines, input.slug),
   ];
-
+  const lead = documents[0]?.facts;
   const manifest: Manifest = {
     file: input.file,
     sha256: input.sha256,
-    description: "待编者说明这份文本是什么、从何处取得（由 npm run add-source 起草）。",
+    description: describe(input),
+    ...(input.url ? { url: input.url } : {}),
+    ...(input.retrieved ? { retrieved: input.retrieved } : {}),
     states: {
-      title: titleText?.trim() || null,
-      author: byline ? rest(byline).trim() : null,
-      outlet: sourceNote ? rest(sourceNote).trim() : (postedOutlet?.[0] ?? null),
-      date:
-        date?.from !== undefined
-          ? (FULL_DATE.exec(lines[Number.parseInt(date.from, 10) - 1]?.text ?? "")?.[0] ?? null)
-          : posting
-            ? ((FULL_DATE.exec(posting.text) ?? NUMERIC_DATE.exec(posting.text))?.[0] ?? null)
-            : null,
-      page: pageLine ? (PAGE.exec(pageLine.text)?.[0] ?? null) : null,
+      title: lead?.title ?? null,
+      author: lead?.author ?? null,
+      outlet: lead?.outlet ?? null,
+      date: lead?.date ?? null,
+      page: lead?.page ?? null,
     },
   };
-  return { manifest, editorial: toYaml(editorial, comments), decided, toCheck };
+  return {
+    manifest,
+    editorial: toYaml(editorial, comments),
+    decided,
+    toCheck: [...ranked.map((question) => `${question.about} (${quote(question.text)}): ${question.fix}`), ...remarks],
+  };
 
-  function rest(line: Line): string {
-    return line.head ? line.text.slice(line.head.length) : line.text;
+  /** Roles of one line: each recogniser cuts off what it knows and leaves the rest as text. */
+  function recogniseLine(line: Line): void {
+    const clutter = recogniseClutter(rest(line), input.vocabulary);
+    if (clutter) {
+      setRole(line, { role: "omit", reason: clutter });
+      decided.push(`line ${line.number} (${quote(line.text)}): omitted as ${clutter}`);
+      return;
+    }
+    const text = rest(line);
+    if (PAGE_LABEL.test(text)) {
+      setRole(line, { role: "field", field: "imprint" });
+      return;
+    }
+    const run = findMetadataRun(text);
+    if (run && isPostingInformation(run)) {
+      const after = text.slice(run.length);
+      const keys = run.fields.map((field) => field.key);
+      if (!HAN.test(after)) {
+        if (keys.every((key) => /来源|转自|出处/.test(key))) setRole(line, { role: "field", field: "sourceNote" });
+        else if (keys.every((key) => /编辑|责编|校对/.test(key))) setRole(line, { role: "field", field: "credit" });
+        else setRole(line, { role: "omit", reason: "posting-timestamp" });
+        return;
+      }
+      cut(line, offset(line) + run.length, { role: "omit", reason: "posting-timestamp" });
+      decided.push(`line ${line.number}: the page information before the text is omitted (posting-timestamp)`);
+      if (run.guessedEnd)
+        ask(
+          `${line.number}`,
+          line.text.slice(0, run.length + 8),
+          `where does the page information end in line ${line.number}? the draft cuts after “${text.slice(0, run.length)}”; move the cut in splits: { ${line.number}: { at: [OFFSET] } }`,
+          run.length,
+        );
+    } else if (SOURCE_NOTE.test(text.trim())) {
+      setRole(line, { role: "field", field: "sourceNote" });
+      return;
+    } else if (CREDIT.test(text.trim())) {
+      setRole(line, { role: "field", field: "credit" });
+      return;
+    }
+    const bullet = bulletLength(rest(line));
+    if (bullet) cut(line, offset(line) + bullet, { role: "omit", reason: "list-bullet" });
+    const captionAt = captionEnd(rest(line));
+    if (captionAt !== undefined) {
+      const remainder = rest(line).slice(captionAt);
+      if (HAN.test(remainder) && caution === 0) {
+        cut(line, offset(line) + captionAt, { role: "body", caption: true });
+        decided.push(`line ${line.number}: a photo caption fused with the text is cut off at its credit`);
+      } else if (!HAN.test(remainder)) {
+        setLast(line, { role: "body", caption: true });
+      }
+    }
   }
-  function pieceOf(line: Line): string {
-    return line.head ? `${line.number}b` : String(line.number);
-  }
-}
 
-/** The date the text states (a full date in a metadata line) or, failing that, the posting time as an inference. */
-function dateClaim(
-  lines: readonly Line[],
-  metadata: readonly Line[],
-  decided: string[],
-  toCheck: string[],
-): { value: string; precision: "day"; from?: string; basis?: string } | undefined {
-  for (const line of metadata) {
-    // the published metadata: a whole field or title line, or the head cut off a line (a dateline)
-    const stated = line.head
-      ? line.head.role.role === "field"
-        ? { text: line.text.slice(0, line.head.length), piece: `${line.number}a` }
-        : undefined
-      : line.role.role === "omit"
-        ? undefined
-        : { text: line.text, piece: String(line.number) };
-    const found = stated && FULL_DATE.exec(stated.text);
-    if (!stated || !found) continue;
-    const value = iso(found);
-    if (!statesDate(stated.text, value)) continue;
-    decided.push(`date ${value}, stated in line ${line.number}`);
-    return { value, precision: "day", from: stated.piece };
+  /** Several documents when at least two bulleted lines read as titles; lines before the first go with it. */
+  function segmentsOf(candidates: readonly Line[]): Line[][] {
+    const starts = candidates.filter((line) => {
+      const bulleted =
+        line.parts.length > 1 && line.parts[0]?.role.role === "omit" && line.parts[0].role.reason === "list-bullet";
+      const text = rest(line).trim();
+      return bulleted && [...text].length <= TITLE_LENGTH && !/[。]$/.test(text) && HAN.test(text);
+    });
+    if (starts.length < 2) return [[...candidates]];
+    const segments: Line[][] = [];
+    let current: Line[] = [];
+    for (const line of candidates) {
+      if (starts.includes(line) && current.some((other) => starts.includes(other) || isBody(other))) {
+        segments.push(current);
+        current = [];
+      }
+      current.push(line);
+    }
+    segments.push(current);
+    return segments;
   }
-  const posted = lines.find((line) => line.role.role === "omit" && line.role.reason === "posting-timestamp");
-  const found = posted && (FULL_DATE.exec(posted.text) ?? NUMERIC_DATE.exec(posted.text));
-  if (posted && found) {
-    const value = iso(found);
-    decided.push(`date ${value}, inferred from the posting time in line ${posted.number}`);
-    toCheck.push(`the date ${value} is the web page's posting time (line ${posted.number}); check it against the text`);
+
+  function draftDocument(segment: Line[], slug: string) {
+    const body = () => segment.filter((line) => isBody(line));
+    const facts: { title?: string; author?: string; outlet?: string; date?: string; page?: string } = {};
+
+    // a. the title: a Markdown heading marker is omitted; the first line of text is the title if it reads as one
+    let title: Line | undefined;
+    let subtitleLine: Line | undefined;
+    const candidate = caution < 2 ? body()[0] : undefined;
+    if (candidate) {
+      const marker = MARKDOWN_HEADING.exec(rest(candidate));
+      if (marker && candidate.parts.length === 1)
+        cut(candidate, marker[0].length, { role: "omit", reason: "markup-artifact" });
+      const text = rest(candidate).trim();
+      if ([...text].length <= TITLE_LENGTH && !/[。；]$/.test(text) && HAN.test(text) && !isCaption(candidate)) {
+        setLast(candidate, { role: "title" });
+        title = candidate;
+        facts.title = text;
+        const subtitle = body()[0];
+        if (subtitle && subtitle.number === candidate.number + 1 && SUBTITLE.test(rest(subtitle))) {
+          setLast(subtitle, { role: "title" });
+          subtitleLine = subtitle;
+        }
+        decided.push(`${slug}: line ${candidate.number} is the title: ${quote(text)}`);
+      }
+    }
+    if (!title)
+      ask(
+        "title",
+        slug,
+        "no line reads as a title: the draft gives an editorial title; write a better one, with its basis",
+        0,
+      );
+
+    // b. bylines and repeated headlines among the lines before the first paragraph
+    let byline: Line | undefined;
+    for (const line of caution < 2 ? body().slice(0, 4) : []) {
+      const text = rest(line).trim();
+      if (title && text === rest(title).trim()) {
+        setLast(line, { role: "omit", reason: "repeated-headline" });
+        decided.push(`line ${line.number} repeats the title: omitted as repeated-headline`);
+      } else if (!byline && BYLINE.test(text) && [...text].length <= 40 && !isCaption(line)) {
+        setLast(line, { role: "field", field: "byline" });
+        byline = line;
+      }
+    }
+
+    // c. a news dateline (新华网北京2月28日电) opening one of the first paragraphs is cut off as the dateline field
+    let dateline: { line: Line; found: Dateline; piece: string } | undefined;
+    for (const line of caution < 2 ? body().slice(0, 3) : []) {
+      const found = findDateline(rest(line));
+      if (!found || isCaption(line)) continue;
+      const at = offset(line) + found.length;
+      if (at < line.text.length && HAN.test(line.text.slice(at))) cut(line, at, { role: "field", field: "dateline" });
+      else setLast(line, { role: "field", field: "dateline" });
+      const index = line.parts.findIndex((part) => part.role.role === "field" && part.role.field === "dateline");
+      dateline = { line, found, piece: pieceRef(line, index) };
+      break;
+    }
+
+    // d. the body's structure, piece by piece: captions, headings, pull quotes, joins, over-long lines
+    const bodyLines = body();
+    const pieces = bodyLines.flatMap((line) =>
+      line.parts.flatMap((part, index) =>
+        part.role.role === "body"
+          ? [
+              {
+                line,
+                index,
+                ref: pieceRef(line, index),
+                text: partText(line, index).trim(),
+                caption: part.role.caption === true,
+              },
+            ]
+          : [],
+      ),
+    );
+    const layout = layoutOf(
+      bodyLines.map((line, index) => ({ text: rest(line), blankBefore: blankBetween(bodyLines[index - 1], line) })),
+    );
+    const headings: { piece: string; level: 2 | 3 }[] = [];
+    const kinds: { piece: string; kind: string }[] = [];
+    const joins: { pieces: [string, string]; reason: string; note: string }[] = [];
+    const structured = caution === 0;
+    pieces.forEach((piece, index) => {
+      if (!structured) return;
+      const { text, ref } = piece;
+      if (piece.caption) {
+        kinds.push({ piece: ref, kind: "caption" });
+        return;
+      }
+      const level = NUMBERED_SECTION.test(text) ? 2 : NUMBERED_SUBSECTION.test(text) ? 3 : undefined;
+      const next = pieces[index + 1];
+      const short = [...text].length <= 16 && !/[，、；：:,;]/.test(text) && HAN.test(text);
+      const continued = next !== undefined && continuesSentence(next.text);
+      if (!isTerminated(text) && index > 0 && next && !continued && ((level && [...text].length <= 40) || short)) {
+        headings.push({ piece: ref, level: level ?? 2 });
+        ask(
+          ref,
+          text,
+          `a heading? if it is a label, remove it from headings and add { piece: ${ref}, reason: label-line } to unterminated`,
+          [...text].length,
+        );
+        return;
+      }
+      const elsewhere = pieces.some(
+        (other) =>
+          other !== piece &&
+          compact(other.text).length > compact(text).length &&
+          compact(other.text).includes(compact(text)),
+      );
+      if (elsewhere && [...text].length <= 80 && [...text].length >= 6) {
+        kinds.push({ piece: ref, kind: "pull-quote" });
+        ask(
+          ref,
+          text,
+          `repeats words of another paragraph: marked as a pull quote; if it is text, delete { piece: ${ref}, kind: pull-quote } from kinds`,
+          [...text].length,
+        );
+      }
+    });
+    // a join links the last piece of a line to the first of a later line; a line cut by the drafter is never rejoined
+    const marked = new Set([...headings.map((heading) => heading.piece), ...kinds.map((kind) => kind.piece)]);
+    pieces.forEach((piece, index) => {
+      const next = pieces[index + 1];
+      if (!structured || !next || next.line === piece.line || marked.has(piece.ref) || marked.has(next.ref)) return;
+      if (
+        piece.index !== piece.line.parts.length - 1 ||
+        next.line.parts.slice(0, next.index).some((part) => part.role.role !== "omit")
+      )
+        return;
+      const between = lines.slice(piece.line.number, next.line.number - 1);
+      const kind = between.some((other) => other.text.trim() !== "")
+        ? "omitted"
+        : between.length > 0
+          ? "blank"
+          : "nothing";
+      const found = joinEvidence(piece.text, next.text, kind, layout);
+      if (!found.join) return;
+      joins.push({
+        pieces: [piece.ref, next.ref],
+        reason: found.reason,
+        note: `第${piece.line.number}行止于“${[...piece.text].slice(-6).join("")}”，第${next.line.number}行以“${[...next.text].slice(0, 6).join("")}”续完。`,
+      });
+    });
+    if (joins.length > 0) decided.push(`${slug}: ${joins.length} lines cut in mid-sentence are joined to the next`);
+    // the ingest lists every unjoined line without sentence-final punctuation as a question; the last one is named here too
+    const last = pieces.at(-1);
+    if (structured && last && !isTerminated(last.text) && !marked.has(last.ref))
+      remarks.push(
+        `the last paragraph (line ${last.line.number}) ends without sentence-final punctuation: if the text breaks off, add { piece: ${last.ref}, reason: missing-end } to unterminated`,
+      );
+    const limit = input.longestParagraph ? input.longestParagraph * 3 : OVERLONG_DEFAULT;
+    for (const piece of pieces) {
+      if (!isOverlong(piece.text, limit)) continue;
+      const from = piece.index === 0 ? 0 : (piece.line.parts[piece.index - 1]?.end ?? 0);
+      const cuts = proposeCuts(piece.line.text, input.longestParagraph ?? 1_000).filter((at) => at > from);
+      const shown = `${cuts.slice(0, 20).join(", ")}${cuts.length > 20 ? ", …" : ""}`;
+      ask(
+        piece.ref,
+        piece.text,
+        `line ${piece.line.number} has ${[...piece.text].length} characters, more than ${input.longestParagraph ? `three times the longest paragraph of the edition (${input.longestParagraph})` : `${OVERLONG_DEFAULT}`}: several paragraphs run together? cut it at their ends with splits: { ${piece.line.number}: { at: [${shown}] } }`,
+        piece.text.length,
+      );
+    }
+
+    // e. claims: what the text states about itself, each from the piece that states it
+    const fields: Partial<Record<FieldName, string[]>> = {};
+    for (const line of segment) {
+      line.parts.forEach((part, index) => {
+        if (part.role.role === "field") (fields[part.role.field] ??= []).push(pieceRef(line, index));
+      });
+    }
+    const claims = caution === 0;
+    const authors =
+      byline && claims
+        ? rest(byline)
+            .trim()
+            .replace(BYLINE, (match) => match.slice(-1))
+            .split(/[\s、,，]+/)
+            .filter((name) => HAN.test(name) && [...name].length <= 4)
+            .map((name) => ({ value: name, from: lastPiece(byline) }))
+        : [];
+    if (byline) facts.author = rest(byline).trim();
+    const outlet = claims ? outletOf(segment, dateline) : undefined;
+    if (outlet) facts.outlet = outlet.stated;
+    const pagePiece = segment
+      .flatMap((line) =>
+        line.parts.map((part, index) => ({ part, text: partText(line, index), ref: pieceRef(line, index) })),
+      )
+      .find(({ part, text }) => part.role.role !== "body" && PAGE.test(text));
+    const pageFound = pagePiece && PAGE.exec(pagePiece.text);
+    const page = pagePiece && pageFound && claims ? { value: pageFound[1] ?? "", from: pagePiece.ref } : undefined;
+    if (pageFound) facts.page = pageFound[0];
+    const evidence = dateEvidence(segment, title, dateline);
+    const proposal = claims ? proposeDate(evidence) : {};
+    if (proposal.decided) decided.push(`${slug}: ${proposal.decided}`);
+    if (proposal.question) ask("date", proposal.question.text, proposal.question.fix, input.text.length);
+    if (!proposal.date && !proposal.question && claims)
+      ask("date", slug, "no date found in the text: add a date with its basis, or leave the document undated", 0);
+    const stated = proposal.date?.from ? pieceText(proposal.date.from) : undefined;
+    const statedDate = stated ? fullDateIn(stated)?.text : evidence.posted && fullDateIn(evidence.posted.text)?.text;
+    if (statedDate) facts.date = statedDate;
+
+    const opening20 = [...(bodyLines[0] ? rest(bodyLines[0]).trim() : "")].slice(0, 20).join("");
+    const document: EditorialDocument = {
+      slug,
+      kind: input.kind ?? (dateline ? "report" : "article"),
+      status: "draft",
+      title: title
+        ? [title, ...(subtitleLine ? [subtitleLine] : [])].map((line) => pieceRef(line, line.parts.length - 1))
+        : { editorial: opening20 || input.file, basis: "底本无标题；起草工具暂取首段开头，待编者拟题。" },
+      ...(Object.keys(fields).length > 0 ? { fields } : {}),
+      ...(authors.length > 0 ? { authors } : {}),
+      ...(proposal.date ? { date: proposal.date } : {}),
+      ...(outlet ? { outlet: { value: outlet.value, from: outlet.from } } : {}),
+      ...(page ? { page } : {}),
+      body: ranges(bodyLines.flatMap(bodyPieces), lines),
+      headings,
+      lists: [],
+      joins,
+      unterminated: [],
+      kinds,
+      relations: [],
+      questions: [],
+    } satisfies EditorialDocument;
+    return { document: compactDocument(document), facts };
+  }
+
+  function outletOf(segment: readonly Line[], dateline: { found: Dateline; piece: string } | undefined) {
+    if (dateline?.found.outlet)
+      return { value: dateline.found.outlet, from: dateline.piece, stated: dateline.found.outlet };
+    for (const line of segment) {
+      for (const [index, part] of line.parts.entries()) {
+        const text = partText(line, index);
+        if (part.role.role === "field" && part.role.field === "sourceNote") {
+          const value = text
+            .replace(SOURCE_NOTE, "")
+            .trim()
+            .split(/[\s，,（(|｜]/)[0]
+            ?.replace(/[《》]/g, "");
+          if (value && HAN.test(value)) return { value, from: pieceRef(line, index), stated: text.trim() };
+        }
+        if (part.role.role === "omit" && part.role.reason === "posting-timestamp") {
+          const value = (
+            findMetadataRun(text)?.fields.find((field) => /来源/.test(field.key))?.value ??
+            /来源[:：]\s*([^\s|｜]+)/u.exec(text)?.[1]
+          )?.replace(/[《》]/g, "");
+          if (value && HAN.test(value)) return { value, from: pieceRef(line, index), stated: value };
+        }
+      }
+    }
+    return undefined;
+  }
+
+  function dateEvidence(
+    segment: readonly Line[],
+    title: Line | undefined,
+    dateline: { line: Line; found: Dateline; piece: string } | undefined,
+  ): DateEvidence {
+    let stated: DateEvidence["stated"];
+    let posted: DateEvidence["posted"];
+    for (const line of segment) {
+      line.parts.forEach((part, index) => {
+        const text = partText(line, index);
+        const found = fullDateIn(text);
+        if (!found) return;
+        if (part.role.role === "field" && !stated)
+          stated = { value: found.value, piece: pieceRef(line, index), line: line.number };
+        if (part.role.role === "omit" && part.role.reason === "posting-timestamp" && !posted)
+          posted = { value: found.value, text: text.trim(), line: line.number };
+      });
+    }
+    const openingLines = [...(title ? [title] : []), ...segment.filter((line) => isBody(line)).slice(0, 3)];
+    const opening = openingLines.flatMap((line) => {
+      const index = line.parts.length - 1;
+      const found = fullDateIn(partText(line, index));
+      return found ? [{ ...found, piece: pieceRef(line, index), line: line.number }] : [];
+    });
+    const closing = segment
+      .filter((line) => isBody(line))
+      .slice(-3)
+      .flatMap((line) => {
+        const index = line.parts.length - 1;
+        const text = partText(line, index).trim();
+        const found = fullDateIn(text);
+        return found && found.text === text
+          ? [{ value: found.value, piece: pieceRef(line, index), line: line.number }]
+          : [];
+      })
+      .at(-1);
     return {
-      value,
-      precision: "day",
-      basis: `网页所载发布时间为“${posted.text.trim()}”（第${posted.number}行，未刊出）；文中未另载日期。`,
+      stated,
+      closing,
+      posted,
+      opening,
+      dateline: dateline && {
+        month: dateline.found.month,
+        day: dateline.found.day,
+        text: partText(
+          dateline.line,
+          dateline.line.parts.findIndex((part) => part.role.role === "field"),
+        ).trim(),
+        piece: dateline.piece,
+        line: dateline.line.number,
+      },
     };
   }
-  return undefined;
+
+  function pieceText(ref: string): string | undefined {
+    const line = lines[Number.parseInt(ref, 10) - 1];
+    if (!line) return undefined;
+    const letter = /[a-z]$/.exec(ref)?.[0];
+    return partText(line, letter ? letter.charCodeAt(0) - 97 : 0);
+  }
 }
 
-function iso(found: RegExpExecArray): string {
-  const [, year = "", month = "", day = ""] = found;
-  return `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
+// ─── parts of lines ────────────────────────────────────────────────────────
+
+function offset(line: Line): number {
+  return line.parts.length > 1 ? (line.parts.at(-2)?.end ?? 0) : 0;
+}
+/** The text of the line's last part. */
+function rest(line: Line): string {
+  return line.text.slice(offset(line));
+}
+function partText(line: Line, index: number): string {
+  return line.text.slice(
+    index === 0 ? 0 : (line.parts[index - 1]?.end ?? 0),
+    line.parts[index]?.end ?? line.text.length,
+  );
+}
+function pieceRef(line: Line, index: number): string {
+  return line.parts.length > 1 ? `${line.number}${String.fromCharCode(97 + index)}` : String(line.number);
+}
+function lastPiece(line: Line): string {
+  return pieceRef(line, line.parts.length - 1);
+}
+/** Cut the line's last part at `at` (from the line's start): the head gets `role`, the rest keeps its own. */
+function cut(line: Line, at: number, role: Role): void {
+  if (at <= offset(line) || at >= line.text.length) return;
+  line.parts.splice(line.parts.length - 1, 0, { end: at, role });
+}
+function setRole(line: Line, role: Role): void {
+  line.parts = [{ end: line.text.length, role }];
+}
+function setLast(line: Line, role: Role): void {
+  const last = line.parts.at(-1);
+  if (last) last.role = role;
+}
+function isBody(line: Line): boolean {
+  return line.parts.some((part) => part.role.role === "body");
+}
+function isCaption(line: Line): boolean {
+  const last = line.parts.at(-1)?.role;
+  return last?.role === "body" && last.caption === true;
+}
+/** The body pieces of a line, in order. */
+function bodyPieces(line: Line): string[] {
+  return line.parts.flatMap((part, index) => (part.role.role === "body" ? [pieceRef(line, index)] : []));
+}
+function blankBetween(previous: Line | undefined, line: Line): boolean {
+  return previous !== undefined && line.number - previous.number > 1;
+}
+
+// ─── writing the draft ─────────────────────────────────────────────────────
+
+/** What the manifest says of the text: only what is known, never a placeholder. */
+function describe(input: DraftInput): string {
+  const where = input.url ? `取自 ${input.url}` : "来历待编者说明";
+  const when = input.retrieved ? `，${input.retrieved} 取得` : "";
+  return `网页文本（${where}${when}），由 npm run add-source 收录为初稿。`;
+}
+
+/** The document without the lists a draft leaves empty, as the hand-written files omit them. */
+function compactDocument(document: EditorialDocument): EditorialDocument {
+  const entries = Object.entries(document).filter(([, value]) => !(Array.isArray(value) && value.length === 0));
+  return Object.fromEntries(entries) as EditorialDocument;
 }
 
 /** Consecutive whole lines as ranges (`5-19`), blank lines in between allowed; cut lines by their piece. */
@@ -396,8 +720,8 @@ function ranges(pieces: readonly string[], lines: readonly Line[]): string[] {
 function dateComments(lines: readonly Line[], slug: string): string[] {
   const found = lines.flatMap((line) =>
     findDateExpressions(line.text).map((expression) => {
-      const role = line.head && expression.index < line.head.length ? line.head.role : line.role;
-      const inField = role.role !== "body";
+      const part = line.parts.find((candidate) => expression.index < candidate.end) ?? line.parts.at(-1);
+      const inField = part?.role.role !== "body";
       return `   line ${line.number}: ${JSON.stringify(expression.text)} reads as ${proposeClassification(line.text, expression, inField)}`;
     }),
   );
@@ -421,6 +745,8 @@ function toYaml(data: unknown, comments: readonly string[]): string {
       if (isScalar(pair.key) && typeof key === "string" && /^\d+$/.test(key)) pair.key.value = Number(key);
       if (
         key !== "slug" &&
+        key !== "about" &&
+        key !== "value" &&
         isScalar(pair.value) &&
         typeof pair.value.value === "string" &&
         /^\d+$/.test(pair.value.value)

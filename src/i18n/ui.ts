@@ -373,7 +373,7 @@ const zh = {
     badge: (name: string) => `校订：${name}`,
     openQuestions: "待定问题",
     openQuestionsIntro: "编者尚未决定以下各处；决定之前，本篇照底本刊出，不作改动。",
-    questionKinds: { "date-expression": "日期未归类", unterminated: "段末无句末标点" },
+    questionKinds: { "date-expression": "日期未归类", unterminated: "段末无句末标点", drafting: "起草存疑" },
   },
   editorialTitle: "编者拟题",
   blockKindNote: "版面处理",
@@ -780,6 +780,7 @@ const en: UiStrings = {
     questionKinds: {
       "date-expression": "date not classified",
       unterminated: "paragraph ends without sentence-final punctuation",
+      drafting: "drafting decision to check",
     },
   },
   editorialTitle: "editorial title",

@@ -105,6 +105,22 @@ const editorialTitleSchema = z
   })
   .strict();
 
+/**
+ * A decision `npm run add-source` was unsure of, left open instead of made:
+ * shown as an open question until an editor settles it and deletes the entry.
+ * A verified document has none.
+ */
+const draftQuestionSchema = z
+  .object({
+    /** A piece (`7`, `3b`) or what the question is about (`title`, `date`, `outlet`, `source`). */
+    about: z.string().min(1),
+    /** The words concerned, as printed. */
+    text: z.string().min(1),
+    /** What to decide and the YAML that records it, ready to paste. */
+    fix: z.string().min(1),
+  })
+  .strict();
+
 /** A paragraph that ends without sentence-final punctuation on purpose. */
 const unterminatedSchema = z.object({ piece: pieceRefSchema, reason: reasonSchema, note: noteSchema }).strict();
 
@@ -219,6 +235,8 @@ export const editorialDocumentSchema = z
     page: claim(z.string().min(1)).optional(),
     contents: z.array(contentsEntrySchema).optional(),
     relations: z.array(relationSchema).default([]),
+    /** Decisions the drafter left open, most text affected first. */
+    questions: z.array(draftQuestionSchema).default([]),
   })
   .strict();
 

@@ -23,6 +23,13 @@ export const manifestSchema = z
     }),
     /** What the file is, in a sentence (editorial). */
     description: z.string().min(1),
+    /** The address the text was captured from, when it was captured from the web. */
+    url: z.url({ message: "url is the address the text was captured from, such as https://www.gov.cn/…" }).optional(),
+    /** The day the text was captured, YYYY-MM-DD. */
+    retrieved: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "retrieved is the day the text was captured, YYYY-MM-DD" })
+      .optional(),
     /** What the text states about itself, quoted verbatim. */
     states: z
       .object({

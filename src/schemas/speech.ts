@@ -91,11 +91,12 @@ export const editorialTitleSchema = z.object({ text: z.string().min(1), basis: z
 /**
  * Something the ingest could not settle and an editor must: a date
  * expression not yet classified, a paragraph that ends without
- * sentence-final punctuation. Allowed below `verified`.
+ * sentence-final punctuation, a decision the drafter left open. Allowed below
+ * `verified`.
  */
 export const openQuestionSchema = z
   .object({
-    kind: z.enum(["date-expression", "unterminated"]),
+    kind: z.enum(["date-expression", "unterminated", "drafting"]),
     /** The passage concerned (`p12`, `title`), or the metadata field. */
     block: z.string(),
     /** The words concerned, as printed. */

@@ -305,6 +305,7 @@ const zh = {
       document: "文献",
       sortBy: (column: string) => `按${column}排序`,
       export: "导出全部命中（CSV）",
+      exportJson: "JSON",
       preparing: "正在准备导出……",
       copy: "复制全部（CSV）",
       shown: (shown: number, total: number) =>
@@ -694,6 +695,7 @@ const en: UiStrings = {
       document: "Document",
       sortBy: (column: string) => `Sort by ${column.toLowerCase()}`,
       export: "Export every occurrence (CSV)",
+      exportJson: "JSON",
       preparing: "Preparing the export …",
       copy: "Copy all (CSV)",
       shown: (shown: number, total: number) =>

@@ -76,6 +76,8 @@ export function startSearchPage(): void {
       sort: (select("sort")?.value as SearchRequest["sort"] | undefined) ?? shown.sort,
       mergeReprints: reprints?.checked ?? shown.mergeReprints,
       view: (select("view")?.value as SearchRequest["view"] | undefined) ?? shown.view,
+      // The concordance's order is no control of the form: it is the address's, set by its column buttons.
+      lines: shown.lines,
     };
   };
   const clearFilters = () => {
@@ -95,6 +97,13 @@ export function startSearchPage(): void {
     onClearFilters: clearFilters,
     namedEntities: (query) => entitiesNamed(entities, query),
     loadAll: (outcome) => session.loadAll(outcome),
+    onLinesSort: (lines) => {
+      const address = addressOfRequest(new URL(location.href), {
+        ...requestFromAddress(new URL(location.href)),
+        lines,
+      });
+      history.replaceState(history.state, "", address);
+    },
     onYear: (year) => {
       const control = select("year");
       if (control) control.value = year;

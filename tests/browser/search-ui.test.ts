@@ -303,6 +303,25 @@ describe("the search page as a research instrument", () => {
     }
   });
 
+  it("keeps the concordance's sort in the address: a reload or a shared link shows the same order", async () => {
+    await freshPage();
+    await page.goto(`${site.server.url}search/?q=${encodeURIComponent("网信")}&view=kwic`);
+    await done();
+    const lefts = () => page.locator("[data-kwic-line] .kwic-left").allTextContents();
+    await page.click("th.kwic-left button");
+    await page.click("th.kwic-left button");
+    await expect.poll(() => new URL(page.url()).searchParams.get("lines")).toBe("-left");
+    const sorted = await lefts();
+    expect(await page.getAttribute("th.kwic-left", "aria-sort")).toBe("descending");
+    await page.reload();
+    await done();
+    expect(await page.getAttribute("th.kwic-left", "aria-sort")).toBe("descending");
+    expect(await lefts()).toEqual(sorted);
+    // each line says where it comes from: a short title and the locator
+    const documentCell = await page.locator("[data-kwic-line] .kwic-document").first().textContent();
+    expect(documentCell).toMatch(/，(标题|第\d+段|小标题\d+|第\d+项)/);
+  });
+
   it("shows each document's date and outlet, sorts by date from the address, and filters to a year from its bar", async () => {
     await freshPage();
     await page.goto(`${site.server.url}search/?q=${encodeURIComponent("网络强国")}&sort=newest`);

@@ -4,7 +4,13 @@ import { byId, SEARCH_IDS, searchStateSelector } from "../../src/lib/search/dom.
 import { latestOnly } from "../../src/lib/search/latest.ts";
 
 const page = new URL("https://host.test/corpus/search/");
-const defaults = { scope: "passage", sort: "rank", mergeReprints: false, view: "documents" } as const;
+const defaults = {
+  scope: "passage",
+  sort: "rank",
+  mergeReprints: false,
+  view: "documents",
+  lines: { by: "document", descending: false },
+} as const;
 
 describe("search address", () => {
   it("reads the query and the filters that are set, and nothing from empty parameters", () => {
@@ -19,7 +25,15 @@ describe("search address", () => {
       sort: "newest",
       mergeReprints: true,
     });
-    expect(requestFromAddress(new URL("?q=x&scope=chapter&sort=random&reprints=yes", page))).toMatchObject(defaults);
+    expect(requestFromAddress(new URL("?q=x&scope=chapter&sort=random&reprints=yes&lines=up", page))).toMatchObject(
+      defaults,
+    );
+    // the concordance's order: a column, "-" before it for descending
+    expect(requestFromAddress(new URL("?q=x&view=kwic&lines=-left", page)).lines).toEqual({
+      by: "left",
+      descending: true,
+    });
+    expect(requestFromAddress(new URL("?q=x&lines=date", page)).lines).toEqual({ by: "date", descending: false });
   });
 
   it("writes one address per search: parameters in a fixed order, empty ones left out, others dropped", () => {
@@ -40,8 +54,9 @@ describe("search address", () => {
         sort: "oldest",
         mergeReprints: true,
         view: "kwic",
+        lines: { by: "right", descending: true },
       }).search,
-    ).toBe("?q=a&scope=document&sort=oldest&reprints=merge&view=kwic");
+    ).toBe("?q=a&scope=document&sort=oldest&reprints=merge&view=kwic&lines=-right");
   });
 
   it("round-trips: the request read from a written address is the request", () => {
@@ -52,6 +67,7 @@ describe("search address", () => {
       sort: "hits",
       mergeReprints: true,
       view: "kwic",
+      lines: { by: "match", descending: false },
     } as const;
     expect(requestFromAddress(addressOfRequest(page, request))).toEqual(request);
   });

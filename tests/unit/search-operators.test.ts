@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
+  concordanceColumns,
   concordanceCsv,
+  concordanceJson,
+  concordanceRecords,
   concordanceLines,
   contextAround,
   csvField,
@@ -290,13 +293,45 @@ describe("the concordance", () => {
   });
 
   it("exports CSV with a byte-order mark, a header, quoted fields where needed and CRLF line ends", () => {
+    const context = { locatorOf: () => "第1段", urlOf: () => "u" };
     const csv = concordanceCsv(
       concordanceLines([group("q", 0, 0, undefined, { title: "题,“引”", passages: [hit('a"b网信', [[3, 5]])] })], 5),
-      () => "u",
+      context,
     );
     expect(csv).toBe(
-      '\uFEFFdocument,date,outlet,passage_id,paragraph_number,left,match,right,url\r\n"题,“引”",,,p1,1,"a""b",网信,,u\r\n',
+      "\uFEFFdocument_id,document,date,date_precision,date_inferred,outlet,passage_type,locator,passage_id,left,match,right,sentence,url\r\n" +
+        'q,"题,“引”",,,,,paragraph,第1段,p1,"a""b",网信,,,u\r\n',
     );
+  });
+
+  it("exports every column the page knows: the date as stated with its precision and inference, type, locator, sentence", () => {
+    const inferred = group("r", 0, 0, "2017", {
+      title: "乙",
+      outlet: "新华社",
+      date: { value: "2017", precision: "after", inferred: true },
+      passages: [hit("前句。网信在此句中。后句", [[3, 5]], "p4")],
+    });
+    const context = { locatorOf: () => "第1段", urlOf: () => "https://edition.test/speeches/r/#p4" };
+    const [record] = concordanceRecords(concordanceLines([inferred], 2, "sentence"), context);
+    expect(record).toEqual({
+      document_id: "r",
+      document: "乙",
+      date: "2017",
+      date_precision: "after",
+      date_inferred: "true",
+      outlet: "新华社",
+      passage_type: "paragraph",
+      locator: "第1段",
+      passage_id: "p4",
+      left: "句。",
+      match: "网信",
+      right: "在此",
+      sentence: "网信在此句中。",
+      url: "https://edition.test/speeches/r/#p4",
+    });
+    expect(Object.keys(record ?? {})).toEqual([...concordanceColumns]);
+    // JSON: the same records, in the lines' order
+    expect(JSON.parse(concordanceJson(concordanceLines([inferred], 2, "sentence"), context))).toEqual([record]);
   });
 });
 

@@ -23,6 +23,14 @@ export interface SearchRequest {
   mergeReprints: boolean;
   /** Results grouped by document, or as a concordance, one line per occurrence (`view=kwic`). */
   view: SearchView;
+  /** The concordance's order: a column, ascending or descending (`lines=left`, `lines=-left`). */
+  lines: LinesSort;
+}
+
+/** How the concordance's lines are sorted (src/lib/search/concordance.ts). */
+export interface LinesSort {
+  by: ConcordanceSort;
+  descending: boolean;
 }
 
 export const searchViews = ["documents", "kwic"] as const;
@@ -35,8 +43,21 @@ export const FILTER_PARAMS: readonly (readonly [filter: keyof SearchFilters, par
   ["year", "year"],
 ];
 
+/** The columns a concordance is sorted by (src/lib/search/concordance.ts). */
+export const concordanceSorts = ["left", "match", "right", "date", "document"] as const;
+export type ConcordanceSort = (typeof concordanceSorts)[number];
+
 const DEFAULT_SCOPE: SearchScope = "passage";
 const DEFAULT_SORT: SearchSort = "rank";
+/** Lines in the order of the documents, as the results list them. */
+export const DEFAULT_LINES_SORT: LinesSort = { by: "document", descending: false };
+
+/** `left`, or `-left` for descending; anything else is the default. */
+function linesSortOf(value: string | null): LinesSort {
+  const descending = value?.startsWith("-") ?? false;
+  const by = concordanceSorts.find((column) => column === value?.replace(/^-/, ""));
+  return by ? { by, descending } : DEFAULT_LINES_SORT;
+}
 
 const oneOf = <T extends string>(values: readonly T[], value: string | null, fallback: T): T =>
   values.find((candidate) => candidate === value) ?? fallback;
@@ -56,6 +77,7 @@ export function requestFromAddress(address: URL): SearchRequest {
     sort: oneOf(searchSorts, params.get("sort"), DEFAULT_SORT),
     mergeReprints: params.get("reprints") === "merge",
     view: oneOf(searchViews, params.get("view"), "documents"),
+    lines: linesSortOf(params.get("lines")),
   };
 }
 
@@ -77,5 +99,9 @@ export function addressOfRequest(address: URL, request: SearchRequest): URL {
   if (request.sort !== DEFAULT_SORT) next.searchParams.set("sort", request.sort);
   if (request.mergeReprints) next.searchParams.set("reprints", "merge");
   if (request.view !== "documents") next.searchParams.set("view", request.view);
+  const { by, descending } = request.lines;
+  if (by !== DEFAULT_LINES_SORT.by || descending !== DEFAULT_LINES_SORT.descending) {
+    next.searchParams.set("lines", `${descending ? "-" : ""}${by}`);
+  }
   return next;
 }

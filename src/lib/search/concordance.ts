@@ -3,13 +3,20 @@
  * occurrence, with its left and right context, sortable as corpus tools
  * sort (left context read from the match outwards), and exportable as CSV.
  */
+import type { DatePrecision } from "../../schemas/passage.ts";
+import { concordanceSorts, type ConcordanceSort } from "./address.ts";
 import type { DocumentGroup, PassageHit } from "./engine.ts";
+import { sentenceRanges, type SearchScope } from "./match.ts";
 
 export interface ConcordanceLine {
   doc: string;
   title: string;
   /** ISO date at its precision, or "" for an undated document. */
   date: string;
+  /** How precisely the date is known ("" when undated). */
+  datePrecision: DatePrecision | "";
+  /** Whether the editor inferred the date rather than the text stating it. */
+  dateInferred: boolean;
   outlet: string;
   passage: string;
   /** The passage's reader number (0 for the title). */
@@ -18,6 +25,8 @@ export interface ConcordanceLine {
   left: string;
   match: string;
   right: string;
+  /** At sentence scope, the sentence the match stands in (what matched); "" otherwise. */
+  sentence: string;
   /** Corpus order of the document and the line's place in it, for a stable order. */
   order: number;
   position: number;
@@ -41,16 +50,31 @@ export function contextAround(text: string, start: number, end: number, width: n
   return [left, right];
 }
 
-/** Every occurrence in the results, with `width` characters of context each side (code points, not UTF-16 units). */
-export function concordanceLines(groups: readonly DocumentGroup[], width = DEFAULT_CONTEXT): ConcordanceLine[] {
+/**
+ * Every occurrence in the results, in their order, with `width` characters
+ * of context each side (code points, not UTF-16 units); at sentence scope
+ * with the sentence each stands in.
+ */
+export function concordanceLines(
+  groups: readonly DocumentGroup[],
+  width = DEFAULT_CONTEXT,
+  scope: SearchScope = "passage",
+): ConcordanceLine[] {
   return groups.flatMap((group) =>
-    group.passages.flatMap((passage) =>
-      passage.occurrences.map(([start, end]) => {
+    group.passages.flatMap((passage) => {
+      const sentences = scope === "sentence" ? sentenceRanges(passage.text) : [];
+      const sentenceAt = (start: number) => {
+        const range = sentences.find(([from, to]) => start >= from && start < to);
+        return range ? passage.text.slice(range[0], range[1]) : "";
+      };
+      return passage.occurrences.map(([start, end]) => {
         const [left, right] = contextAround(passage.text, start, end, width);
         return {
           doc: group.doc,
           title: group.title,
           date: group.date?.value ?? "",
+          datePrecision: group.date?.precision ?? "",
+          dateInferred: group.date?.inferred ?? false,
           outlet: group.outlet ?? "",
           passage: passage.id,
           number: passage.number,
@@ -58,17 +82,17 @@ export function concordanceLines(groups: readonly DocumentGroup[], width = DEFAU
           left,
           match: passage.text.slice(start, end),
           right,
+          sentence: sentenceAt(start),
           order: group.order,
           position: passage.position,
           start,
         };
-      }),
-    ),
+      });
+    }),
   );
 }
 
-export const concordanceSorts = ["left", "match", "right", "date", "document"] as const;
-export type ConcordanceSort = (typeof concordanceSorts)[number];
+export { concordanceSorts, type ConcordanceSort };
 
 const collator = new Intl.Collator("zh-CN");
 const reversed = (text: string) => [...text].reverse().join("");
@@ -112,18 +136,55 @@ export function sortConcordance(
 /** Concordance lines drawn at once, and added by each "more lines": the screen's work is bounded by it, not by the occurrences. */
 export const CONCORDANCE_LINES_STEP = 200;
 
-/** The CSV columns of the export, in order. */
+/**
+ * The columns of the export (CSV and JSON), in order: the document's id and
+ * title, its date as stated with its precision and whether it is inferred,
+ * the outlet, the passage's type, the locator a reader sees (第5段) and the
+ * passage's id, the line, the sentence at sentence scope, the address.
+ */
 export const concordanceColumns = [
+  "document_id",
   "document",
   "date",
+  "date_precision",
+  "date_inferred",
   "outlet",
+  "passage_type",
+  "locator",
   "passage_id",
-  "paragraph_number",
   "left",
   "match",
   "right",
+  "sentence",
   "url",
 ] as const;
+export type ConcordanceRecord = Record<(typeof concordanceColumns)[number], string>;
+
+/** What the export adds to each line: the locator a reader sees and the passage's address. */
+export interface ExportContext {
+  locatorOf(line: ConcordanceLine): string;
+  urlOf(line: ConcordanceLine): string;
+}
+
+/** Each line as a record of the export's columns, in the lines' order. */
+export function concordanceRecords(lines: readonly ConcordanceLine[], context: ExportContext): ConcordanceRecord[] {
+  return lines.map((line) => ({
+    document_id: line.doc,
+    document: line.title,
+    date: line.date,
+    date_precision: line.datePrecision,
+    date_inferred: line.date ? String(line.dateInferred) : "",
+    outlet: line.outlet,
+    passage_type: line.type,
+    locator: context.locatorOf(line),
+    passage_id: line.passage,
+    left: line.left,
+    match: line.match,
+    right: line.right,
+    sentence: line.sentence,
+    url: context.urlOf(line),
+  }));
+}
 
 /**
  * A CSV field (RFC 4180): quoted when it holds a comma, a quotation mark or a
@@ -142,20 +203,15 @@ export function csvField(value: string): string {
  * The lines as CSV, UTF-8 with a byte-order mark (so that spreadsheet
  * programs read the Chinese text), CRLF line ends, a header row.
  */
-export function concordanceCsv(lines: readonly ConcordanceLine[], urlOf: (line: ConcordanceLine) => string): string {
+export function concordanceCsv(lines: readonly ConcordanceLine[], context: ExportContext): string {
   const rows = [
     [...concordanceColumns],
-    ...lines.map((line) => [
-      line.title,
-      line.date,
-      line.outlet,
-      line.passage,
-      String(line.number),
-      line.left,
-      line.match,
-      line.right,
-      urlOf(line),
-    ]),
+    ...concordanceRecords(lines, context).map((record) => concordanceColumns.map((column) => record[column])),
   ];
   return `\uFEFF${rows.map((row) => row.map(csvField).join(",")).join("\r\n")}\r\n`;
+}
+
+/** The lines as JSON, for scripts: an array of records with the CSV's columns, in the lines' order. */
+export function concordanceJson(lines: readonly ConcordanceLine[], context: ExportContext): string {
+  return `${JSON.stringify(concordanceRecords(lines, context), null, 1)}\n`;
 }

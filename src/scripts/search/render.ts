@@ -1,9 +1,11 @@
 import { shortLabel } from "../../lib/bar-chart.ts";
 import { formatDateIn } from "../../lib/dates.ts";
 import { marginLabel, passageName } from "../../lib/passage-numbers.ts";
-import type { SearchRequest, SearchSort } from "../../lib/search/address.ts";
+import type { LinesSort, SearchRequest, SearchSort } from "../../lib/search/address.ts";
 import {
   concordanceCsv,
+  concordanceJson,
+  type ExportContext,
   CONCORDANCE_LINES_STEP,
   concordanceLines,
   DEFAULT_CONTEXT,
@@ -37,6 +39,8 @@ export interface ResultsView {
   onClearFilters(): void;
   /** Filters the results to one year. */
   onYear(year: string): void;
+  /** The concordance was sorted: the address keeps the sort, without a new search. */
+  onLinesSort(sort: LinesSort): void;
   /** The edition's entities the query names (src/lib/search/entities.ts), shown first. */
   namedEntities(query: string): SearchEntity[];
   /** The results with every pending document loaded (reprints merged if the search asked): what an export holds. */
@@ -128,8 +132,21 @@ function renderResults(
   output.replaceChildren(
     distributions(view, outcome, request),
     ...(request.view === "kwic"
-      ? [renderConcordance(view, outcome)]
-      : outcome.groups.map((group) => renderGroup(view, group, query))),
+      ? [renderConcordance(view, outcome, request)]
+      : [
+          element(
+            "p",
+            { class: "kwic-controls" },
+            renderExport(
+              view,
+              outcome,
+              request,
+              () => DEFAULT_CONTEXT,
+              (lines) => lines,
+            ),
+          ),
+          ...outcome.groups.map((group) => renderGroup(view, group, query)),
+        ]),
   );
   if (outcome.pending.length === 0) return;
   const more = element("button", { type: "button", class: "more" }, ui.search.more(outcome.pending.length));
@@ -363,12 +380,82 @@ function renderDistribution({ ui }: ResultsView, outcome: SearchResults, sort: S
 }
 
 /**
- * The concordance of the results shown: a table, one line per occurrence,
- * left context aligned against the match, sortable by each column, with a
- * context width; an export link (`data-export-csv`) and a copy button for
- * every occurrence of the search, pending documents loaded first.
+ * The export of every match of a search, pending documents loaded first: a
+ * CSV link (`data-export-csv`), a JSON link and a copy button, in the order
+ * `ordered` gives at the moment of the click (the order on screen), with
+ * `width` characters of context. A failed load says so, with its files.
  */
-function renderConcordance(view: ResultsView, outcome: SearchResults): HTMLElement {
+function renderExport(
+  view: ResultsView,
+  outcome: SearchResults,
+  request: SearchRequest,
+  width: () => number,
+  ordered: (lines: ConcordanceLine[]) => ConcordanceLine[],
+  onLoaded: (lines: number) => void = () => undefined,
+): HTMLElement {
+  const { ui, urls } = view;
+  const strings = ui.search.kwic;
+  const context: ExportContext = {
+    locatorOf: (line) => passageName(ui.passage, line.type, line.number),
+    urlOf: (line) => new URL(urls.block(line.doc, line.passage), location.href).href,
+  };
+  const csvLink = element(
+    "a",
+    { "data-export-csv": "", class: "kwic-export", "aria-disabled": "true" },
+    strings.preparing,
+  );
+  const jsonLink = element("a", { "data-export-json": "", class: "kwic-export", hidden: "" }, strings.exportJson);
+  const copy = element("button", { type: "button", class: "kwic-copy", disabled: "" }, strings.copy);
+  let every: SearchResults | undefined;
+  const lines = () => (every ? ordered(concordanceLines(every.groups, width(), request.scope)) : []);
+  /** Points each link at the lines as they are ordered now; run again before each download. */
+  const refresh = () => {
+    for (const link of [csvLink, jsonLink]) if (link.href) URL.revokeObjectURL(link.href);
+    const current = lines();
+    csvLink.href = URL.createObjectURL(
+      new Blob([concordanceCsv(current, context)], { type: "text/csv;charset=utf-8" }),
+    );
+    jsonLink.href = URL.createObjectURL(new Blob([concordanceJson(current, context)], { type: "application/json" }));
+    csvLink.dataset["exportLines"] = String(current.length);
+  };
+  view.loadAll(outcome).then(
+    (all) => {
+      every = all;
+      refresh();
+      csvLink.download = "concordance.csv";
+      jsonLink.download = "concordance.json";
+      csvLink.removeAttribute("aria-disabled");
+      csvLink.textContent = strings.export;
+      jsonLink.hidden = false;
+      copy.disabled = false;
+      // What is downloaded is what is on screen at the click: the order or width may have changed since.
+      for (const link of [csvLink, jsonLink]) link.addEventListener("pointerdown", refresh);
+      for (const link of [csvLink, jsonLink]) link.addEventListener("keydown", refresh);
+      copy.addEventListener("click", () => {
+        void navigator.clipboard
+          ?.writeText(concordanceCsv(lines(), context))
+          .then(() => (copy.textContent = ui.blockNotes.copied))
+          .catch(() => undefined);
+      });
+      onLoaded(concordanceLines(all.groups, width(), request.scope).length);
+    },
+    (error: unknown) => {
+      // What is on screen stands; the export says it failed, and which files, and a new search retries.
+      const files = failedFilesOf(error);
+      csvLink.textContent = `${ui.search.exportFailed}${files ? `: ${files}` : ""}`;
+      csvLink.dataset["exportFailed"] = "";
+    },
+  );
+  return element("span", { class: "export-controls" }, csvLink, " ", jsonLink, " ", copy);
+}
+
+/**
+ * The concordance of the results shown: a table, one line per occurrence,
+ * left context aligned against the match, sortable by each column (the sort
+ * in the address, `lines=`), with a context width; drawn a step of lines at
+ * a time; and the export of every occurrence in the order shown.
+ */
+function renderConcordance(view: ResultsView, outcome: SearchResults, request: SearchRequest): HTMLElement {
   const { ui, urls } = view;
   const strings = ui.search.kwic;
   const width = element("input", {
@@ -378,6 +465,7 @@ function renderConcordance(view: ResultsView, outcome: SearchResults): HTMLEleme
     value: String(DEFAULT_CONTEXT),
     class: "kwic-width",
   });
+  const widthValue = () => Number(width.value) || DEFAULT_CONTEXT;
   const columns: [ConcordanceSort, string][] = [
     ["left", strings.left],
     ["match", strings.match],
@@ -385,7 +473,7 @@ function renderConcordance(view: ResultsView, outcome: SearchResults): HTMLEleme
     ["date", strings.date],
     ["document", strings.document],
   ];
-  let sort: { by: ConcordanceSort; descending: boolean } = { by: "document", descending: false };
+  let sort = request.lines;
   // Occurrences in every matching document, pending ones included, once they are loaded.
   let everyOccurrence = 0;
   const head = element("tr", {});
@@ -398,13 +486,9 @@ function renderConcordance(view: ResultsView, outcome: SearchResults): HTMLEleme
     drawn += CONCORDANCE_LINES_STEP;
     draw();
   });
-  const absolute = (line: ConcordanceLine) => new URL(urls.block(line.doc, line.passage), location.href).href;
+  const ordered = (lines: ConcordanceLine[]) => sortConcordance(lines, sort.by, sort.descending);
   const draw = () => {
-    const lines = sortConcordance(
-      concordanceLines(outcome.groups, Number(width.value) || DEFAULT_CONTEXT),
-      sort.by,
-      sort.descending,
-    );
+    const lines = ordered(concordanceLines(outcome.groups, widthValue(), request.scope));
     const shown = lines.slice(0, drawn);
     const left = lines.length - shown.length;
     moreLines.hidden = left === 0;
@@ -418,6 +502,7 @@ function renderConcordance(view: ResultsView, outcome: SearchResults): HTMLEleme
         );
         button.addEventListener("click", () => {
           sort = { by: key, descending: sort.by === key ? !sort.descending : false };
+          view.onLinesSort(sort);
           draw();
         });
         const direction = sort.by === key ? (sort.descending ? "descending" : "ascending") : "none";
@@ -425,8 +510,9 @@ function renderConcordance(view: ResultsView, outcome: SearchResults): HTMLEleme
       }),
     );
     body.replaceChildren(
-      ...shown.map((line) =>
-        element(
+      ...shown.map((line) => {
+        const locator = passageName(ui.passage, line.type, line.number);
+        return element(
           "tr",
           { "data-kwic-line": "" },
           element("td", { class: "kwic-left" }, line.left),
@@ -438,62 +524,25 @@ function renderConcordance(view: ResultsView, outcome: SearchResults): HTMLEleme
             { class: "kwic-document" },
             element(
               "a",
-              { href: urls.block(line.doc, line.passage) },
-              `${shortLabel(line.title, 16)}，${passageName(ui.passage, line.type, line.number)}`,
+              { href: urls.block(line.doc, line.passage), title: line.title },
+              `${shortLabel(line.title, 16)}，${locator}`,
             ),
           ),
-        ),
-      ),
+        );
+      }),
     );
     summary.textContent = strings.shown(shown.length, Math.max(lines.length, everyOccurrence));
   };
   width.addEventListener("input", draw);
   draw();
-
-  const exportLink = element(
-    "a",
-    { "data-export-csv": "", class: "kwic-export", "aria-disabled": "true" },
-    strings.preparing,
-  );
-  const copy = element("button", { type: "button", class: "kwic-copy", disabled: "" }, strings.copy);
-  view.loadAll(outcome).then(
-    (all) => {
-      const every = concordanceLines(all.groups, Number(width.value) || DEFAULT_CONTEXT);
-      const csv = concordanceCsv(sortConcordance(every, "document"), absolute);
-      exportLink.href = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
-      exportLink.download = "concordance.csv";
-      exportLink.removeAttribute("aria-disabled");
-      exportLink.textContent = strings.export;
-      everyOccurrence = every.length;
-      exportLink.dataset["exportLines"] = String(everyOccurrence);
-      draw();
-      copy.disabled = false;
-      copy.addEventListener("click", () => {
-        void navigator.clipboard
-          ?.writeText(csv)
-          .then(() => (copy.textContent = ui.blockNotes.copied))
-          .catch(() => undefined);
-      });
-    },
-    (error: unknown) => {
-      // The concordance on screen stands; the export says it failed, and which files, and a new search retries.
-      const files = failedFilesOf(error);
-      exportLink.textContent = `${ui.search.exportFailed}${files ? `: ${files}` : ""}`;
-      exportLink.dataset["exportFailed"] = "";
-    },
-  );
+  const exports = renderExport(view, outcome, request, widthValue, ordered, (lines) => {
+    everyOccurrence = lines;
+    draw();
+  });
   return element(
     "section",
     { class: "concordance" },
-    element(
-      "p",
-      { class: "kwic-controls" },
-      element("label", {}, `${strings.width} `, width),
-      " ",
-      exportLink,
-      " ",
-      copy,
-    ),
+    element("p", { class: "kwic-controls" }, element("label", {}, `${strings.width} `, width), " ", exports),
     summary,
     element(
       "div",

@@ -248,3 +248,32 @@ export function oracleHits(
   }
   return hits;
 }
+
+/**
+ * The clusters a plain search finds (src/lib/search/clusters.ts) for the
+ * query at passage scope, as `side|text|match` → count: the 2 to 4
+ * characters of letters or digits right before and after each marked
+ * stretch of each matching passage's normalised text.
+ */
+export function oracleClusters(query: string, passages: readonly Passage[]): Map<string, number> {
+  const parsed = parseQuery(query);
+  const counts = new Map<string, number>();
+  if (parsed.kind !== "query") return counts;
+  const positive = (clause: Clause) => [...clause.all, ...clause.near.flatMap(({ a, b }) => [a, b])];
+  const isWord = (text: string) => [...text].every((character) => /[\p{L}\p{N}]/u.test(character));
+  const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (const passage of passages) {
+    const unit = normalizedText(passage);
+    const terms = parsed.clauses.filter((clause) => plainSatisfies([unit], clause)).flatMap(positive);
+    for (const [start, end] of plainStretches(unit, terms)) {
+      const match = unit.slice(start, end);
+      for (let length = 2; length <= 4; length += 1) {
+        const left = unit.slice(start - length, start);
+        if (start >= length && isWord(left)) add(`left|${left}|${match}`);
+        const right = unit.slice(end, end + length);
+        if (end + length <= unit.length && isWord(right)) add(`right|${right}|${match}`);
+      }
+    }
+  }
+  return counts;
+}

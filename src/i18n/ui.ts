@@ -329,6 +329,15 @@ const zh = {
       characters: "该年全部文献字数",
     },
     lowerBound: (year: string) => `${year}年以后`,
+    clusters: {
+      title: "左右搭配（紧挨命中的 2–4 个字）",
+      left: "命中之前",
+      right: "命中之后",
+      counting: "正在统计全部命中……",
+      failed: "未能统计搭配",
+      note: "在全部命中（含尚未展开的文献）中统计，只计由汉字、字母或数字组成的字串；点击可检索该词组。",
+      count: (count: number) => `${count} 次`,
+    },
     lowerBoundNote: "日期仅知下限（如“2017年以后”，编者推断）的文献单列一行，不计入该年。",
     countsNote: (merged: boolean) =>
       `次数：检索词每出现一次计一次（重叠的出现亦各计一次）；每万字：以该年全部文献的字数（检索规范化后）为分母。${
@@ -725,6 +734,15 @@ const en: UiStrings = {
       characters: "Characters that year",
     },
     lowerBound: (year: string) => `${year} or later`,
+    clusters: {
+      title: "Clusters (2–4 characters next to the match)",
+      left: "Before the match",
+      right: "After the match",
+      counting: "Counting every match …",
+      failed: "The clusters could not be counted",
+      note: "Counted over every match, documents not shown yet included; only strings of letters or digits count. Follow one to search for the phrase.",
+      count: (count: number) => `${count}×`,
+    },
     lowerBoundNote:
       "Documents whose date is only a lower bound (such as “2017 or later”, the editor's inference) have a row of their own and are not counted in that year.",
     countsNote: (merged: boolean) =>

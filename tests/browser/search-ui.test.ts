@@ -18,7 +18,7 @@ import { faultyAnswer, SERVING_FAULTS, type ServingFault } from "../helpers/serv
 import { ui } from "../../src/i18n/ui.ts";
 import { projectRoot } from "../helpers/root.ts";
 import { useSiteInBrowser } from "../helpers/site-in-browser.ts";
-import { oracleHits, oracleMatches, substringMatches } from "../../scripts/support/search-oracle.ts";
+import { oracleClusters, oracleHits, oracleMatches, substringMatches } from "../../scripts/support/search-oracle.ts";
 import { yearKey } from "../../src/lib/search/distribution.ts";
 import { normalizeForSearch } from "../../src/lib/search/normalize.ts";
 import { serveStatic } from "../../scripts/support/static-server.ts";
@@ -301,6 +301,35 @@ describe("the search page as a research instrument", () => {
       );
       expect(lowerBound.length > 0, query).toBe(boundedMatch);
     }
+  });
+
+  it("gives the clusters left and right of the matches when opened, as a plain search counts them, each a search", async () => {
+    const passages = passagesOfDocuments(readSearchCorpus(projectRoot).documents);
+    await freshPage();
+    await page.goto(`${site.server.url}search/?q=${encodeURIComponent("网络强国")}`);
+    await done();
+    await page.click("details.clusters > summary");
+    await page.waitForSelector("[data-cluster]");
+    const shown = await page.locator("[data-cluster]").evaluateAll((items) =>
+      items.map((item) => {
+        const { cluster, clusterSide, clusterCount } = (item as HTMLElement).dataset;
+        return { text: cluster ?? "", side: clusterSide ?? "", count: Number(clusterCount) };
+      }),
+    );
+    const expected = oracleClusters("网络强国", passages);
+    expect(shown.length).toBeGreaterThan(5);
+    for (const { text, side, count } of shown)
+      expect(count, `${side} ${text}`).toBe(expected.get(`${side}|${text}|网络强国`));
+    // the most frequent first, on each side
+    for (const side of ["left", "right"]) {
+      const counts = shown.filter((cluster) => cluster.side === side).map((cluster) => cluster.count);
+      expect(counts).toEqual([...counts].sort((a, b) => b - a));
+      const best = Math.max(...[...expected].filter(([key]) => key.startsWith(`${side}|`)).map(([, value]) => value));
+      expect(counts[0]).toBe(best);
+    }
+    const first = page.locator('[data-cluster-side="left"] a').first();
+    const phrase = `${shown.find((cluster) => cluster.side === "left")?.text ?? ""}网络强国`;
+    expect(new URL((await first.getAttribute("href")) ?? "", page.url()).searchParams.get("q")).toBe(phrase);
   });
 
   it("keeps the concordance's sort in the address: a reload or a shared link shows the same order", async () => {

@@ -3,8 +3,15 @@ import { loadMoreResults, searchPassages } from "../../src/lib/search/engine.ts"
 import type { Passage, SearchDocument } from "../../src/schemas/passage.ts";
 import { useNodeSearch } from "../helpers/node-pagefind.ts";
 import { projectRoot } from "../helpers/project.ts";
-import { measureExactness, oracleHits, oracleMatches, substringMatches } from "../../scripts/support/search-oracle.ts";
+import {
+  measureExactness,
+  oracleClusters,
+  oracleHits,
+  oracleMatches,
+  substringMatches,
+} from "../../scripts/support/search-oracle.ts";
 import { yearKey } from "../../src/lib/search/distribution.ts";
+import { clustersAround } from "../../src/lib/search/clusters.ts";
 import { searchTestSet, type OperatorQuery, type TestQuery } from "../../scripts/support/search-queries.ts";
 import type { SearchScope } from "../../src/lib/search/match.ts";
 
@@ -80,6 +87,27 @@ describe("exact phrase search, in Node on the built index", () => {
     }
     expect(judged.length).toBeGreaterThan(400);
     expect(wrong).toEqual([]);
+  });
+
+  it("gives the clusters around the matches that a plain search finds, with their counts", async () => {
+    const judged = queries.filter((_, index) => index % 5 === 0).map((entry) => entry.query);
+    let nonEmpty = 0;
+    for (const query of judged) {
+      let outcome = await searchPassages(search.index, query);
+      while (outcome.kind === "results" && outcome.pending.length > 0)
+        outcome = await loadMoreResults(
+          (ordinal, positions, size, lengths) => search.index.data.document(ordinal, positions, size, lengths),
+          outcome,
+        );
+      const found = new Map(
+        (outcome.kind === "results" ? clustersAround(outcome.groups.flatMap((group) => group.passages)) : []).map(
+          (cluster) => [`${cluster.side}|${cluster.text}|${cluster.match}`, cluster.count],
+        ),
+      );
+      expect(found, query).toEqual(oracleClusters(query, passages));
+      if (found.size > 0) nonEmpty += 1;
+    }
+    expect(nonEmpty).toBeGreaterThan(30);
   });
 
   it("counts every occurrence for marking, and never matches across passages", async () => {

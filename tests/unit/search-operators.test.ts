@@ -10,6 +10,7 @@ import {
   sortConcordance,
 } from "../../src/lib/search/concordance.ts";
 import { perTenThousand, yearDistribution, yearKey } from "../../src/lib/search/distribution.ts";
+import { clusterPhrase, clustersAround } from "../../src/lib/search/clusters.ts";
 import { entitiesNamed, type SearchEntity } from "../../src/lib/search/entities.ts";
 import {
   documentOrdering,
@@ -415,5 +416,27 @@ describe("concordance context", () => {
       "国建设。网络强国建设。网络强国建设。".slice(-15),
       "强国建设。网络强国建设。网络强国建设。".slice(0, 15),
     ]);
+  });
+});
+
+describe("clusters around the matches", () => {
+  it("counts the 2 to 4 letters or digits on each side, in the normalised text, never across punctuation", () => {
+    // full-width digits and Traditional characters are read normalised; 。 ends what a cluster may hold
+    const passages = [{ text: "建设網絡強國，建设网络强国。２０网络强国", occurrences: [] as [number, number][] }];
+    const text = passages[0]?.text ?? "";
+    for (const term of ["網絡強國", "网络强国"])
+      for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1))
+        passages[0]?.occurrences.push([at, at + term.length]);
+    passages[0]?.occurrences.sort((a, b) => a[0] - b[0]);
+    const clusters = clustersAround(passages);
+    const count = (side: string, cluster: string) =>
+      clusters.find((each) => each.side === side && each.text === cluster && each.match === "网络强国")?.count;
+    expect(count("left", "建设")).toBe(2);
+    expect(count("left", "20")).toBe(1);
+    expect(count("left", "设建设")).toBeUndefined();
+    expect(count("right", "，建")).toBeUndefined();
+    expect(clusters[0]).toMatchObject({ side: "left", text: "建设", count: 2 });
+    expect(clusterPhrase({ side: "left", text: "建设", match: "网络强国" })).toBe("建设网络强国");
+    expect(clusterPhrase({ side: "right", text: "战略", match: "网络强国" })).toBe("网络强国战略");
   });
 });

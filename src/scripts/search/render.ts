@@ -20,6 +20,7 @@ import type { UiStrings } from "../../i18n/ui.ts";
 import type { DocumentGroup, SearchOutcome, SearchResults } from "../../lib/search/engine.ts";
 import { SearchFailure } from "../../lib/search/session.ts";
 import { keywordInContext } from "../../lib/search/kwic.ts";
+import { clusterPhrase, clustersAround, type Cluster, type ClusterSide } from "../../lib/search/clusters.ts";
 import type { SiteUrls } from "../../lib/urls.ts";
 import { rememberHighlight } from "../highlight-store.ts";
 import { holdsInvisible } from "../../lib/search/normalize.ts";
@@ -247,6 +248,7 @@ function distributions(view: ResultsView, outcome: SearchResults, request: Searc
     element("summary", {}, view.ui.search.distributions),
     renderYears(view, outcome.years, request.mergeReprints),
     renderDistribution(view, outcome, request.sort),
+    renderClusters(view, outcome),
   );
   disclosure.open = !matchMedia(NARROW_SCREEN).matches;
   return disclosure;
@@ -557,6 +559,73 @@ function renderConcordance(view: ResultsView, outcome: SearchResults, request: S
     ),
     moreLines,
   );
+}
+
+/** Clusters shown on each side of the matches. */
+const CLUSTERS_SHOWN = 12;
+
+/**
+ * The most frequent clusters left and right of the matches
+ * (src/lib/search/clusters.ts), counted over every match once the reader
+ * opens them (every document is loaded then), each a link to the search for
+ * its phrase.
+ */
+function renderClusters(view: ResultsView, outcome: SearchResults): HTMLElement {
+  const { ui, urls } = view;
+  const strings = ui.search.clusters;
+  const body = element("div", { class: "cluster-lists" }, element("p", {}, strings.counting));
+  const disclosure = element(
+    "details",
+    { class: "clusters" },
+    element("summary", {}, strings.title),
+    body,
+    element("p", { class: "cluster-note" }, strings.note),
+  );
+  const list = (side: ClusterSide, clusters: readonly Cluster[]) =>
+    element(
+      "figure",
+      { class: "cluster-side" },
+      element("figcaption", {}, side === "left" ? strings.left : strings.right),
+      element(
+        "ol",
+        {},
+        ...clusters
+          .filter((cluster) => cluster.side === side)
+          .slice(0, CLUSTERS_SHOWN)
+          .map((cluster) => {
+            const phrase = clusterPhrase(cluster);
+            const [before, after] = side === "left" ? [cluster.text, cluster.match] : [cluster.match, cluster.text];
+            return element(
+              "li",
+              { "data-cluster": cluster.text, "data-cluster-side": side, "data-cluster-count": String(cluster.count) },
+              element(
+                "a",
+                { href: urls.search(phrase) },
+                ...(side === "left" ? [element("b", {}, before), after] : [before, element("b", {}, after)]),
+              ),
+              " ",
+              element("span", { class: "bar-count" }, strings.count(cluster.count)),
+            );
+          }),
+      ),
+    );
+  disclosure.addEventListener(
+    "toggle",
+    () => {
+      view.loadAll(outcome).then(
+        (all) => {
+          const clusters = clustersAround(all.groups.flatMap((group) => group.passages));
+          body.replaceChildren(list("left", clusters), list("right", clusters));
+        },
+        (error: unknown) => {
+          const files = failedFilesOf(error);
+          body.replaceChildren(element("p", {}, `${strings.failed}${files ? `: ${files}` : ""}`));
+        },
+      );
+    },
+    { once: true },
+  );
+  return disclosure;
 }
 
 /** Links to the entities a query names: “术语：网络强国 — 57 段”. */

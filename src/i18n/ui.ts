@@ -329,6 +329,17 @@ const zh = {
       characters: "该年全部文献字数",
     },
     lowerBound: (year: string) => `${year}年以后`,
+    compare: {
+      title: "逐年比较",
+      add: "加入比较",
+      clear: "清除比较",
+      caption: "各检索式逐年命中次数与每万字次数（分母为该年全部文献字数，各检索式相同）",
+      occurrences: "次数",
+      rate: "每万字",
+      export: "导出比较表（CSV）",
+      failed: (query: string) => `“${query}”未能检索`,
+      notResults: (query: string) => `“${query}”：没有可比较的结果`,
+    },
     clusters: {
       title: "左右搭配（紧挨命中的 2–4 个字）",
       left: "命中之前",
@@ -734,6 +745,18 @@ const en: UiStrings = {
       characters: "Characters that year",
     },
     lowerBound: (year: string) => `${year} or later`,
+    compare: {
+      title: "Compare over time",
+      add: "Add to comparison",
+      clear: "Clear the comparison",
+      caption:
+        "Occurrences per year and per 10,000 characters for each query (the denominator, all of a year's documents, is the same for every query)",
+      occurrences: "Occurrences",
+      rate: "Per 10,000",
+      export: "Export the table (CSV)",
+      failed: (query: string) => `“${query}” could not be searched`,
+      notResults: (query: string) => `“${query}”: no results to compare`,
+    },
     clusters: {
       title: "Clusters (2–4 characters next to the match)",
       left: "Before the match",

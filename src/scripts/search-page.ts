@@ -7,7 +7,7 @@ import { latestOnly } from "../lib/search/latest.ts";
 import { createSearchSession } from "../lib/search/session.ts";
 import { urls, urlsFor } from "../lib/urls.ts";
 import { startPagefind } from "./search/engine-loader.ts";
-import { renderFailure, renderOutcome, type ResultsView } from "./search/render.ts";
+import { renderComparison, renderFailure, renderOutcome, type ResultsView } from "./search/render.ts";
 
 /**
  * The search page's controller: reads the query, filters and settings from
@@ -78,6 +78,7 @@ export function startSearchPage(): void {
       view: (select("view")?.value as SearchRequest["view"] | undefined) ?? shown.view,
       // The concordance's order is no control of the form: it is the address's, set by its column buttons.
       lines: shown.lines,
+      compare: shown.compare,
     };
   };
   const clearFilters = () => {
@@ -97,6 +98,11 @@ export function startSearchPage(): void {
     onClearFilters: clearFilters,
     namedEntities: (query) => entitiesNamed(entities, query),
     loadAll: (outcome) => session.loadAll(outcome),
+    onCompare: (compare) => {
+      const request = { ...requestFromAddress(new URL(location.href)), compare };
+      history.pushState(null, "", addressOfRequest(new URL(location.href), request));
+      void runComparison(request);
+    },
     onLinesSort: (lines) => {
       const address = addressOfRequest(new URL(location.href), {
         ...requestFromAddress(new URL(location.href)),
@@ -148,7 +154,21 @@ export function startSearchPage(): void {
     }
     if (!searches.isLatest(ticket)) return;
     show(outcome, request, ticket);
+    await runComparison(request, ticket);
     setState("done");
+  };
+
+  /** The comparison the address asks for, run with the request's filters and settings, shown above the results. */
+  const comparisons = latestOnly();
+  const runComparison = async (request: SearchRequest, ticket?: number) => {
+    const mine = comparisons.take();
+    output.querySelector(".compare")?.remove();
+    if (request.compare.length === 0) return;
+    const outcomes = await Promise.all(
+      request.compare.map((query) => session.search({ ...request, query }).catch((error: unknown) => error)),
+    );
+    if (!comparisons.isLatest(mine) || (ticket !== undefined && !searches.isLatest(ticket))) return;
+    output.prepend(renderComparison(view, request, outcomes));
   };
 
   // Start loading the search engine as soon as the reader shows intent to search.

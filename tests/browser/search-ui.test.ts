@@ -332,6 +332,54 @@ describe("the search page as a research instrument", () => {
     expect(new URL((await first.getAttribute("href")) ?? "", page.url()).searchParams.get("q")).toBe(phrase);
   });
 
+  it("compares phrases over time from one link: each query's occurrences per year as a plain search counts them", async () => {
+    const documents = readSearchCorpus(projectRoot).documents;
+    const passages = passagesOfDocuments(documents);
+    const yearOf = new Map(documents.map((document) => [document.doc, yearKey(document)]));
+    const queries = ["网络强国", "数字中国", "网络安全"];
+    await freshPage();
+    await page.goto(
+      `${site.server.url}search/?${queries.map((query) => `compare=${encodeURIComponent(query)}`).join("&")}`,
+    );
+    await done();
+    await page.waitForSelector("[data-compare-series]");
+    const series = await page
+      .locator("[data-compare-series]")
+      .evaluateAll((items) =>
+        items.map((item) => [
+          (item as HTMLElement).dataset["compareQuery"],
+          Number((item as HTMLElement).dataset["compareOccurrences"]),
+        ]),
+      );
+    const hitsOf = queries.map((query) => oracleHits(query, passages));
+    expect(series).toEqual(
+      queries.map((query, index) => [query, [...(hitsOf[index]?.values() ?? [])].reduce((a, b) => a + b, 0)]),
+    );
+    // each year's row: every query's hits in that year
+    const rows = await page.locator("[data-compare-year]").evaluateAll((items) =>
+      items.map((item) => ({
+        year: (item as HTMLElement).dataset["compareYear"] ?? "",
+        counts: [...item.querySelectorAll("td.number")].map((cell) => Number(cell.textContent)),
+      })),
+    );
+    expect(rows.length).toBeGreaterThan(1);
+    for (const row of rows) {
+      const expected = hitsOf.map((hits) =>
+        [...hits]
+          .filter(([key]) => yearOf.get(key.split("#")[0] ?? "") === row.year)
+          .reduce((sum, [, count]) => sum + count, 0),
+      );
+      expect(row.counts, row.year).toEqual(expected);
+    }
+    // from a search, its query joins the comparison in the address
+    await page.fill(byId(SEARCH_IDS.input), "网信");
+    await page.press(byId(SEARCH_IDS.input), "Enter");
+    await done();
+    await page.click("button.compare-add");
+    await expect.poll(() => new URL(page.url()).searchParams.getAll("compare")).toEqual([...queries, "网信"]);
+    await expect.poll(() => page.locator("[data-compare-series]").count()).toBe(4);
+  });
+
   it("keeps the concordance's sort in the address: a reload or a shared link shows the same order", async () => {
     await freshPage();
     await page.goto(`${site.server.url}search/?q=${encodeURIComponent("网信")}&view=kwic`);

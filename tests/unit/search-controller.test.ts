@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addressOfRequest, requestFromAddress } from "../../src/lib/search/address.ts";
+import { addressOfRequest, MAX_COMPARED, requestFromAddress } from "../../src/lib/search/address.ts";
 import { byId, SEARCH_IDS, searchStateSelector } from "../../src/lib/search/dom.ts";
 import { latestOnly } from "../../src/lib/search/latest.ts";
 
@@ -10,6 +10,7 @@ const defaults = {
   mergeReprints: false,
   view: "documents",
   lines: { by: "document", descending: false },
+  compare: [] as string[],
 } as const;
 
 describe("search address", () => {
@@ -34,6 +35,12 @@ describe("search address", () => {
       descending: true,
     });
     expect(requestFromAddress(new URL("?q=x&lines=date", page)).lines).toEqual({ by: "date", descending: false });
+    // queries to compare: each once, empty ones left out, at most MAX_COMPARED
+    const many = Array.from({ length: MAX_COMPARED + 2 }, (_, index) => `compare=q${index}`).join("&");
+    expect(requestFromAddress(new URL(`?compare=a&compare=&compare=a&${many}`, page)).compare).toEqual([
+      "a",
+      ...Array.from({ length: MAX_COMPARED - 1 }, (_, index) => `q${index}`),
+    ]);
   });
 
   it("writes one address per search: parameters in a fixed order, empty ones left out, others dropped", () => {
@@ -55,8 +62,11 @@ describe("search address", () => {
         mergeReprints: true,
         view: "kwic",
         lines: { by: "right", descending: true },
+        compare: ["网络强国", "数字中国|网信"],
       }).search,
-    ).toBe("?q=a&scope=document&sort=oldest&reprints=merge&view=kwic&lines=-right");
+    ).toBe(
+      "?q=a&scope=document&sort=oldest&reprints=merge&view=kwic&lines=-right&compare=%E7%BD%91%E7%BB%9C%E5%BC%BA%E5%9B%BD&compare=%E6%95%B0%E5%AD%97%E4%B8%AD%E5%9B%BD%7C%E7%BD%91%E4%BF%A1",
+    );
   });
 
   it("round-trips: the request read from a written address is the request", () => {
@@ -68,6 +78,7 @@ describe("search address", () => {
       mergeReprints: true,
       view: "kwic",
       lines: { by: "match", descending: false },
+      compare: ["网络强国", "数字中国 -安全"] as string[],
     } as const;
     expect(requestFromAddress(addressOfRequest(page, request))).toEqual(request);
   });

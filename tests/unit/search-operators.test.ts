@@ -11,6 +11,7 @@ import {
 } from "../../src/lib/search/concordance.ts";
 import { perTenThousand, yearDistribution, yearKey } from "../../src/lib/search/distribution.ts";
 import { clusterPhrase, clustersAround } from "../../src/lib/search/clusters.ts";
+import { compareCsv, compareRows } from "../../src/lib/search/compare.ts";
 import { entitiesNamed, type SearchEntity } from "../../src/lib/search/entities.ts";
 import {
   documentOrdering,
@@ -438,5 +439,59 @@ describe("clusters around the matches", () => {
     expect(clusters[0]).toMatchObject({ side: "left", text: "建设", count: 2 });
     expect(clusterPhrase({ side: "left", text: "建设", match: "网络强国" })).toBe("建设网络强国");
     expect(clusterPhrase({ side: "right", text: "战略", match: "网络强国" })).toBe("网络强国战略");
+  });
+});
+
+describe("queries compared over time", () => {
+  const year = (value: string, occurrences: number, characters: number) => ({
+    year: value,
+    passages: occurrences,
+    documents: 1,
+    occurrences,
+    characters,
+  });
+  it("gives every year any query has a hit in, each query's hits and rate on the year's text, and CSV", () => {
+    const series = [
+      { query: "网络强国", years: [year("2017", 22, 10_000), year("2024", 39, 6_000)] },
+      { query: "数字中国", years: [year("2023", 5, 2_000), year("2024", 3, 6_000), year("", 1, 500)] },
+    ];
+    expect(compareRows(series)).toEqual([
+      {
+        year: "2017",
+        characters: 10_000,
+        cells: [
+          { occurrences: 22, rate: 22 },
+          { occurrences: 0, rate: 0 },
+        ],
+      },
+      {
+        year: "2023",
+        characters: 2_000,
+        cells: [
+          { occurrences: 0, rate: 0 },
+          { occurrences: 5, rate: 25 },
+        ],
+      },
+      {
+        year: "2024",
+        characters: 6_000,
+        cells: [
+          { occurrences: 39, rate: 65 },
+          { occurrences: 3, rate: 5 },
+        ],
+      },
+      {
+        year: "",
+        characters: 500,
+        cells: [
+          { occurrences: 0, rate: 0 },
+          { occurrences: 1, rate: 20 },
+        ],
+      },
+    ]);
+    expect(compareCsv(series).split("\r\n").slice(0, 2)).toEqual([
+      "\uFEFFyear,characters,网络强国 occurrences,网络强国 per 10000 characters,数字中国 occurrences,数字中国 per 10000 characters",
+      "2017,10000,22,22.00,0,0.00",
+    ]);
   });
 });

@@ -25,7 +25,12 @@ export interface SearchRequest {
   view: SearchView;
   /** The concordance's order: a column, ascending or descending (`lines=left`, `lines=-left`). */
   lines: LinesSort;
+  /** Queries compared over time with the same filters and settings (`compare=`, once per query). */
+  compare: string[];
 }
+
+/** Queries one comparison holds at most. */
+export const MAX_COMPARED = 6;
 
 /** How the concordance's lines are sorted (src/lib/search/concordance.ts). */
 export interface LinesSort {
@@ -78,6 +83,7 @@ export function requestFromAddress(address: URL): SearchRequest {
     mergeReprints: params.get("reprints") === "merge",
     view: oneOf(searchViews, params.get("view"), "documents"),
     lines: linesSortOf(params.get("lines")),
+    compare: [...new Set(params.getAll("compare").filter((query) => query.trim() !== ""))].slice(0, MAX_COMPARED),
   };
 }
 
@@ -103,5 +109,6 @@ export function addressOfRequest(address: URL, request: SearchRequest): URL {
   if (by !== DEFAULT_LINES_SORT.by || descending !== DEFAULT_LINES_SORT.descending) {
     next.searchParams.set("lines", `${descending ? "-" : ""}${by}`);
   }
+  for (const query of request.compare) next.searchParams.append("compare", query);
   return next;
 }

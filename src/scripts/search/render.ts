@@ -1,7 +1,8 @@
 import { shortLabel } from "../../lib/bar-chart.ts";
 import { formatDateIn } from "../../lib/dates.ts";
 import { marginLabel, passageName } from "../../lib/passage-numbers.ts";
-import type { LinesSort, SearchRequest, SearchSort } from "../../lib/search/address.ts";
+import { MAX_COMPARED, type LinesSort, type SearchRequest, type SearchSort } from "../../lib/search/address.ts";
+import { compareCsv, compareRows, type CompareSeries } from "../../lib/search/compare.ts";
 import {
   concordanceCsv,
   concordanceJson,
@@ -40,6 +41,8 @@ export interface ResultsView {
   onClearFilters(): void;
   /** Filters the results to one year. */
   onYear(year: string): void;
+  /** The queries to compare over time changed: the address keeps them, and the comparison is run. */
+  onCompare(queries: string[]): void;
   /** The concordance was sorted: the address keeps the sort, without a new search. */
   onLinesSort(sort: LinesSort): void;
   /** The edition's entities the query names (src/lib/search/entities.ts), shown first. */
@@ -130,7 +133,12 @@ function renderResults(
   status.textContent =
     ui.search.summary(outcome.occurrences, outcome.total, outcome.documents.length) +
     (outcome.pending.length > 0 ? ui.search.pending(outcome.pending.length) : "");
+  const compare = element("button", { type: "button", class: "compare-add" }, ui.search.compare.add);
+  compare.addEventListener("click", () =>
+    view.onCompare([...new Set([...request.compare, request.query.trim()])].slice(0, MAX_COMPARED)),
+  );
   output.replaceChildren(
+    element("p", {}, compare),
     distributions(view, outcome, request),
     ...(request.view === "kwic"
       ? [renderConcordance(view, outcome, request)]
@@ -558,6 +566,93 @@ function renderConcordance(view: ResultsView, outcome: SearchResults, request: S
       ),
     ),
     moreLines,
+  );
+}
+
+/**
+ * The comparison the address asks for: per year, each query's hits and hits
+ * per 10,000 characters (a bar), the year's characters; a query that failed
+ * or has no results says so in its column's head. Exported as CSV.
+ */
+export function renderComparison(view: ResultsView, request: SearchRequest, outcomes: readonly unknown[]): HTMLElement {
+  const { ui } = view;
+  const strings = ui.search.compare;
+  const series: CompareSeries[] = [];
+  const heads: HTMLElement[] = [];
+  request.compare.forEach((query, index) => {
+    const outcome = outcomes[index] as SearchOutcome | Error | undefined;
+    const results = outcome && !(outcome instanceof Error) && outcome.kind === "results" ? outcome : undefined;
+    if (results) series.push({ query, years: results.years });
+    heads.push(
+      element(
+        "th",
+        {
+          scope: "col",
+          colspan: results ? "2" : "1",
+          "data-compare-series": "",
+          "data-compare-query": query,
+          "data-compare-occurrences": String(results?.occurrences ?? ""),
+        },
+        results ? query : outcome instanceof Error ? strings.failed(query) : strings.notResults(query),
+      ),
+    );
+  });
+  const rows = compareRows(series);
+  const highest = Math.max(1, ...rows.flatMap((row) => row.cells.map((cell) => cell.rate)));
+  const nameOf = (year: string) =>
+    year === "" ? ui.search.undated : isLowerBound(year) ? ui.search.lowerBound(yearOfKey(year)) : year;
+  const csv = element("a", { class: "compare-export", download: "comparison.csv" }, strings.export);
+  csv.href = URL.createObjectURL(new Blob([compareCsv(series)], { type: "text/csv;charset=utf-8" }));
+  const clear = element("button", { type: "button", class: "compare-clear" }, strings.clear);
+  clear.addEventListener("click", () => view.onCompare([]));
+  return element(
+    "section",
+    { class: "compare", "aria-labelledby": "compare-title" },
+    element("h2", { id: "compare-title" }, strings.title),
+    element("p", {}, csv, " ", clear),
+    element(
+      "div",
+      { class: "table-scroll" },
+      element(
+        "table",
+        { class: "year-table compare-table" },
+        element("caption", {}, strings.caption),
+        element(
+          "thead",
+          {},
+          element("tr", {}, element("th", { scope: "col" }, ui.search.yearColumns.year), ...heads),
+          element(
+            "tr",
+            {},
+            element("td", {}),
+            ...series.flatMap(() => [
+              element("th", { scope: "col" }, strings.occurrences),
+              element("th", { scope: "col" }, strings.rate),
+            ]),
+          ),
+        ),
+        element(
+          "tbody",
+          {},
+          ...rows.map((row) =>
+            element(
+              "tr",
+              { "data-compare-year": row.year },
+              element("th", { scope: "row" }, nameOf(row.year)),
+              ...row.cells.flatMap((cell) => [
+                element("td", { class: "number" }, String(cell.occurrences)),
+                element(
+                  "td",
+                  { class: "rate" },
+                  element("meter", { class: "bar", min: "0", max: String(highest), value: String(cell.rate) }),
+                  ` ${cell.rate.toFixed(1)}`,
+                ),
+              ]),
+            ),
+          ),
+        ),
+      ),
+    ),
   );
 }
 

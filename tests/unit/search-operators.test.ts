@@ -280,7 +280,7 @@ describe("the concordance", () => {
       () => "u",
     );
     expect(csv).toBe(
-      '\uFEFFdocument,date,outlet,passage_id,paragraph_number,left,match,right,url\r\n"题,“引”",,,p1,1,"a""b",网信,,u\r\n',
+      '\uFEFFdocument,date,outlet,passage,passage_type,passage_number,left,match,right,url\r\n"题,“引”",,,para1,paragraph,1,"a""b",网信,,u\r\n',
     );
   });
 });

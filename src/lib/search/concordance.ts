@@ -4,6 +4,7 @@
  * sort (left context read from the match outwards), and exportable as CSV.
  */
 import type { DocumentGroup, PassageHit } from "./engine.ts";
+import { passageAnchor } from "../passage-numbers.ts";
 
 export interface ConcordanceLine {
   doc: string;
@@ -11,8 +12,9 @@ export interface ConcordanceLine {
   /** ISO date at its precision, or "" for an undated document. */
   date: string;
   outlet: string;
+  /** The passage's id (`p7`). */
   passage: string;
-  /** The passage's reader number (0 for the title). */
+  /** The passage's reader number (0 for the title); with its type, its anchor (`para3`, src/lib/passage-numbers.ts). */
   number: number;
   type: PassageHit["type"];
   left: string;
@@ -112,13 +114,18 @@ export function sortConcordance(
 /** Concordance lines drawn at once, and added by each "more lines": the screen's work is bounded by it, not by the occurrences. */
 export const CONCORDANCE_LINES_STEP = 200;
 
-/** The CSV columns of the export, in order. */
+/**
+ * The CSV columns of the export, in order. `passage` is the locator a reader
+ * sees and the link ends with (`para3`, `sec2`, `item4`, `title`), with its
+ * kind and reader number apart for sorting.
+ */
 export const concordanceColumns = [
   "document",
   "date",
   "outlet",
-  "passage_id",
-  "paragraph_number",
+  "passage",
+  "passage_type",
+  "passage_number",
   "left",
   "match",
   "right",
@@ -149,7 +156,8 @@ export function concordanceCsv(lines: readonly ConcordanceLine[], urlOf: (line: 
       line.title,
       line.date,
       line.outlet,
-      line.passage,
+      passageAnchor(line),
+      line.type,
       String(line.number),
       line.left,
       line.match,

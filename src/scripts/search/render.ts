@@ -1,6 +1,6 @@
 import { shortLabel } from "../../lib/bar-chart.ts";
 import { formatDateIn } from "../../lib/dates.ts";
-import { marginLabel, passageName } from "../../lib/passage-numbers.ts";
+import { marginLabel, passageAnchor, passageName } from "../../lib/passage-numbers.ts";
 import type { SearchRequest } from "../../lib/search/address.ts";
 import {
   concordanceCsv,
@@ -150,12 +150,12 @@ function renderResults(
 function renderGroup({ ui, urls }: ResultsView, group: DocumentGroup, query: string): HTMLElement {
   const list = element("ol", { class: "passages" });
   for (const passage of group.passages) {
-    const href = urls.block(group.doc, passage.id);
+    const href = urls.passage(group.doc, passage);
     const line = element("a", { href, class: "kwic" });
     for (const segment of keywordInContext(passage.text, passage.occurrences)) {
       line.append(segment.marked ? element("mark", {}, segment.text) : segment.text);
     }
-    line.addEventListener("click", () => rememberHighlight(query, passage.id));
+    line.addEventListener("click", () => rememberHighlight(query, passageAnchor(passage)));
     const label = marginLabel(passage.type, passage.number) || ui.passage.title;
     const name = passageName(ui.passage, passage.type, passage.number);
     const item = element(
@@ -170,7 +170,7 @@ function renderGroup({ ui, urls }: ResultsView, group: DocumentGroup, query: str
         index > 0 ? "；" : "",
         element(
           "a",
-          { href: urls.block(other.doc, other.id) },
+          { href: urls.passage(other.doc, other) },
           `${other.title}，${passageName(ui.passage, other.type, other.number)}`,
         ),
       ]);
@@ -335,7 +335,7 @@ function renderConcordance(view: ResultsView, outcome: SearchResults): HTMLEleme
     drawn += CONCORDANCE_LINES_STEP;
     draw();
   });
-  const absolute = (line: ConcordanceLine) => new URL(urls.block(line.doc, line.passage), location.href).href;
+  const absolute = (line: ConcordanceLine) => new URL(urls.passage(line.doc, line), location.href).href;
   const draw = () => {
     const lines = sortConcordance(
       concordanceLines(outcome.groups, Number(width.value) || DEFAULT_CONTEXT),
@@ -375,7 +375,7 @@ function renderConcordance(view: ResultsView, outcome: SearchResults): HTMLEleme
             { class: "kwic-document" },
             element(
               "a",
-              { href: urls.block(line.doc, line.passage) },
+              { href: urls.passage(line.doc, line) },
               `${shortLabel(line.title, 16)}，${passageName(ui.passage, line.type, line.number)}`,
             ),
           ),

@@ -17,7 +17,7 @@ import {
   type CitedPassage,
 } from "./citation.ts";
 
-export type CslType = "article-newspaper" | "article-journal" | "chapter" | "book" | "document";
+export type CslType = "article-newspaper" | "article-journal" | "chapter" | "book" | "webpage";
 
 interface CslDate {
   "date-parts": number[][];
@@ -70,7 +70,8 @@ function cslType(document: CitedDocument): CslType {
   const type = referenceType(document);
   if (type === "N") return "article-newspaper";
   if (type === "J") return "article-journal";
-  return "document";
+  // An [EB/OL] item: an agency's or a website's text read online.
+  return "webpage";
 }
 
 const names = (values: readonly string[]) => values.map((literal) => ({ literal }));
@@ -93,7 +94,7 @@ export function cslItem(request: CitationRequest): CslItem {
     ? container.publisher
     : document.compilation
       ? document.publisher
-      : type === "document"
+      : type === "webpage"
         ? document.outlet?.name
         : undefined;
   return {
@@ -147,7 +148,7 @@ const bibtexTypes: Readonly<Record<CslType, string>> = {
   "article-journal": "article",
   chapter: "incollection",
   book: "book",
-  document: "misc",
+  webpage: "online",
 };
 
 /** One BibTeX entry of a CSL item. */
@@ -183,7 +184,7 @@ const risTypes: Readonly<Record<CslType, string>> = {
   "article-journal": "JOUR",
   chapter: "CHAP",
   book: "BOOK",
-  document: "GEN",
+  webpage: "ELEC",
 };
 
 /** A RIS date: `YYYY/MM/DD/`, the parts not known left empty. */
@@ -248,7 +249,7 @@ export function citationMetaTags(document: CitedDocument, url: string | undefine
     ["citation_inbook_title", container?.title],
     [
       "citation_publisher",
-      container ? container.publisher : type === "document" ? document.outlet?.name : document.publisher,
+      container ? container.publisher : type === "webpage" ? document.outlet?.name : document.publisher,
     ],
     ["citation_firstpage", container ? undefined : document.page],
     ["citation_public_url", url],

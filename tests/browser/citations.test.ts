@@ -29,7 +29,7 @@ describe("citations on a document page", () => {
     const today = await page.evaluate(() => new Date().toLocaleDateString("sv"));
     const text = (await gbt.textContent()) ?? "";
     expect(text.startsWith("赵志国. ")).toBe(true);
-    expect(text.endsWith(`[${today}]. ${site.server.url}speeches/${slug}/#para2`)).toBe(true);
+    expect(text.endsWith(`[${today}]. ${site.server.url}speeches/${slug}/#para2.（第2段）`), text).toBe(true);
     expect(await notes.locator(".relative-note").isVisible()).toBe(false);
     await context.close();
   });

@@ -6,6 +6,9 @@ import { parseHTML } from "linkedom";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { buildCorpus, type Corpus } from "../../scripts/lib/corpus.ts";
 import { marginLabel, parsePassageAnchor, passageAnchor, readerNumbers } from "../../src/lib/passage-numbers.ts";
+import { gbt7714 } from "../../src/lib/citation.ts";
+import { citedDocumentOf } from "../../src/lib/document-view.ts";
+import { publishedDocuments } from "../helpers/corpus-documents.ts";
 import { projectRoot } from "../helpers/project.ts";
 
 /** The site built by the global setup. A second build, compared byte for byte, is in tests/sweep/rebuild.test.ts. */
@@ -65,9 +68,11 @@ describe("the built site", () => {
 
   it("links every displayed locator to its own anchor: margin number, citations and their keys", () => {
     const chinese = { paragraph: "第$段", heading: "小标题$", item: "第$项" } as const;
+    const published = publishedDocuments();
     let checked = 0;
     for (const document of corpus.documents) {
       const html = page(document.slug);
+      const entry = published.find((candidate) => candidate.slug === document.slug);
       const blocks = [...html.querySelectorAll(".block")];
       expect(blocks.length).toBe(document.blocks.filter((block) => block.type !== "gap").length);
       checked += blocks.length;
@@ -88,6 +93,12 @@ describe("the built site", () => {
           expect(citation.textContent, `${document.slug}#${block.id}`).toContain(name);
           expect(citation.querySelector(".citation-url")?.textContent).toBe(`/speeches/${document.slug}/#${block.id}`);
         }
+        // Without a script, the GB/T 7714 form is the formatter's, without the reader's access date.
+        const url = `/speeches/${document.slug}/#${block.id}`;
+        if (entry)
+          expect(forms?.querySelector("[data-citation]")?.textContent.trim()).toBe(
+            gbt7714(citedDocumentOf(published, entry), passage, url),
+          );
       }
     }
     expect(checked).toBeGreaterThan(100);

@@ -180,6 +180,8 @@ const zh = {
   inferredClaim: (claim: string) => `${claim}（推断依据）`,
   provenance: "来源与校勘",
   sourceFile: "底本文件",
+  original: "原文",
+  retrieved: (date: string) => `${date}获取`,
   sourceView: {
     title: (file: string) => `底本 ${file}`,
     intro:
@@ -551,6 +553,8 @@ const en: UiStrings = {
   inferredClaim: (claim: string) => `${claim} (basis of the inference)`,
   provenance: "Source and editing",
   sourceFile: "Source file",
+  original: "Original",
+  retrieved: (date: string) => `retrieved ${date}`,
   sourceView: {
     title: (file: string) => `Source ${file}`,
     intro:

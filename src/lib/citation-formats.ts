@@ -87,6 +87,7 @@ export function cslItem(request: CitationRequest): CslItem {
     container ? document.label : undefined,
     date?.inferred ? `日期为编者推断：${plainDate({ ...date, inferred: false })}` : undefined,
     container && document.outlet ? `原注来源：${document.outlet.name}` : undefined,
+    document.original ? `原文：${document.original.url}` : undefined,
     `见《${edition.name}》${edition.version}版（${edition.date}）`,
     request.url ? undefined : `本版站内路径：${request.path}`,
   ].filter(Boolean);

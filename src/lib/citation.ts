@@ -65,6 +65,8 @@ export interface CitedDocument {
   subtitle?: string | undefined;
   /** The issuer of a compilation. */
   publisher?: string | undefined;
+  /** The original publication online, where the source's manifest records it (never guessed). */
+  original?: { url: string; retrieved?: string | undefined } | undefined;
   /** For a part of a compilation: the compilation, and the part's label in it (材料 1). */
   container?: CitedContainer | undefined;
   label?: string | undefined;
@@ -266,5 +268,7 @@ export function plainCitationParts(
   }
   const title = `《${document.title}》${document.compilation && document.subtitle ? `（${document.subtitle}）` : ""}`;
   const cited = joinParts([`${author}${title}`, where, passageLocator(passage)], "，");
+  const { original } = document;
+  if (original) note += `原文：${original.url}${original.retrieved ? `（${original.retrieved}获取）` : ""}。`;
   return { before: `${cited}。${note}见《${edition.name}》${edition.version}版（${edition.date}），`, after: "。" };
 }

@@ -154,6 +154,7 @@ export function citedDocumentOf(documents: readonly Speech[], document: Speech):
     subtitle: document.fields.series?.text,
     publisher: document.fields.issuer?.text,
     label: document.fields.label?.text,
+    original: document.source.url ? { url: document.source.url, retrieved: document.source.retrieved } : undefined,
     container: container && {
       title: container.title.text,
       subtitle: container.fields.series?.text,

@@ -20,6 +20,11 @@ import {
   type CslItem,
 } from "../../src/lib/citation-formats.ts";
 import { citedDocumentOf } from "../../src/lib/document-view.ts";
+import { manifestSchema } from "../../src/schemas/manifest.ts";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse as parseYaml } from "yaml";
+import { projectRoot } from "../helpers/root.ts";
 
 const edition: CitedEdition = { name: "网络强国文献汇编", version: "0.2.0", date: "2026-12-03" };
 const origin = "https://edition.test";
@@ -270,5 +275,53 @@ describe("machine-readable citations", () => {
     expect(
       Object.fromEntries(citationMetaTags(cited("zhao-zhiguo-new-era-cyber-power"), undefined)),
     ).not.toHaveProperty("citation_publication_date");
+  });
+});
+
+describe("the original publication", () => {
+  const manifest = {
+    file: "000_x.txt",
+    sha256: "0".repeat(64),
+    description: "d",
+    states: { title: null, author: null, outlet: null, date: null, page: null },
+  };
+
+  it("is optional in a manifest, an http(s) address, with a retrieval day only beside it", () => {
+    expect(manifestSchema.safeParse(manifest).success).toBe(true);
+    expect(
+      manifestSchema.safeParse({ ...manifest, url: "https://www.example.cn/a.html", retrieved: "2026-01-05" }).success,
+    ).toBe(true);
+    expect(manifestSchema.safeParse({ ...manifest, url: "javascript:alert(1)" }).success).toBe(false);
+    expect(
+      manifestSchema.safeParse({ ...manifest, url: "https://www.example.cn/", retrieved: "5 Jan 2026" }).success,
+    ).toBe(false);
+    const orphan = manifestSchema.safeParse({ ...manifest, retrieved: "2026-01-05" });
+    expect(orphan.error?.issues[0]?.message).toContain("give url too");
+  });
+
+  it.for(documents.map((document) => document.slug))("%s: is what its source's manifest records, or none", (slug) => {
+    const reference = cited(slug);
+    const file = documents.find((document) => document.slug === slug)?.source.file ?? "";
+    const recorded = manifestSchema.parse(
+      parseYaml(
+        readFileSync(join(projectRoot, "content", "sources", file.replace(/\.txt$/, ".manifest.yaml")), "utf8"),
+      ),
+    );
+    expect(reference.original?.url).toBe(recorded.url);
+    expect(reference.original?.retrieved).toBe(recorded.retrieved);
+  });
+
+  it("is linked from the plain citation and the machine formats, not from the GB/T reference of what was read", () => {
+    const reference = {
+      ...cited("cac-stride-toward-cyber-power-2024"),
+      original: { url: "https://paper.example.cn/10.html", retrieved: "2026-01-05" },
+    };
+    expect(plainCitation(reference, undefined, "u", edition)).toContain(
+      "第10版。原文：https://paper.example.cn/10.html（2026-01-05获取）。见《",
+    );
+    expect(gbt7714(reference, undefined, "u")).not.toContain("paper.example.cn");
+    const item = cslItem({ document: reference, key: "k", path: "/speeches/k/", edition });
+    expect(item.note).toContain("原文：https://paper.example.cn/10.html");
+    expect(new Cite(risRecord(item)).data[0]?.note).toContain("原文：https://paper.example.cn/10.html");
   });
 });

@@ -99,6 +99,7 @@ const zh = {
     methodText:
       "构建程序读取底本和编辑数据，把底本的每一行分派到正文或“未刊出的文字”中，并由测试证明底本的每个字符恰好出现一次。页面中的段落编号即永久链接。日期、作者等元数据凡底本未明载者，标为编者推断并写明依据。",
     citing: "引用本版",
+    citeAll: "全部文献的引文，可一次导入文献管理软件：",
     citingText: [
       "每篇文献和每一段都附有引文：GB/T 7714—2025 格式、通用中文格式，以及可导入 Zotero 等文献管理软件的 BibTeX、RIS 和 CSL-JSON（在各段的“引用 · 关联”中，全文的在文末“引用本文”处）。",
       "文献类型依底本所载：报纸文章为 [N/OL]，写报纸名、日期和版次；学习资料中的材料是该资料的析出文献（[G/OL]//），资料本身是汇编（[G/OL]），材料原注的来源作为附注；通讯社稿件和网站文章为电子资源（[EB/OL]），未署个人名时以通讯社或网站为主要责任者，发布日期置于圆括号内，其后为引用日期。依 2025 版标准，中文条目内用全角标点（，：（）），只有电子资源（[EB/OL]）著录引用日期；段号不在标准的著录项目之内，单篇文献的段落以“（第3段）”附在条目之后，析出文献的段落与材料序号同置于页码位置。书名号只用于报刊和文献的题名，不用于通讯社和网站。",
@@ -472,6 +473,7 @@ const en: UiStrings = {
     methodText:
       "The build reads the sources and the editorial data, assigns every source line to the published text or to the list of omitted text, and a test proves that every character of every source appears exactly once. Paragraph numbers are permalinks. Metadata the sources do not state (dates, authors) is marked as the editor's inference, with its basis.",
     citing: "Citing this edition",
+    citeAll: "Every document's citation in one file, to import into a reference manager at once: ",
     citingText: [
       "Every document and every passage has its citation: in GB/T 7714-2025, in a plain Chinese form, and as BibTeX, RIS and CSL-JSON for Zotero and other reference managers (in each passage's “Cite · links”, and for the whole document in “Cite this document” at its end).",
       "The document type follows what the source states: a newspaper article is [N/OL], with the paper's name, date and page; a study booklet's material is a part of the booklet ([G/OL]//), the booklet itself a compilation ([G/OL]), and the material's stated source a note; a news agency's report or a website's article is an electronic resource ([EB/OL]), with the agency or website as the responsible party when no person is named, the date of publication in parentheses and then the access date. Following the 2025 standard, marks inside a Chinese entry are full-width (，：（）), and only an electronic resource ([EB/OL]) takes an access date; a passage number has no place among the standard's elements, so it follows the entry as （第3段）, except in a booklet's material, where it goes with the material's number in the place of the page. Book-title marks 《》 enclose titles of publications only, never an agency or a website.",

@@ -3,6 +3,9 @@ import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { parse as parseCsv } from "csv-parse/sync";
 import { parseHTML } from "linkedom";
+import { Cite } from "@citation-js/core";
+import "@citation-js/plugin-bibtex";
+import "@citation-js/plugin-ris";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { buildCorpus, type Corpus } from "../../scripts/lib/corpus.ts";
 import { marginLabel, parsePassageAnchor, passageAnchor, readerNumbers } from "../../src/lib/passage-numbers.ts";
@@ -102,6 +105,22 @@ describe("the built site", () => {
       }
     }
     expect(checked).toBeGreaterThan(100);
+  });
+
+  it("offers every document's citation in one file per format, linked from the About page, that citation-js reads", () => {
+    const about = parseHTML(readFileSync(join(first, "about", "index.html"), "utf8")).document;
+    const linked = [...about.querySelectorAll("a[data-cite-all]")].map((link) => link.getAttribute("href") ?? "");
+    expect(linked.map((href) => href.split("/").pop())).toEqual(["citations.bib", "citations.ris", "citations.json"]);
+    for (const file of ["citations.bib", "citations.ris", "citations.json"]) {
+      const items = new Cite(readFileSync(join(first, "data", file), "utf8")).data as {
+        title?: string;
+        URL?: string;
+      }[];
+      expect(
+        items.map((item) => item.title),
+        file,
+      ).toEqual(corpus.documents.map((document) => document.title.text));
+    }
   });
 
   it("shows metadata and inferences as the data says", () => {

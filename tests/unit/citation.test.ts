@@ -14,9 +14,12 @@ import {
 import {
   bibtexEntry,
   citationMetaTags,
+  collectionCitations,
   cslItem,
+  citationFormats,
   cslJson,
   risRecord,
+  type CitationFormat,
   type CslItem,
 } from "../../src/lib/citation-formats.ts";
 import { citedDocumentOf } from "../../src/lib/document-view.ts";
@@ -25,6 +28,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { projectRoot } from "../helpers/root.ts";
+import { zoteroRead } from "../helpers/zotero-embedded.ts";
 
 const edition: CitedEdition = { name: "网络强国文献汇编", version: "0.2.0", date: "2026-12-03" };
 const origin = "https://edition.test";
@@ -235,6 +239,20 @@ describe("machine-readable citations", () => {
     },
   );
 
+  it.for(Object.keys(citationFormats))("write every document in one %s file that citation-js reads whole", (format) => {
+    const items = documents.map((document) =>
+      cslItem({
+        document: citedDocumentOf(documents, document),
+        key: document.slug,
+        path: `/speeches/${document.slug}/`,
+        edition,
+      }),
+    );
+    const parsed = new Cite(collectionCitations(items, format as CitationFormat)).data as CslItem[];
+    expect(parsed.map((item) => item.title)).toEqual(documents.map((document) => document.title.text));
+    if (format !== "ris") expect(parsed.map((item) => item.id)).toEqual(documents.map((document) => document.slug));
+  });
+
   it("notes an inferred date, the edition and, without an address, the site path", () => {
     const item = cslItem({
       document: cited("zhao-zhiguo-new-era-cyber-power"),
@@ -256,7 +274,7 @@ describe("machine-readable citations", () => {
     expect(risRecord(item)).toBe("TY  - ELEC\r\nID  - k\r\nTI  - 50% {A} & B_c\r\nLA  - zh-CN\r\nER  - \r\n");
   });
 
-  it("give a page's Highwire meta tags, leaving out an inferred date", () => {
+  it("give a page's Highwire and Dublin Core meta tags, leaving out an inferred date", () => {
     expect(citationMetaTags(cited("cac-stride-toward-cyber-power-2024"), "https://edition.test/speeches/c/")).toEqual([
       ["citation_title", "中央网信办：阔步迈向网络强国"],
       ["citation_author", "中央网络安全和信息化委员会办公室室务会"],
@@ -265,16 +283,54 @@ describe("machine-readable citations", () => {
       ["citation_firstpage", "10"],
       ["citation_public_url", "https://edition.test/speeches/c/"],
       ["citation_language", "zh"],
+      ["DC.type", "newspaperArticle"],
+      ["DC.title", "中央网信办：阔步迈向网络强国"],
+      ["DC.creator", "中央网络安全和信息化委员会办公室室务会"],
+      ["DC.date", "2024-02-27"],
+      ["DC.identifier", "https://edition.test/speeches/c/"],
+      ["DC.language", "zh"],
     ]);
-    const material = Object.fromEntries(citationMetaTags(cited("booklet-2023-material-1"), undefined));
-    expect(material).toMatchObject({
-      citation_inbook_title: "关于“网络强国”的深刻阐述 (二)",
-      citation_publisher: "党群工作部",
-    });
-    expect(material["citation_publication_date"]).toBe("2023/08");
-    expect(
-      Object.fromEntries(citationMetaTags(cited("zhao-zhiguo-new-era-cyber-power"), undefined)),
-    ).not.toHaveProperty("citation_publication_date");
+    const tags = Object.fromEntries(citationMetaTags(cited("zhao-zhiguo-new-era-cyber-power"), undefined));
+    expect(tags).not.toHaveProperty("citation_publication_date");
+    expect(tags).not.toHaveProperty("DC.date");
+  });
+
+  // The type and fields Zotero's Embedded Metadata translator gives each document page (tests/helpers/zotero-embedded.ts).
+  it.for(documents.map((document) => document.slug))("%s: reads in Zotero as the item it is", (slug) => {
+    const reference = cited(slug);
+    const url = `${origin}/speeches/${slug}/`;
+    const item = zoteroRead(citationMetaTags(reference, url));
+    const intended = reference.container
+      ? "bookSection"
+      : reference.compilation
+        ? "book"
+        : reference.outlet?.kind === "newspaper"
+          ? "newspaperArticle"
+          : reference.outlet?.kind === "periodical"
+            ? "journalArticle"
+            : "webpage";
+    expect(item.itemType).toBe(intended);
+    expect(item.fields["title"]).toBe(reference.title);
+    expect(item.fields["url"]).toBe(url);
+    expect(item.creators).toEqual(reference.authors);
+    const date = reference.container ? reference.container.date : reference.date;
+    expect(item.fields["date"]?.replaceAll("/", "-")).toBe(date && !date.inferred ? date.value : undefined);
+    if (intended === "newspaperArticle") {
+      expect(item.fields["publicationTitle"]).toBe(reference.outlet?.name);
+      expect(item.fields["pages"]).toBe(reference.page);
+    }
+    if (intended === "bookSection") {
+      expect(item.fields["bookTitle"]).toBe(reference.container?.title);
+      expect(item.fields["publisher"]).toBe(reference.container?.publisher);
+    }
+    if (intended === "book") expect(item.fields["publisher"]).toBe(reference.publisher);
+  });
+
+  it("would read a newspaper page as a journal article from the Highwire tags alone", () => {
+    const tags = citationMetaTags(cited("cac-stride-toward-cyber-power-2024"), "u").filter(
+      ([name]) => !name.startsWith("DC."),
+    );
+    expect(zoteroRead(tags).itemType).toBe("journalArticle");
   });
 });
 

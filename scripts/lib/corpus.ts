@@ -297,7 +297,12 @@ export function toSpeech(document: CorpusDocument, curatedQuestions: readonly Op
     ...(document.outlet ? { outlet: claim(document.outlet) } : {}),
     ...(document.outletKind ? { outletKind: document.outletKind } : {}),
     ...(document.page ? { page: claim(document.page) } : {}),
-    source: { file: document.source.file, sha256: document.source.manifest.sha256 },
+    source: {
+      file: document.source.file,
+      sha256: document.source.manifest.sha256,
+      ...(document.source.manifest.url ? { url: document.source.manifest.url } : {}),
+      ...(document.source.manifest.retrieved ? { retrieved: document.source.manifest.retrieved } : {}),
+    },
     ...(document.readingOrder ? { readingOrder: document.readingOrder } : {}),
     ...(document.relations.length > 0 ? { relations: document.relations.map((relation) => ({ ...relation })) } : {}),
     ...(document.contents

@@ -99,11 +99,12 @@ const zh = {
     methodText:
       "构建程序读取底本和编辑数据，把底本的每一行分派到正文或“未刊出的文字”中，并由测试证明底本的每个字符恰好出现一次。页面中的段落编号即永久链接。日期、作者等元数据凡底本未明载者，标为编者推断并写明依据。",
     citing: "引用本版",
+    citeAll: "全部文献的引文，可一次导入文献管理软件：",
     citingText: [
-      "每篇文献和每一段都附有引文：GB/T 7714—2015 格式、通用中文格式，以及可导入 Zotero 等文献管理软件的 BibTeX、RIS 和 CSL-JSON（在各段的“引用 · 关联”中，全文的在文末“引用本文”处）。",
-      "文献类型依底本所载：报纸文章为 [N/OL]，写报纸名、日期和版次；学习资料中的材料是该资料的析出文献（[G/OL]//），资料本身是汇编（[G/OL]），材料原注的来源作为附注；通讯社稿件和网站文章为电子资源（[EB/OL]），通讯社或网站作出版者。书名号只用于报刊和文献的题名，不用于通讯社和网站。",
+      "每篇文献和每一段都附有引文：GB/T 7714—2025 格式、通用中文格式，以及可导入 Zotero 等文献管理软件的 BibTeX、RIS 和 CSL-JSON（在各段的“引用 · 关联”中，全文的在文末“引用本文”处）。",
+      "文献类型依底本所载：报纸文章为 [N/OL]，写报纸名、日期和版次；学习资料中的材料是该资料的析出文献（[G/OL]//），资料本身是汇编（[G/OL]），材料原注的来源作为附注；通讯社稿件和网站文章为电子资源（[EB/OL]），未署个人名时以通讯社或网站为主要责任者，发布日期置于圆括号内，其后为引用日期。依 2025 版标准，中文条目内用全角标点（，：（）），只有电子资源（[EB/OL]）著录引用日期；段号不在标准的著录项目之内，单篇文献的段落以“（第3段）”附在条目之后，析出文献的段落与材料序号同置于页码位置。书名号只用于报刊和文献的题名，不用于通讯社和网站。",
       "编者推断的日期，在 GB/T 7714 引文中置于方括号内（标准对估计日期的写法），如 [2023-07]；只知下限的写“以后”，如 [2017-10以后]；通用格式写作“2017年10月以后（编者推断）”。",
-      "段号只计正文段落；小标题以 § 编号，列表各项以 • 编号，各自连续。引文中的“第3段”即页边标 3 的段落；网址中的 #p7 是该段不变的永久标识。",
+      "段号只计正文段落；小标题以 § 编号，列表各项以 • 编号，各自连续。引文中的“第3段”即页边标 3 的段落，网址以 #para3 指向它（小标题2 为 #sec2，第4项 为 #item4）；旧网址中的 #p7 等标识仍指向原段落。",
       "引文中的网址是本站的公开地址；本站构建时若未配置公开地址（SITE_URL），页面在打开时填入当前访问的地址。两篇同题的文献，在列表、检索结果和引文中都注明其出处或所在资料。",
     ],
     edition: "版本与许可",
@@ -180,6 +181,8 @@ const zh = {
   inferredClaim: (claim: string) => `${claim}（推断依据）`,
   provenance: "来源与校勘",
   sourceFile: "底本文件",
+  original: "原文",
+  retrieved: (date: string) => `${date}获取`,
   sourceView: {
     title: (file: string) => `底本 ${file}`,
     intro:
@@ -506,11 +509,12 @@ const en: UiStrings = {
     methodText:
       "The build reads the sources and the editorial data, assigns every source line to the published text or to the list of omitted text, and a test proves that every character of every source appears exactly once. Paragraph numbers are permalinks. Metadata the sources do not state (dates, authors) is marked as the editor's inference, with its basis.",
     citing: "Citing this edition",
+    citeAll: "Every document's citation in one file, to import into a reference manager at once: ",
     citingText: [
-      "Every document and every passage has its citation: in GB/T 7714-2015, in a plain Chinese form, and as BibTeX, RIS and CSL-JSON for Zotero and other reference managers (in each passage's “Cite · links”, and for the whole document in “Cite this document” at its end).",
-      "The document type follows what the source states: a newspaper article is [N/OL], with the paper's name, date and page; a study booklet's material is a part of the booklet ([G/OL]//), the booklet itself a compilation ([G/OL]), and the material's stated source a note; a news agency's report or a website's article is an electronic resource ([EB/OL]), with the agency or website as publisher. Book-title marks 《》 enclose titles of publications only, never an agency or a website.",
+      "Every document and every passage has its citation: in GB/T 7714-2025, in a plain Chinese form, and as BibTeX, RIS and CSL-JSON for Zotero and other reference managers (in each passage's “Cite · links”, and for the whole document in “Cite this document” at its end).",
+      "The document type follows what the source states: a newspaper article is [N/OL], with the paper's name, date and page; a study booklet's material is a part of the booklet ([G/OL]//), the booklet itself a compilation ([G/OL]), and the material's stated source a note; a news agency's report or a website's article is an electronic resource ([EB/OL]), with the agency or website as the responsible party when no person is named, the date of publication in parentheses and then the access date. Following the 2025 standard, marks inside a Chinese entry are full-width (，：（）), and only an electronic resource ([EB/OL]) takes an access date; a passage number has no place among the standard's elements, so it follows the entry as （第3段）, except in a booklet's material, where it goes with the material's number in the place of the page. Book-title marks 《》 enclose titles of publications only, never an agency or a website.",
       "A date the editor inferred is in square brackets in GB/T 7714 (the standard's mark of an estimated date), such as [2023-07]; a date known only as a lower bound is followed by 以后 (“or later”), such as [2017-10以后]; the plain form writes 2017年10月以后（编者推断）.",
-      "Paragraph numbers count paragraphs only; headings are numbered with §, list items with •, each in its own sequence. 第3段 in a citation is the paragraph numbered 3 in the margin; the #p7 in its address is the passage's permanent id, which never changes.",
+      "Paragraph numbers count paragraphs only; headings are numbered with §, list items with •, each in its own sequence. 第3段 in a citation is the paragraph numbered 3 in the margin, and its address ends #para3 (小标题2 is #sec2, 第4项 is #item4); an older address ending #p7 still leads to the same passage.",
       "Addresses in citations are the site's public address; where the site was built without one (SITE_URL), the page writes the address it is read at. Two documents with the same title are named with their outlet or container in lists, search results and citations.",
     ],
     edition: "Edition and licence",
@@ -587,6 +591,8 @@ const en: UiStrings = {
   inferredClaim: (claim: string) => `${claim} (basis of the inference)`,
   provenance: "Source and editing",
   sourceFile: "Source file",
+  original: "Original",
+  retrieved: (date: string) => `retrieved ${date}`,
   sourceView: {
     title: (file: string) => `Source ${file}`,
     intro:

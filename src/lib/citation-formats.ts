@@ -17,7 +17,7 @@ import {
   type CitedPassage,
 } from "./citation.ts";
 
-export type CslType = "article-newspaper" | "article-journal" | "chapter" | "book" | "document";
+export type CslType = "article-newspaper" | "article-journal" | "chapter" | "book" | "webpage";
 
 interface CslDate {
   "date-parts": number[][];
@@ -70,7 +70,8 @@ function cslType(document: CitedDocument): CslType {
   const type = referenceType(document);
   if (type === "N") return "article-newspaper";
   if (type === "J") return "article-journal";
-  return "document";
+  // An [EB/OL] item: an agency's or a website's text read online.
+  return "webpage";
 }
 
 const names = (values: readonly string[]) => values.map((literal) => ({ literal }));
@@ -86,6 +87,7 @@ export function cslItem(request: CitationRequest): CslItem {
     container ? document.label : undefined,
     date?.inferred ? `日期为编者推断：${plainDate({ ...date, inferred: false })}` : undefined,
     container && document.outlet ? `原注来源：${document.outlet.name}` : undefined,
+    document.original ? `原文：${document.original.url}` : undefined,
     `见《${edition.name}》${edition.version}版（${edition.date}）`,
     request.url ? undefined : `本版站内路径：${request.path}`,
   ].filter(Boolean);
@@ -93,7 +95,7 @@ export function cslItem(request: CitationRequest): CslItem {
     ? container.publisher
     : document.compilation
       ? document.publisher
-      : type === "document"
+      : type === "webpage"
         ? document.outlet?.name
         : undefined;
   return {
@@ -147,7 +149,7 @@ const bibtexTypes: Readonly<Record<CslType, string>> = {
   "article-journal": "article",
   chapter: "incollection",
   book: "book",
-  document: "misc",
+  webpage: "online",
 };
 
 /** One BibTeX entry of a CSL item. */
@@ -183,7 +185,7 @@ const risTypes: Readonly<Record<CslType, string>> = {
   "article-journal": "JOUR",
   chapter: "CHAP",
   book: "BOOK",
-  document: "GEN",
+  webpage: "ELEC",
 };
 
 /** A RIS date: `YYYY/MM/DD/`, the parts not known left empty. */
@@ -231,28 +233,63 @@ export const citationFormats = {
 
 export type CitationFormat = keyof typeof citationFormats;
 
+/** The file name of the collection's citations in a format, under `data/`: every document in one file. */
+export const collectionCitationFile = (format: CitationFormat): string =>
+  `citations.${citationFormats[format].extension}`;
+
 /**
- * The document's citation as Highwire Press `<meta name="citation_…">` tags,
- * which Zotero's browser connector and Google Scholar read from the page
- * itself. A date the editor inferred is left out: these tags state facts.
+ * Every document's citation in one file of a format, in the order given:
+ * BibTeX entries and RIS records one after another, CSL-JSON as one array.
+ */
+export function collectionCitations(items: readonly CslItem[], format: CitationFormat): string {
+  if (format === "csl") return cslJson(items);
+  const write = citationFormats[format].write;
+  return items.map((item) => write(item)).join(format === "bibtex" ? "\n" : "");
+}
+
+/** The Zotero item type a document page declares (`DC.type`): what Zotero's Embedded Metadata translator should make of it. */
+export type ZoteroItemType = "newspaperArticle" | "journalArticle" | "bookSection" | "book" | "webpage";
+
+const zoteroTypes: Readonly<Record<CslType, ZoteroItemType>> = {
+  "article-newspaper": "newspaperArticle",
+  "article-journal": "journalArticle",
+  chapter: "bookSection",
+  book: "book",
+  webpage: "webpage",
+};
+
+/**
+ * The document's citation as `<meta>` tags that Zotero's browser connector
+ * (its Embedded Metadata translator) and Google Scholar read from the page:
+ * Highwire Press `citation_*` tags for the fields, and Dublin Core `DC.*`
+ * tags, because `DC.type` may name any Zotero item type, while the Highwire
+ * tags can only say journal article, book section, report and a few more
+ * (a newspaper's `citation_journal_title` alone would make a journal
+ * article). A date the editor inferred is left out: these tags state facts.
  */
 export function citationMetaTags(document: CitedDocument, url: string | undefined): [name: string, content: string][] {
   const { container } = document;
   const date = container ? container.date : document.date;
   const type = cslType(document);
+  const stated = date && !date.inferred ? date.value : undefined;
+  const publisher = container ? container.publisher : type === "webpage" ? document.outlet?.name : document.publisher;
   const tags: [string, string | undefined][] = [
     ["citation_title", document.title],
     ...document.authors.map((author): [string, string] => ["citation_author", author]),
-    ["citation_publication_date", date && !date.inferred ? date.value.replaceAll("-", "/") : undefined],
+    ["citation_publication_date", stated?.replaceAll("-", "/")],
     ["citation_journal_title", type.startsWith("article") ? document.outlet?.name : undefined],
-    ["citation_inbook_title", container?.title],
-    [
-      "citation_publisher",
-      container ? container.publisher : type === "document" ? document.outlet?.name : document.publisher,
-    ],
+    ["citation_book_title", container?.title],
+    ["citation_publisher", publisher],
     ["citation_firstpage", container ? undefined : document.page],
     ["citation_public_url", url],
     ["citation_language", "zh"],
+    ["DC.type", zoteroTypes[type]],
+    ["DC.title", document.title],
+    ...document.authors.map((author): [string, string] => ["DC.creator", author]),
+    ["DC.date", stated],
+    ["DC.publisher", publisher],
+    ["DC.identifier", url],
+    ["DC.language", "zh"],
   ];
   return tags.filter((tag): tag is [string, string] => Boolean(tag[1]));
 }

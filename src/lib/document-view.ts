@@ -10,7 +10,7 @@ import {
   type Mentions,
   type PassageMentions,
 } from "./mentions.ts";
-import { marginLabel } from "./passage-numbers.ts";
+import { marginLabel, passageAnchor } from "./passage-numbers.ts";
 import type { PassageType } from "../schemas/passage.ts";
 import type { QuotedPassage } from "./passages.ts";
 import { orderedPair } from "./shared-overview.ts";
@@ -47,13 +47,13 @@ export interface DocumentView {
   /** The metadata fields the text states (byline, dateline, imprint, …), in the document's order. */
   fields: [FieldName, PlacedText][];
   relations: DocumentRelation[];
-  /** Every join of two source lines inside a block, with the block's id and its reader number's label. */
-  joins: (Speech["blocks"][number]["joins"][number] & { id: string; label: string })[];
+  /** Every join of two source lines inside a block, with the block's id, anchor and reader number's label. */
+  joins: (Speech["blocks"][number]["joins"][number] & { id: string; anchor: string; label: string })[];
   /** The source's omissions (shared by every document of the source). */
   omissions: Provenance["omissions"];
   mentions: Mentions;
-  /** The headings of the text, for its table of contents. */
-  headings: { id: string; text: string }[];
+  /** The headings of the text, for its table of contents, with their anchors (`sec2`). */
+  headings: { id: string; anchor: string; text: string }[];
   previous?: Speech | undefined;
   next?: Speech | undefined;
 }
@@ -83,14 +83,14 @@ export function documentView(site: DocumentSources, slug: string): DocumentView 
     joins: document.blocks.flatMap((block) =>
       block.joins.map((join) => {
         const { type, number } = numberOf(site, slug, block.id);
-        return { ...join, id: block.id, label: marginLabel(type, number) };
+        return { ...join, id: block.id, anchor: passageAnchor({ type, number }), label: marginLabel(type, number) };
       }),
     ),
     omissions: site.provenance.get(document.source.file)?.omissions ?? [],
     mentions: mentionsOf(slug, site.entities),
     headings: (site.passages.get(slug)?.passages ?? [])
       .filter((passage) => passage.type === "heading")
-      .map(({ id, text }) => ({ id, text })),
+      .map(({ id, type, number, text }) => ({ id, anchor: passageAnchor({ type, number }), text })),
     ...neighboursOf(site.documents, slug),
   };
 }
@@ -154,6 +154,7 @@ export function citedDocumentOf(documents: readonly Speech[], document: Speech):
     subtitle: document.fields.series?.text,
     publisher: document.fields.issuer?.text,
     label: document.fields.label?.text,
+    original: document.source.url ? { url: document.source.url, retrieved: document.source.retrieved } : undefined,
     container: container && {
       title: container.title.text,
       subtitle: container.fields.series?.text,

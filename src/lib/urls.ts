@@ -4,7 +4,9 @@
  * each interface language (the default at the root, English under `en/`).
  */
 import { defaultLocale, locales, type Locale } from "../i18n/ui.ts";
+import { passageAnchor } from "./passage-numbers.ts";
 import { lineAnchor, sourceStem } from "./source-view.ts";
+import type { PassageType } from "../schemas/passage.ts";
 
 /** The first path segment of each interface language's pages; the default language has none. */
 const localeSegments: Readonly<Record<Locale, string | undefined>> = { "zh-CN": undefined, en: "en" };
@@ -34,14 +36,16 @@ export interface SiteUrls {
   /** The search page, with a query when one is given. */
   search(query?: string): string;
   speech(slug: string): string;
-  /** Permalink of one block: the document URL and the block id. */
-  block(slug: string, id: string): string;
   /**
-   * A block's permalink that also asks the browser to highlight a phrase in
-   * it (a URL text fragment, `#p3:~:text=…`); a browser without text
-   * fragments, or a phrase it cannot find, still goes to the block.
+   * A passage's permalink: the document URL and the passage's reader anchor
+   * (`#para3`, src/lib/passage-numbers.ts), the locator a citation names.
+   * With a phrase, it also asks the browser to highlight the phrase (a URL
+   * text fragment, `#para3:~:text=…`); a browser without text fragments, or a
+   * phrase it cannot find, still goes to the passage.
    */
-  blockQuoting(slug: string, id: string, phrase: string): string;
+  passage(slug: string, passage: { type: PassageType; number: number }, phrase?: string): string;
+  /** A document URL and an anchor on its page (a passage's anchor, or a section's such as `contents`). */
+  block(slug: string, id: string): string;
   principles(): string;
   /** A principle set's page; with a principle id, that principle's place in the set's list. */
   principleSet(setId: string, principleId?: string): string;
@@ -71,7 +75,7 @@ export interface SiteUrls {
 
 /**
  * @example createUrls("/corpus/").speech("zhao") // "/corpus/speeches/zhao/"
- * @example createUrls("/").block("zhao", "p3") // "/speeches/zhao/#p3"
+ * @example createUrls("/").passage("zhao", { type: "paragraph", number: 2 }) // "/speeches/zhao/#para2"
  * @example createUrls("/", "en").terms() // "/en/terms/"
  */
 export function createUrls(base: string, locale: Locale = defaultLocale): SiteUrls {
@@ -83,9 +87,9 @@ export function createUrls(base: string, locale: Locale = defaultLocale): SiteUr
     speeches: () => page("speeches/"),
     search: (query) => (query ? `${page("search/")}?q=${encodeURIComponent(query)}` : page("search/")),
     speech: (slug) => page(`speeches/${encodeURIComponent(slug.normalize("NFC"))}/`),
+    passage: (slug, passage, phrase) =>
+      `${page(`speeches/${encodeURIComponent(slug.normalize("NFC"))}/`)}#${passageAnchor(passage)}${phrase ? textDirective(phrase) : ""}`,
     block: (slug, id) => `${page(`speeches/${encodeURIComponent(slug.normalize("NFC"))}/`)}#${encodeURIComponent(id)}`,
-    blockQuoting: (slug, id, phrase) =>
-      `${page(`speeches/${encodeURIComponent(slug.normalize("NFC"))}/`)}#${encodeURIComponent(id)}${textDirective(phrase)}`,
     principles: () => page("principles/"),
     principleSet: (setId, principleId) =>
       `${page(`principles/${encodeURIComponent(setId)}/`)}${principleId ? `#${encodeURIComponent(principleId)}` : ""}`,

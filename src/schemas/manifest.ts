@@ -6,6 +6,18 @@ import { z } from "zod";
  * states about itself, as verbatim quotes. `null` means the text does not
  * state it; the pipeline checks that every quote occurs in the text.
  */
+/** An ISO calendar date, `2026-12-03`. */
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "write the date as YYYY-MM-DD, such as 2026-12-03" });
+
+/**
+ * The address of the original publication: http or https only, so that a
+ * page can link it safely.
+ */
+export const originalUrl = z.url({
+  protocol: /^https?$/,
+  error: "url is the full http(s) address of the original publication, such as https://www.example.cn/a.html",
+});
+
 const statedQuote = z
   .string()
   .min(1, { message: "quote the text verbatim, or write null if the text does not state it" })
@@ -23,13 +35,14 @@ export const manifestSchema = z
     }),
     /** What the file is, in a sentence (editorial). */
     description: z.string().min(1),
-    /** The address the text was captured from, when it was captured from the web. */
-    url: z.url({ message: "url is the address the text was captured from, such as https://www.gov.cn/…" }).optional(),
-    /** The day the text was captured, YYYY-MM-DD. */
-    retrieved: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "retrieved is the day the text was captured, YYYY-MM-DD" })
-      .optional(),
+    /**
+     * Where the original publication is online: the address the text was
+     * taken from, as recorded when it was. Optional: a source whose address
+     * is not known has none, and none is guessed.
+     */
+    url: originalUrl.optional(),
+    /** The day the text was retrieved from `url`, YYYY-MM-DD. */
+    retrieved: isoDay.optional(),
     /** What the text states about itself, quoted verbatim. */
     states: z
       .object({
@@ -41,6 +54,10 @@ export const manifestSchema = z
       })
       .strict(),
   })
-  .strict();
+  .strict()
+  .refine((manifest) => manifest.retrieved === undefined || manifest.url !== undefined, {
+    message: "retrieved is the day the text was taken from url: give url too, or remove retrieved",
+    path: ["retrieved"],
+  });
 
 export type Manifest = z.infer<typeof manifestSchema>;

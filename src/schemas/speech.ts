@@ -152,6 +152,10 @@ export const speechSchema = z
       .object({
         file: z.string(),
         sha256: z.string().regex(/^[0-9a-f]{64}$/),
+        /** The original publication's address, from the source's manifest; absent when the manifest gives none. */
+        url: z.string().optional(),
+        /** The day the source was retrieved from `url`. */
+        retrieved: z.string().optional(),
       })
       .strict(),
     /** Why the reading order differs from the order of the source lines. */

@@ -22,11 +22,9 @@ interface CitationData {
   edition: CitedEdition;
 }
 
+/** Today's date in the reader's time zone, ISO (`2026-12-03`): the Swedish locale writes dates that way. */
 function todayIso(): string {
-  const today = new Date();
-  return [today.getFullYear(), today.getMonth() + 1, today.getDate()]
-    .map((part, index) => String(part).padStart(index === 0 ? 4 : 2, "0"))
-    .join("-");
+  return new Date().toLocaleDateString("sv");
 }
 
 /** Copies `text`, then shows the button's success or failure message for two seconds. */
@@ -54,7 +52,8 @@ function download(fileName: string, mediaType: string, body: string): void {
 
 export function enhanceCitations(): void {
   const accessed = todayIso();
-  for (const slot of document.querySelectorAll<HTMLElement>(".access-date")) slot.textContent = `[${accessed}]`;
+  for (const slot of document.querySelectorAll<HTMLElement>(".access-date"))
+    slot.textContent = `${slot.dataset["prefix"] ?? ""}[${accessed}]`;
   const dataText = document.querySelector<HTMLElement>("[data-citation-data]")?.dataset["citationData"];
   const data = dataText ? (JSON.parse(dataText) as CitationData) : undefined;
   for (const forms of document.querySelectorAll<HTMLElement>(".citation-forms")) {

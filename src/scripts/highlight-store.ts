@@ -1,9 +1,10 @@
 /** Hands the query from a search result to the page it opens, for highlighting. */
 const KEY = "corpus-highlight";
 
-export function rememberHighlight(query: string, id: string): void {
+/** Remembers the query for the passage at `anchor` (its reader anchor, the hash the result link ends with). */
+export function rememberHighlight(query: string, anchor: string): void {
   try {
-    sessionStorage.setItem(KEY, JSON.stringify({ query, id }));
+    sessionStorage.setItem(KEY, JSON.stringify({ query, id: anchor }));
   } catch {
     // Storage may be disabled; the link still works, without highlighting.
   }

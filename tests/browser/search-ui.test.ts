@@ -245,7 +245,7 @@ describe("the search page", () => {
     const first = page.locator("[data-result]").first();
     expect(await first.locator("mark").first().textContent()).toBe("管得住是硬道理");
     const href = (await first.locator("a.permalink").getAttribute("href")) ?? "";
-    expect(href).toMatch(/\/speeches\/[a-z0-9-]+\/#p\d+$/);
+    expect(href).toMatch(/\/speeches\/[a-z0-9-]+\/#(para|sec|item)\d+$/);
     expect(await page.locator(".search-rules").textContent()).toContain(ui.search.ranking);
     await first.locator("a.kwic").click();
     await page.waitForURL(`**${href}`);

@@ -8,6 +8,7 @@ import { useSiteInBrowser } from "../helpers/site-in-browser.ts";
 import { parse as parseCsv } from "csv-parse/sync";
 import { measureExactness, oracleOccurrences } from "../../scripts/support/search-oracle.ts";
 import { normalizeForSearch } from "../../src/lib/search/normalize.ts";
+import { passageAnchor, readerNumbers } from "../../src/lib/passage-numbers.ts";
 import { searchTestSet, type OperatorQuery, type TestQuery } from "../../scripts/support/search-queries.ts";
 import type { SearchScope } from "../../src/lib/search/match.ts";
 import { SEARCH_IDS, byId, searchStateSelector } from "../../src/lib/search/dom.ts";
@@ -242,12 +243,29 @@ describe("exact phrase search, in Chromium on the built site", () => {
       const csv = readFileSync((await download.path()) ?? "", "utf8");
       expect(csv.startsWith("\uFEFF"), query).toBe(true);
       const rows = parseCsv(csv.slice(1), { columns: true }) as Record<string, string>[];
+      // The export names a passage by its reader anchor; the oracle by its id.
+      const ids = new Map(
+        rows.map((row) => {
+          const doc = /\/speeches\/([^/]+)\//.exec(new URL(row["url"] ?? "").pathname)?.[1] ?? "";
+          return [`${doc}#${row["passage"] ?? ""}`, ""];
+        }),
+      );
+      for (const [doc, inDocument] of Map.groupBy(passages, (passage) => passage.doc)) {
+        const numbers = readerNumbers(inDocument);
+        for (const passage of inDocument) {
+          const key = `${doc}#${passageAnchor({ type: passage.type, number: numbers.get(passage.id) ?? -1 })}`;
+          if (ids.has(key)) ids.set(key, passage.id);
+        }
+      }
       const actual = rows
         .map((row) => {
           const url = new URL(row["url"] ?? "");
-          const doc = /\/speeches\/([^/]+)\//.exec(url.pathname)?.[1];
-          expect(url.hash.slice(1)).toBe(row["passage_id"]);
-          return `${doc}#${row["passage_id"]}|${normalizeForSearch(row["match"] ?? "")}`;
+          const doc = /\/speeches\/([^/]+)\//.exec(url.pathname)?.[1] ?? "";
+          expect(url.hash.slice(1)).toBe(row["passage"]);
+          expect(row["passage"]).toBe(
+            passageAnchor({ type: row["passage_type"] as Passage["type"], number: Number(row["passage_number"]) }),
+          );
+          return `${doc}#${ids.get(`${doc}#${row["passage"] ?? ""}`) ?? "?"}|${normalizeForSearch(row["match"] ?? "")}`;
         })
         .sort();
       expect(actual, `${query} [${scope}]`).toEqual(expected);

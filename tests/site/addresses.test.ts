@@ -53,8 +53,8 @@ describe("a build without SITE_URL", () => {
     expect(home.querySelector('link[rel="canonical"], link[rel="alternate"], link[rel="sitemap"]')).toBeNull();
     expect(readdirSync(dir).filter((file) => file.startsWith("sitemap"))).toEqual([]);
     const document = page(dir, "speeches/zhao-zhiguo-new-era-cyber-power/index.html");
-    const forms = document.querySelector('[data-notes-for="p3"] .citation-forms');
-    expect(forms?.querySelector(".citation-url")?.textContent).toBe("/speeches/zhao-zhiguo-new-era-cyber-power/#p3");
+    const forms = document.querySelector('[data-notes-for="para2"] .citation-forms');
+    expect(forms?.querySelector(".citation-url")?.textContent).toBe("/speeches/zhao-zhiguo-new-era-cyber-power/#para2");
     expect(forms?.querySelector(".relative-note")?.textContent).toContain("站内路径");
   });
 });
@@ -85,10 +85,10 @@ describe(`a build with SITE_URL=${TEST_SITE_URL}`, () => {
       );
     }
     const document = page(dir, "en/speeches/zhao-zhiguo-new-era-cyber-power/index.html");
-    const forms = document.querySelector('[data-notes-for="p3"] .citation-forms');
+    const forms = document.querySelector('[data-notes-for="para2"] .citation-forms');
     // Citations name the Chinese page, the text's canonical one, in every interface language.
     expect(forms?.querySelector(".citation-url")?.textContent).toBe(
-      `${origin}${SUB_PATH}speeches/zhao-zhiguo-new-era-cyber-power/#p3`,
+      `${origin}${SUB_PATH}speeches/zhao-zhiguo-new-era-cyber-power/#para2`,
     );
     expect(forms?.querySelector(".relative-note")).toBeNull();
     const bibtex = readFileSync(join(dir, "data", "cite", "zhao-zhiguo-new-era-cyber-power.bib"), "utf8");

@@ -3,8 +3,15 @@ import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { parse as parseCsv } from "csv-parse/sync";
 import { parseHTML } from "linkedom";
+import { Cite } from "@citation-js/core";
+import "@citation-js/plugin-bibtex";
+import "@citation-js/plugin-ris";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { buildCorpus, type Corpus } from "../../scripts/lib/corpus.ts";
+import { marginLabel, parsePassageAnchor, passageAnchor, readerNumbers } from "../../src/lib/passage-numbers.ts";
+import { gbt7714 } from "../../src/lib/citation.ts";
+import { citedDocumentOf } from "../../src/lib/document-view.ts";
+import { publishedDocuments } from "../helpers/corpus-documents.ts";
 import { projectRoot } from "../helpers/project.ts";
 
 /** The site built by the global setup. A second build, compared byte for byte, is in tests/sweep/rebuild.test.ts. */
@@ -34,22 +41,85 @@ describe("the built site", () => {
     }
   });
 
-  it("publishes every block with its id and exactly the text of the model", () => {
+  it("publishes every block at its reader anchor, keeping its id, with exactly the text of the model", () => {
     for (const document of corpus.documents) {
       const html = page(document.slug);
       const rendered = [...html.querySelectorAll(".block, .gap")];
-      expect(rendered.map((element) => element.id)).toEqual(document.blocks.map((block) => block.id));
+      const numbers = readerNumbers(
+        document.blocks.flatMap((block) => (block.type === "gap" ? [] : [{ id: block.id, type: block.type }])),
+      );
+      expect(rendered.map((element) => element.id)).toEqual(
+        document.blocks.map((block) =>
+          block.type === "gap" ? block.id : passageAnchor({ type: block.type, number: numbers.get(block.id) ?? -1 }),
+        ),
+      );
       document.blocks.forEach((block, index) => {
         const element = rendered[index];
         if (block.type === "gap") {
           expect(element?.textContent).toContain(block.text);
         } else {
+          // The id the previous version linked to stays on the block's number, so that an old link lands on it.
+          expect(element?.querySelector(".block-number")?.id, `${document.slug}#${block.id}`).toBe(block.id);
           expect(element?.querySelector(".block-text")?.textContent, `${document.slug}#${block.id}`).toBe(block.text);
           expect(element?.getAttribute("data-lines")).toBe(
             [...new Set(block.spans.map((span) => span.line))].join(","),
           );
         }
       });
+    }
+  });
+
+  it("links every displayed locator to its own anchor: margin number, citations and their keys", () => {
+    const chinese = { paragraph: "第$段", heading: "小标题$", item: "第$项" } as const;
+    const published = publishedDocuments();
+    let checked = 0;
+    for (const document of corpus.documents) {
+      const html = page(document.slug);
+      const entry = published.find((candidate) => candidate.slug === document.slug);
+      const blocks = [...html.querySelectorAll(".block")];
+      expect(blocks.length).toBe(document.blocks.filter((block) => block.type !== "gap").length);
+      checked += blocks.length;
+      for (const block of blocks) {
+        const passage = parsePassageAnchor(block.id);
+        if (!passage || passage.type === "title") throw new Error(`${document.slug}: ${block.id} is no passage anchor`);
+        const number = block.querySelector(".block-number");
+        expect(number?.textContent.trim(), `${document.slug}#${block.id}`).toBe(
+          marginLabel(passage.type, passage.number),
+        );
+        expect(number?.getAttribute("href")).toBe(`#${block.id}`);
+        const forms = html.querySelector(`[data-notes-for="${block.id}"] .citation-forms`);
+        expect(forms?.getAttribute("data-cite-key")).toBe(block.id);
+        // Paths are written relative to the page (scripts/lib/relative-links.ts).
+        expect(forms?.getAttribute("data-cite-path")).toBe(`../../speeches/${document.slug}/#${block.id}`);
+        const name = chinese[passage.type].replace("$", String(passage.number));
+        for (const citation of forms?.querySelectorAll("[data-citation]") ?? []) {
+          expect(citation.textContent, `${document.slug}#${block.id}`).toContain(name);
+          expect(citation.querySelector(".citation-url")?.textContent).toBe(`/speeches/${document.slug}/#${block.id}`);
+        }
+        // Without a script, the GB/T 7714 form is the formatter's, without the reader's access date.
+        const url = `/speeches/${document.slug}/#${block.id}`;
+        if (entry)
+          expect(forms?.querySelector("[data-citation]")?.textContent.trim()).toBe(
+            gbt7714(citedDocumentOf(published, entry), passage, url),
+          );
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+
+  it("offers every document's citation in one file per format, linked from the About page, that citation-js reads", () => {
+    const about = parseHTML(readFileSync(join(first, "about", "index.html"), "utf8")).document;
+    const linked = [...about.querySelectorAll("a[data-cite-all]")].map((link) => link.getAttribute("href") ?? "");
+    expect(linked.map((href) => href.split("/").pop())).toEqual(["citations.bib", "citations.ris", "citations.json"]);
+    for (const file of ["citations.bib", "citations.ris", "citations.json"]) {
+      const items = new Cite(readFileSync(join(first, "data", file), "utf8")).data as {
+        title?: string;
+        URL?: string;
+      }[];
+      expect(
+        items.map((item) => item.title),
+        file,
+      ).toEqual(corpus.documents.map((document) => document.title.text));
     }
   });
 

@@ -87,8 +87,8 @@ describe("document view", () => {
       { type: "same-text-as", target: "a", title: "a题（材料）", collation: { a: "a", b: "c" } },
     ]);
     const first = documentView(site, "a");
-    expect(first.joins).toEqual([{ after: 3, before: 5, reason: "page-break", id: "p1", label: "1" }]);
-    expect(first.headings).toEqual([{ id: "p2", text: "一、小标题" }]);
+    expect(first.joins).toEqual([{ after: 3, before: 5, reason: "page-break", id: "p1", anchor: "para1", label: "1" }]);
+    expect(first.headings).toEqual([{ id: "p2", anchor: "sec1", text: "一、小标题" }]);
     expect(first.omissions).toEqual([{ text: "# ", lines: [2], reason: "markup-artifact" }]);
     expect(documentView(site, "b").omissions).toEqual([]);
     expect(() => documentView(site, "missing")).toThrow(/no document missing/);

@@ -14,7 +14,7 @@ describe("urls in each interface language", () => {
   it("puts English pages under en/ and leaves assets and data where they are", () => {
     const english = createUrls("/corpus/", "en");
     expect(english.home()).toBe("/corpus/en/");
-    expect(english.block("zhao", "p3")).toBe("/corpus/en/speeches/zhao/#p3");
+    expect(english.passage("zhao", { type: "item", number: 3 })).toBe("/corpus/en/speeches/zhao/#item3");
     expect(english.search("网信")).toBe("/corpus/en/search/?q=%E7%BD%91%E4%BF%A1");
     expect(english.asset("pagefind/pagefind.js")).toBe("/corpus/pagefind/pagefind.js");
     expect(english.data("corpus.json")).toBe("/corpus/data/corpus.json");

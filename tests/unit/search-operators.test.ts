@@ -301,8 +301,8 @@ describe("the concordance", () => {
       context,
     );
     expect(csv).toBe(
-      "\uFEFFdocument_id,document,date,date_precision,date_inferred,outlet,passage_type,locator,passage_id,left,match,right,sentence,url\r\n" +
-        'q,"题,“引”",,,,,paragraph,第1段,p1,"a""b",网信,,,u\r\n',
+      "\uFEFFdocument_id,document,date,date_precision,date_inferred,outlet,passage,passage_type,passage_number,locator,passage_id,left,match,right,sentence,url\r\n" +
+        'q,"题,“引”",,,,,para1,paragraph,1,第1段,p1,"a""b",网信,,,u\r\n',
     );
   });
 
@@ -322,7 +322,9 @@ describe("the concordance", () => {
       date_precision: "after",
       date_inferred: "true",
       outlet: "新华社",
+      passage: "para1",
       passage_type: "paragraph",
+      passage_number: "1",
       locator: "第1段",
       passage_id: "p4",
       left: "句。",

@@ -12,7 +12,7 @@ import { projectRoot } from "../helpers/root.ts";
 import { formatDate, formatMilestoneDate, milestoneYear } from "../../src/lib/dates.ts";
 import { distinctTitles } from "../../src/lib/document-titles.ts";
 import { latestRelease } from "../../src/lib/edition.ts";
-import { marginLabel, readerNumbers } from "../../src/lib/passage-numbers.ts";
+import { marginLabel, parsePassageAnchor, passageAnchor, readerNumbers } from "../../src/lib/passage-numbers.ts";
 import { isTerminated } from "../../src/lib/punctuation.ts";
 import { absoluteUrl, siteOrigin } from "../../src/lib/site-address.ts";
 import { createUrls, joinBase, textDirective } from "../../src/lib/urls.ts";
@@ -27,7 +27,9 @@ describe("urls", () => {
     const urls = createUrls("/corpus/");
     expect(urls.home()).toBe("/corpus/");
     expect(urls.speech("zhao")).toBe("/corpus/speeches/zhao/");
-    expect(urls.block("zhao", "p3")).toBe("/corpus/speeches/zhao/#p3");
+    expect(urls.block("zhao", "contents")).toBe("/corpus/speeches/zhao/#contents");
+    expect(urls.passage("zhao", { type: "paragraph", number: 5 })).toBe("/corpus/speeches/zhao/#para5");
+    expect(urls.passage("zhao", { type: "title", number: 0 })).toBe("/corpus/speeches/zhao/#title");
     expect(createUrls("/").speech("zhao")).toBe("/speeches/zhao/");
     expect(urls.principleSet("ten-principles", "party-leads-internet")).toBe(
       "/corpus/principles/ten-principles/#party-leads-internet",
@@ -154,6 +156,24 @@ describe("reader numbers", () => {
       "",
     ]);
   });
+
+  it("make each passage's anchor from its number, never in the form of a passage id, and read it back", () => {
+    const passages = (["title", "heading", "paragraph", "item", "item", "paragraph"] as const).map((type, index) => ({
+      id: index === 0 ? "title" : `p${index}`,
+      type,
+    }));
+    const numbers = readerNumbers(passages);
+    const anchors = passages.map(({ id, type }) => passageAnchor({ type, number: numbers.get(id) ?? -1 }));
+    expect(anchors).toEqual(["title", "sec1", "para1", "item1", "item2", "para2"]);
+    expect(new Set(anchors).size).toBe(anchors.length);
+    for (const anchor of anchors) {
+      expect(anchor).toMatch(/^[a-z][a-z0-9]*$/);
+      expect(anchor).not.toMatch(/^p\d+$/);
+      const passage = parsePassageAnchor(anchor);
+      expect(passage && passageAnchor(passage)).toBe(anchor);
+    }
+    expect(["p3", "para0", "para03", "sec", "5", "item2x"].map(parsePassageAnchor)).toEqual(Array(6).fill(undefined));
+  });
 });
 
 describe("distinct titles", () => {
@@ -248,8 +268,8 @@ describe("English dates", () => {
 describe("quoting permalinks", () => {
   it("add a text directive, its delimiters encoded, after the block's fragment", () => {
     expect(textDirective("网络-强国,")).toBe(":~:text=%E7%BD%91%E7%BB%9C%2D%E5%BC%BA%E5%9B%BD%2C");
-    expect(createUrls("/corpus/").blockQuoting("zhao", "p3", "强国")).toBe(
-      "/corpus/speeches/zhao/#p3:~:text=%E5%BC%BA%E5%9B%BD",
+    expect(createUrls("/corpus/").passage("zhao", { type: "heading", number: 3 }, "强国")).toBe(
+      "/corpus/speeches/zhao/#sec3:~:text=%E5%BC%BA%E5%9B%BD",
     );
   });
 });

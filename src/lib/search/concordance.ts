@@ -7,6 +7,7 @@ import type { DatePrecision } from "../../schemas/passage.ts";
 import { concordanceSorts, type ConcordanceSort } from "./address.ts";
 import type { DocumentGroup, PassageHit } from "./engine.ts";
 import { sentenceRanges, type SearchScope } from "./match.ts";
+import { passageAnchor } from "../passage-numbers.ts";
 
 export interface ConcordanceLine {
   doc: string;
@@ -18,8 +19,9 @@ export interface ConcordanceLine {
   /** Whether the editor inferred the date rather than the text stating it. */
   dateInferred: boolean;
   outlet: string;
+  /** The passage's id (`p7`). */
   passage: string;
-  /** The passage's reader number (0 for the title). */
+  /** The passage's reader number (0 for the title); with its type, its anchor (`para3`, src/lib/passage-numbers.ts). */
   number: number;
   type: PassageHit["type"];
   left: string;
@@ -139,8 +141,10 @@ export const CONCORDANCE_LINES_STEP = 200;
 /**
  * The columns of the export (CSV and JSON), in order: the document's id and
  * title, its date as stated with its precision and whether it is inferred,
- * the outlet, the passage's type, the locator a reader sees (第5段) and the
- * passage's id, the line, the sentence at sentence scope, the address.
+ * the outlet; the passage as its link ends (`para3`, `sec2`, `item4`,
+ * `title`, src/lib/passage-numbers.ts), its type and reader number apart for
+ * sorting, the locator a reader sees (第3段) and its stable id (`p7`); the
+ * line, the sentence at sentence scope, the address.
  */
 export const concordanceColumns = [
   "document_id",
@@ -149,7 +153,9 @@ export const concordanceColumns = [
   "date_precision",
   "date_inferred",
   "outlet",
+  "passage",
   "passage_type",
+  "passage_number",
   "locator",
   "passage_id",
   "left",
@@ -175,7 +181,9 @@ export function concordanceRecords(lines: readonly ConcordanceLine[], context: E
     date_precision: line.datePrecision,
     date_inferred: line.date ? String(line.dateInferred) : "",
     outlet: line.outlet,
+    passage: passageAnchor(line),
     passage_type: line.type,
+    passage_number: String(line.number),
     locator: context.locatorOf(line),
     passage_id: line.passage,
     left: line.left,

@@ -1,6 +1,6 @@
 import { shortLabel } from "../../lib/bar-chart.ts";
 import { formatDateIn } from "../../lib/dates.ts";
-import { marginLabel, passageName } from "../../lib/passage-numbers.ts";
+import { marginLabel, passageAnchor, passageName } from "../../lib/passage-numbers.ts";
 import { MAX_COMPARED, type LinesSort, type SearchRequest, type SearchSort } from "../../lib/search/address.ts";
 import { compareCsv, compareRows, type CompareSeries } from "../../lib/search/compare.ts";
 import {
@@ -177,12 +177,12 @@ function renderResults(
 function renderGroup({ ui, urls }: ResultsView, group: DocumentGroup, query: string): HTMLElement {
   const list = element("ol", { class: "passages" });
   for (const passage of group.passages) {
-    const href = urls.block(group.doc, passage.id);
+    const href = urls.passage(group.doc, passage);
     const line = element("a", { href, class: "kwic" });
     for (const segment of keywordInContext(passage.text, passage.occurrences)) {
       line.append(segment.marked ? element("mark", {}, segment.text) : segment.text);
     }
-    line.addEventListener("click", () => rememberHighlight(query, passage.id));
+    line.addEventListener("click", () => rememberHighlight(query, passageAnchor(passage)));
     const label = marginLabel(passage.type, passage.number) || ui.passage.title;
     const name = passageName(ui.passage, passage.type, passage.number);
     const item = element(
@@ -197,7 +197,7 @@ function renderGroup({ ui, urls }: ResultsView, group: DocumentGroup, query: str
         index > 0 ? "；" : "",
         element(
           "a",
-          { href: urls.block(other.doc, other.id) },
+          { href: urls.passage(other.doc, other) },
           `${other.title}，${passageName(ui.passage, other.type, other.number)}`,
         ),
       ]);
@@ -407,7 +407,7 @@ function renderExport(
   const strings = ui.search.kwic;
   const context: ExportContext = {
     locatorOf: (line) => passageName(ui.passage, line.type, line.number),
-    urlOf: (line) => new URL(urls.block(line.doc, line.passage), location.href).href,
+    urlOf: (line) => new URL(urls.passage(line.doc, line), location.href).href,
   };
   const csvLink = element(
     "a",
@@ -534,7 +534,7 @@ function renderConcordance(view: ResultsView, outcome: SearchResults, request: S
             { class: "kwic-document" },
             element(
               "a",
-              { href: urls.block(line.doc, line.passage), title: line.title },
+              { href: urls.passage(line.doc, line), title: line.title },
               `${shortLabel(line.title, 16)}，${locator}`,
             ),
           ),

@@ -42,10 +42,15 @@ export async function crawlSite(start: string, scope: string): Promise<CrawlRepo
     const response = await fetch(url);
     report.visited.push(url);
     if (response.status !== 200) {
+      await response.body?.cancel();
       report.broken.push({ from, url, status: response.status });
       continue;
     }
-    if (!(response.headers.get("content-type") ?? "").startsWith("text/html")) continue;
+    // A body left unread keeps its connection, and the server waits for it when it closes.
+    if (!(response.headers.get("content-type") ?? "").startsWith("text/html")) {
+      await response.body?.cancel();
+      continue;
+    }
     report.pages.push(url);
     const { document } = parseHTML(await response.text());
     idsByPage.set(url, new Set([...document.querySelectorAll("[id]")].map((element) => element.id)));

@@ -14,11 +14,12 @@ const pages = (readdirSync(siteDir, { recursive: true }) as string[]).filter((fi
  * citations, highlight); the search page's own code, without the Pagefind
  * engine it loads on the first query, includes the Traditional-to-Simplified
  * table, the reader of the index's passage tables, the session with its
- * caches, timeouts and integrity checks of every file it reads, and every
+ * caches, timeouts and integrity checks of every file it reads, the
+ * concordance, export, clusters and comparison views, and every
  * interface string of both languages (moving the strings only pages use out
  * of the search bundle would make room).
  */
-const BUDGET = { html: 48 * 1024, css: 8 * 1024, js: 4 * 1024, searchJs: 50 * 1024 };
+const BUDGET = { html: 48 * 1024, css: 8 * 1024, js: 4 * 1024, searchJs: 54 * 1024 };
 const isSearchPage = (page: string) => /(^|\/)search\/index\.html$/.test(page);
 
 describe("every built page", () => {

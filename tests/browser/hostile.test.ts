@@ -43,6 +43,14 @@ describe("hostile queries", () => {
           "PROGRESS",
           "DETAILS",
           "SUMMARY",
+          // the table of hits per year
+          "TABLE",
+          "CAPTION",
+          "THEAD",
+          "TBODY",
+          "TR",
+          "TH",
+          "TD",
         ]);
         const problems: string[] = [];
         for (const query of all) {

@@ -161,11 +161,28 @@ function shownPassages(query: string, scope: SearchScope, shown: Shown): Set<str
     for (const href of group.links) {
       const match = /\/speeches\/([^/]+)\/#(.+)$/.exec(href);
       expect(match?.[1], href).toBe(group.doc);
-      actual.add(`${match?.[1]}#${match?.[2]}`);
+      // A result links to its passage's reader anchor (para3); the oracle names passages by id (p7).
+      const key = `${match?.[1]}#${match?.[2]}`;
+      actual.add(passageIdOfAnchor().get(key) ?? key);
     }
   }
   expect(shown.total, label).toBe(actual.size);
   return actual;
+}
+
+let anchors: Map<string, string> | undefined;
+/** `doc#anchor` → `doc#id` of every passage (src/lib/passage-numbers.ts), made once. */
+function passageIdOfAnchor(): Map<string, string> {
+  if (anchors) return anchors;
+  anchors = new Map();
+  for (const [doc, inDocument] of Map.groupBy(passages, (passage) => passage.doc)) {
+    const numbers = readerNumbers(inDocument);
+    for (const passage of inDocument) {
+      const anchor = passageAnchor({ type: passage.type, number: numbers.get(passage.id) ?? -1 });
+      anchors.set(`${doc}#${anchor}`, `${doc}#${passage.id}`);
+    }
+  }
+  return anchors;
 }
 
 /** Precision and recall of the page over `all`, its results shown in the same order. */

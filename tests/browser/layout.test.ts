@@ -1,4 +1,5 @@
 import { describe, expect, inject, it } from "vitest";
+import { uiFor } from "../../src/i18n/ui.ts";
 import { builtPages } from "../helpers/axe.ts";
 import { SUB_PATH } from "../helpers/root.ts";
 import { useSiteInBrowser } from "../helpers/site-in-browser.ts";
@@ -67,6 +68,90 @@ describe("pages that fit a phone", () => {
     const region = page.locator(".scroll-region", { has: page.locator(".matrix-table") });
     await region.focus();
     expect(await region.evaluate((element) => element === document.activeElement)).toBe(true);
+    await context.close();
+  });
+});
+
+/** The document pages in every interface language. */
+const documentPages = pages.filter((path) => /(^|\/)speeches\/[^/]+\/$/.test(path));
+
+describe("quiet paragraph tools", () => {
+  it.for([320, 375, 768, 1280])(
+    "gives each passage one control beside it that covers none of its text at %i px",
+    async (width) => {
+      const context = await site.browser.newContext({ viewport: { width, height: 800 } });
+      const page = await context.newPage();
+      const faults: string[] = [];
+      for (const path of documentPages) {
+        await page.goto(`${site.server.url}${path}`);
+        const found = await page.evaluate((viewport) => {
+          const within = (a: DOMRect, b: DOMRect) =>
+            a.left < b.right - 0.5 && a.right > b.left + 0.5 && a.top < b.bottom - 0.5 && a.bottom > b.top + 0.5;
+          const problems: string[] = [];
+          for (const notes of document.querySelectorAll("details.block-notes")) {
+            const id = notes.getAttribute("data-notes-for") ?? "";
+            const block = document.getElementById(id);
+            const control = notes.querySelector(":scope > summary")?.getBoundingClientRect();
+            if (!block || !control) {
+              problems.push(`${id}: no passage or no control`);
+              continue;
+            }
+            // The passage's words and its reader number: the control may cover neither.
+            const covered = [block.querySelector(".block-text") ?? block, block.querySelector(".block-number")]
+              .filter((element): element is Element => element !== null)
+              .flatMap((element) => {
+                const range = document.createRange();
+                range.selectNodeContents(element);
+                return [...range.getClientRects()].filter((rect) => rect.width > 0 && within(rect, control));
+              });
+            if (covered.length > 0) problems.push(`${id}: covers its text`);
+            if (control.width < 24 || control.height < 24) problems.push(`${id}: smaller than 24 × 24 px`);
+            if (control.left < 0 || control.right > viewport) problems.push(`${id}: off the screen`);
+            // Beside the passage: level with its first line, not on a line of its own under it.
+            const first = block.getBoundingClientRect();
+            if (control.top < first.top - 8 || control.top > first.top + 24) problems.push(`${id}: not beside it`);
+          }
+          return { problems, count: document.querySelectorAll("details.block-notes").length };
+        }, width);
+        if (found.count === 0) faults.push(`${path}: no notes`);
+        faults.push(...found.problems.map((problem) => `${path}#${problem}`));
+      }
+      expect(documentPages.length).toBeGreaterThan(0);
+      expect(faults).toEqual([]);
+      await context.close();
+    },
+    300_000,
+  );
+
+  it("reaches a passage's control by keyboard after its number, announces it and opens it", async () => {
+    const context = await site.browser.newContext({ viewport: { width: 375, height: 800 } });
+    const page = await context.newPage();
+    const path = documentPages.find((candidate) => !candidate.startsWith("en/")) ?? "";
+    await page.goto(`${site.server.url}${path}`);
+    const paragraph = page.locator("p.block").first();
+    const id = (await paragraph.getAttribute("id")) ?? "";
+    const notes = page.locator(`details[data-notes-for="${id}"]`);
+    await paragraph.locator(".block-number").focus();
+    // The paragraph's own links come first; then its control.
+    const links = await paragraph.locator(".block-text a").count();
+    for (let step = 0; step <= links; step += 1) await page.keyboard.press("Tab");
+    expect(await notes.locator("summary").evaluate((summary) => summary === document.activeElement)).toBe(true);
+    const name = ((await notes.locator("summary .visually-hidden").textContent()) ?? "").replace(/\s+/g, " ").trim();
+    expect(name).toContain(uiFor("zh-CN").blockNotes.summary);
+    // What a screen reader is told: the control by its full name, and whether it is expanded.
+    const cdp = await context.newCDPSession(page);
+    const expanded = async () => {
+      const { nodes } = (await cdp.send("Accessibility.getFullAXTree")) as {
+        nodes: { name?: { value?: unknown }; properties?: { name: string; value: { value?: unknown } }[] }[];
+      };
+      const node = nodes.find((candidate) => String(candidate.name?.value ?? "").trim() === name);
+      return node?.properties?.find((property) => property.name === "expanded")?.value.value;
+    };
+    expect(await expanded()).toBe(false);
+    await page.keyboard.press("Enter");
+    expect(await notes.getAttribute("open")).not.toBeNull();
+    expect(await expanded()).toBe(true);
+    expect(await notes.getByText(uiFor("zh-CN").blockNotes.gbt).isVisible()).toBe(true);
     await context.close();
   });
 });

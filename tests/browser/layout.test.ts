@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { uiFor } from "../../src/i18n/ui.ts";
 import { builtPages } from "../helpers/axe.ts";
@@ -152,6 +154,80 @@ describe("quiet paragraph tools", () => {
     expect(await notes.getAttribute("open")).not.toBeNull();
     expect(await expanded()).toBe(true);
     expect(await notes.getByText(uiFor("zh-CN").blockNotes.gbt).isVisible()).toBe(true);
+    await context.close();
+  });
+});
+
+describe("finding your place", () => {
+  // The document in the default language with the most sections.
+  const sectionsOf = (path: string) =>
+    readFileSync(join(siteDir, path, "index.html"), "utf8").split("data-section-link").length - 1;
+  const longest = documentPages
+    .filter((path) => !path.startsWith("en/"))
+    .sort((a, b) => sectionsOf(b) - sectionsOf(a))[0];
+
+  it("marks the section in view in the contents as the reader scrolls", async () => {
+    expect(longest && sectionsOf(longest)).toBeGreaterThan(1);
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${site.server.url}${longest}`);
+    const marked = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('.toc a[aria-current="location"]')].map((link) => link.getAttribute("href")),
+      );
+    // Above the first section, none is marked.
+    expect(await marked()).toEqual([]);
+    const ids = await page.locator(".toc a").evaluateAll((links) => links.map((link) => link.getAttribute("href")));
+    for (const href of [ids[1], ids[0], ids.at(-1)]) {
+      await page.evaluate((id) => {
+        const heading = document.querySelector(id ?? "");
+        heading?.scrollIntoView({ block: "start" });
+        // a little further: the reader is inside the section now
+        window.scrollBy(0, 40);
+      }, href);
+      await expect.poll(marked).toEqual([href]);
+    }
+    await context.close();
+  });
+
+  it("keeps a compact contents and a way back to the top at hand on a phone", async () => {
+    const context = await site.browser.newContext({ viewport: { width: 375, height: 740 } });
+    const page = await context.newPage();
+    await page.goto(`${site.server.url}${longest}`);
+    const contents = page.locator(".contents-compact");
+    // Far into the text, the control is still on the screen.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+    const control = await contents.locator("summary").boundingBox();
+    expect(control).not.toBeNull();
+    expect((control?.y ?? -1) + (control?.height ?? 0)).toBeLessThanOrEqual(740);
+    expect(control?.y ?? -1).toBeGreaterThanOrEqual(0);
+    // It opens on the sections, and a jump lands on the section and closes the list.
+    await contents.locator("summary").click();
+    const last = contents.locator("a").last();
+    const href = (await last.getAttribute("href")) ?? "";
+    await last.click();
+    expect(new URL(page.url()).hash).toBe(href);
+    expect(await contents.getAttribute("open")).toBeNull();
+    expect(await page.locator(href).evaluate((heading) => heading.getBoundingClientRect().top)).toBeLessThan(100);
+    // Back to the top of the main content: the document's title on the screen again.
+    await page.locator(".back-to-top").click();
+    await expect
+      .poll(() => page.evaluate(() => document.querySelector("h1")?.getBoundingClientRect().top ?? -1))
+      .toBeGreaterThanOrEqual(0);
+    expect(await page.evaluate(() => document.querySelector("h1")?.getBoundingClientRect().bottom)).toBeLessThan(740);
+    await context.close();
+  });
+
+  it("works without JavaScript: the compact contents open and jump, nothing is marked", async () => {
+    const context = await site.browser.newContext({ viewport: { width: 375, height: 740 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site.server.url}${longest}`);
+    await page.locator(".contents-compact summary").click();
+    const first = page.locator(".contents-compact a").first();
+    const href = (await first.getAttribute("href")) ?? "";
+    await first.click();
+    expect(new URL(page.url()).hash).toBe(href);
+    expect(await page.locator("[aria-current='location']").count()).toBe(0);
     await context.close();
   });
 });

@@ -7,8 +7,9 @@ const READING_LINE = 0.25;
  * On a document page: marks the contents' links to the section in view
  * (`aria-current="location"`) as the reader scrolls, and closes the compact
  * contents after a jump. Without JavaScript the contents are plain links.
+ * Importing this module installs it (the page imports it on demand).
  */
-export function markSectionInView(): void {
+function markSectionInView(): void {
   const links = [...document.querySelectorAll<HTMLAnchorElement>(".toc a, [data-section-link]")];
   const ids = [...new Set(links.map((link) => decodeURIComponent(link.hash.slice(1))))];
   const headings = ids.flatMap((id) => document.getElementById(id) ?? []);
@@ -45,3 +46,5 @@ export function markSectionInView(): void {
     if (event.target instanceof Element && event.target.closest("a")) compact.open = false;
   });
 }
+
+markSectionInView();

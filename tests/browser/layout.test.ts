@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { uiFor } from "../../src/i18n/ui.ts";
-import { builtPages } from "../helpers/axe.ts";
+import { AxeBuilder } from "@axe-core/playwright";
+import { searchStateSelector } from "../../src/lib/search/dom.ts";
+import { AXE_RULES_ON, builtPages, onePagePerTemplate, RESULT_PAGES } from "../helpers/axe.ts";
 import { SUB_PATH } from "../helpers/root.ts";
 import { useSiteInBrowser } from "../helpers/site-in-browser.ts";
 
@@ -228,6 +230,43 @@ describe("finding your place", () => {
     await first.click();
     expect(new URL(page.url()).hash).toBe(href);
     expect(await page.locator("[aria-current='location']").count()).toBe(0);
+    await context.close();
+  });
+});
+
+describe("targets", () => {
+  // One page of each template in each language here; the sweep runs the rule on every page at 1280 px.
+  it("gives one page of each template targets of at least 24 × 24 px on a phone (axe target-size)", async () => {
+    // Axe is injected by the test, which the page's policy would refuse; the policy has its own test.
+    const context = await site.browser.newContext({ viewport: { width: 375, height: 740 }, bypassCSP: true });
+    const page = await context.newPage();
+    const violations: string[] = [];
+    for (const path of [...onePagePerTemplate(pages), ...RESULT_PAGES]) {
+      await page.goto(`${site.server.url}${path}`);
+      if (path.includes("?q=")) await page.waitForSelector(searchStateSelector("done"));
+      const result = await new AxeBuilder({ page })
+        .withRules(Object.keys(AXE_RULES_ON))
+        .options({ resultTypes: ["violations"] })
+        .analyze();
+      for (const violation of result.violations)
+        violations.push(`${path}: ${violation.id} (${violation.nodes.length}) ${violation.nodes[0]?.target.join(" ")}`);
+    }
+    expect(violations).toEqual([]);
+    await context.close();
+  }, 300_000);
+
+  it("makes the header's links at least 24 px tall on a phone", async () => {
+    const context = await site.browser.newContext({ viewport: { width: 375, height: 740 } });
+    const page = await context.newPage();
+    await page.goto(site.server.url);
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll("header a, header button, header select, .breadcrumbs a")]
+        .filter((element) => (element as HTMLElement).offsetParent !== null)
+        .map((element) => ({ text: element.textContent?.trim(), box: element.getBoundingClientRect() }))
+        .filter(({ box }) => box.width < 24 || box.height < 24)
+        .map(({ text, box }) => `${text} ${Math.round(box.width)}×${Math.round(box.height)}`),
+    );
+    expect(small).toEqual([]);
     await context.close();
   });
 });

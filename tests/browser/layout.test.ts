@@ -18,6 +18,7 @@ const MIN_CHART_TEXT = 12;
 describe("pages that fit a phone", () => {
   it.for([320, 375])(
     "no page is wider than a %i px screen, and chart labels stay at least 12 px",
+    { timeout: 300_000 },
     async (width) => {
       const context = await site.browser.newContext({ viewport: { width, height: 700 } });
       const page = await context.newPage();
@@ -48,7 +49,6 @@ describe("pages that fit a phone", () => {
       expect(smallLabels).toEqual([]);
       await context.close();
     },
-    300_000,
   );
 
   it("keeps the shared-text table's titles readable on a phone, the wide table scrolling inside the page", async () => {
@@ -82,6 +82,7 @@ const documentPages = pages.filter((path) => /(^|\/)speeches\/[^/]+\/$/.test(pat
 describe("quiet paragraph tools", () => {
   it.for([320, 375, 768, 1280])(
     "gives each passage one control beside it that covers none of its text at %i px",
+    { timeout: 300_000 },
     async (width) => {
       const context = await site.browser.newContext({ viewport: { width, height: 800 } });
       const page = await context.newPage();
@@ -124,7 +125,6 @@ describe("quiet paragraph tools", () => {
       expect(faults).toEqual([]);
       await context.close();
     },
-    300_000,
   );
 
   it("reaches a passage's control by keyboard after its number, announces it and opens it", async () => {

@@ -1,14 +1,16 @@
 /**
  * Screenshots of the built site for review: each page below at 1280 px and
  * 375 px wide, in the light and the dark scheme, into docs/screenshots/
- * (the first screen of each, as a reader first sees it).
+ * (the first screen of each, as a reader first sees it, or the screen at a
+ * share of its height, such as the middle of the longest document).
  *
  *   npm run build && npm run screenshots
  *
  * The pages are found from the built site, not named here, so that the script
- * works for any corpus: the home page, the longest document, the timeline,
- * the first principle, the most frequent term, the shared-text overview and
- * the first collation.
+ * works for any corpus: the home page, the document list, the longest
+ * document (its top and its middle), the timeline, the first principle, the
+ * most frequent term, the shared-text overview, the first collation and the
+ * line view of the first source.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -24,7 +26,7 @@ const VIEWPORTS = [
 const SCHEMES = ["light", "dark"] as const;
 
 /** The pages to photograph, by name and path, chosen from what the build wrote. */
-export function pagesToPhotograph(dist: string): { name: string; path: string }[] {
+export function pagesToPhotograph(dist: string): { name: string; path: string; at?: number }[] {
   const directories = (path: string) =>
     existsSync(join(dist, path))
       ? readdirSync(join(dist, path)).filter((entry) => statSync(join(dist, path, entry)).isDirectory())
@@ -38,14 +40,22 @@ export function pagesToPhotograph(dist: string): { name: string; path: string }[
   };
   const term = [...terms.terms].sort((a, b) => b.total - a.total)[0];
   const collation = directories("shared").sort()[0];
+  const source = directories("sources").sort()[0];
   return [
     { name: "home", path: "" },
-    ...(longest ? [{ name: "document", path: `speeches/${longest}/` }] : []),
+    { name: "documents", path: "speeches/" },
+    ...(longest
+      ? [
+          { name: "document", path: `speeches/${longest}/` },
+          { name: "document-middle", path: `speeches/${longest}/`, at: 0.5 },
+        ]
+      : []),
     { name: "timeline", path: "milestones/" },
     ...(firstSet && firstPrinciple ? [{ name: "principle", path: `principles/${firstSet}/${firstPrinciple}/` }] : []),
     ...(term ? [{ name: "term", path: `terms/${term.id}/` }] : []),
     { name: "shared", path: "shared/" },
     ...(collation ? [{ name: "collation", path: `shared/${collation}/` }] : []),
+    ...(source ? [{ name: "source", path: `sources/${source}/` }] : []),
   ];
 }
 
@@ -59,11 +69,13 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const server = await serveStatic(dist);
   const browser = await launchChromium();
   try {
-    for (const { name, path } of pagesToPhotograph(dist)) {
+    for (const { name, path, at } of pagesToPhotograph(dist)) {
       for (const viewport of VIEWPORTS) {
         for (const colorScheme of SCHEMES) {
           const page = await browser.newPage({ viewport, colorScheme });
           await page.goto(new URL(path, server.url).href);
+          if (at !== undefined)
+            await page.evaluate((share) => window.scrollTo(0, document.documentElement.scrollHeight * share), at);
           const file = `${name}-${viewport.name}-${colorScheme}.png`;
           await page.screenshot({ path: join(out, file) });
           await page.close();

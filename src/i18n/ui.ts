@@ -68,6 +68,11 @@ const zh = {
     length: (count: number) => `${count} 字`,
   },
   tableOfContents: "本文目录",
+  readingAids: {
+    label: "本文导航",
+    contents: "目录",
+    backToTop: "回到顶部",
+  },
   previous: "上一篇",
   next: "下一篇",
   documentNavigation: "前后文献",
@@ -478,6 +483,11 @@ const en: UiStrings = {
     length: (count: number) => `${count} characters`,
   },
   tableOfContents: "In this document",
+  readingAids: {
+    label: "Document navigation",
+    contents: "Contents",
+    backToTop: "Back to top",
+  },
   previous: "Previous",
   next: "Next",
   documentNavigation: "Previous and next document",

@@ -1,48 +1,23 @@
 /**
- * Geometry of a horizontal bar chart drawn as static SVG: one row per item,
- * bar lengths proportional to the values, in a fixed coordinate system that
- * the SVG's viewBox scales to any width.
+ * A horizontal bar chart: one row per item, each bar's length a share of the
+ * longest. The page lays the rows out in HTML, so labels keep the text's size
+ * at any width; only the bars are drawn (a share of a scalable SVG).
  */
 export interface Bar {
   label: string;
   value: number;
-  /** Top of the row. */
-  y: number;
-  /** Length of the bar. */
-  width: number;
+  /** The bar's length as a share of the longest bar, from 0 to 1 (three decimals). */
+  share: number;
 }
 
-export interface BarChart {
-  bars: Bar[];
-  /** Coordinate system: the viewBox is `0 0 width height`. */
-  width: number;
-  height: number;
-  /** Where bars start (after the labels). */
-  barX: number;
-  rowHeight: number;
-}
-
-export const CHART_WIDTH = 640;
-const LABEL_WIDTH = 260;
-const VALUE_WIDTH = 48;
-const ROW_HEIGHT = 28;
-
-/** Lays out bars for `items`; the longest bar is the largest value, a zero value has no bar. */
-export function layoutBars(items: readonly { label: string; value: number }[]): BarChart {
+/** The bars for `items`: the largest value has the longest bar (1), a zero value none. */
+export function layoutBars(items: readonly { label: string; value: number }[]): Bar[] {
   const largest = Math.max(0, ...items.map((item) => item.value));
-  const room = CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH;
-  return {
-    bars: items.map((item, index) => ({
-      label: item.label,
-      value: item.value,
-      y: index * ROW_HEIGHT,
-      width: largest > 0 ? Math.round((item.value / largest) * room * 10) / 10 : 0,
-    })),
-    width: CHART_WIDTH,
-    height: items.length * ROW_HEIGHT,
-    barX: LABEL_WIDTH,
-    rowHeight: ROW_HEIGHT,
-  };
+  return items.map((item) => ({
+    label: item.label,
+    value: item.value,
+    share: largest > 0 ? Math.round((item.value / largest) * 1000) / 1000 : 0,
+  }));
 }
 
 /**

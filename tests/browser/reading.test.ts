@@ -127,7 +127,7 @@ describe("layout", () => {
 });
 
 describe("reading layout on a wide screen", () => {
-  it("sets reader numbers in the margin, the contents beside the text, a heading's notes on its own line", async () => {
+  it("sets reader numbers in the margin, the contents beside the text, a heading's notes control in the margin", async () => {
     const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await open(context, "speeches/cac-stride-toward-cyber-power-2024/");
     const layout = await page.evaluate(() => {
@@ -135,21 +135,26 @@ describe("reading layout on a wide screen", () => {
       const text = box(document.querySelector(".text"));
       const numbers = [...document.querySelectorAll(".text .block-number")].map((number) => box(number));
       const heading = document.querySelector(".text h2.block");
-      const headingNotes = heading?.nextElementSibling;
+      const control = heading?.nextElementSibling?.querySelector(":scope > summary");
       return {
         textLeft: text?.left ?? 0,
         textRight: text?.right ?? 0,
         numbersRight: Math.max(...numbers.map((number) => number?.right ?? Infinity)),
         tocLeft: box(document.querySelector(".toc"))?.left ?? 0,
         headingBottom: box(heading)?.bottom ?? 0,
-        notesTop: box(headingNotes ?? null)?.top ?? Infinity,
-        notesAreNotes: headingNotes?.matches(".block-notes") ?? false,
+        headingTop: box(heading)?.top ?? 0,
+        controlTop: box(control ?? null)?.top ?? Infinity,
+        controlLeft: box(control ?? null)?.left ?? -Infinity,
+        controlIsNotes: control?.parentElement?.matches(".block-notes") ?? false,
       };
     });
     expect(layout.numbersRight).toBeLessThanOrEqual(layout.textLeft);
     expect(layout.tocLeft).toBeGreaterThanOrEqual(layout.textRight);
-    expect(layout.notesAreNotes).toBe(true);
-    expect(layout.notesTop).toBeLessThan(layout.headingBottom);
+    // The heading's notes open from a control in the margin after the text, level with the heading.
+    expect(layout.controlIsNotes).toBe(true);
+    expect(layout.controlLeft).toBeGreaterThanOrEqual(layout.textRight);
+    expect(layout.controlTop).toBeGreaterThanOrEqual(layout.headingTop);
+    expect(layout.controlTop).toBeLessThan(layout.headingBottom);
     await context.close();
   });
 });

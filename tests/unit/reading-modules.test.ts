@@ -2,6 +2,7 @@ import { earliestEventOf, mergeSameQuotes } from "../../src/lib/timeline.ts";
 import type { QuotedPassage } from "../../src/lib/passages.ts";
 import { describe, expect, it } from "vitest";
 import { layoutBars, shortLabel } from "../../src/lib/bar-chart.ts";
+import { isLongDocument, LONG_DOCUMENT_CHARACTERS, sectionInView } from "../../src/lib/reading-aids.ts";
 import { editorialDecisions } from "../../src/lib/editorial-decisions.ts";
 import { passageMentionsOf } from "../../src/lib/mentions.ts";
 import { milestonesCsv } from "../../src/lib/open-data.ts";
@@ -89,16 +90,13 @@ describe("passage mentions", () => {
 
 describe("bar chart", () => {
   it("scales bars to the largest value", () => {
-    const chart = layoutBars([
+    const bars = layoutBars([
       { label: "a", value: 10 },
       { label: "b", value: 5 },
       { label: "c", value: 0 },
     ]);
-    const [a, b, c] = chart.bars.map((bar) => bar.width);
-    expect(a).toBeCloseTo(2 * (b ?? 0), 0);
-    expect(c).toBe(0);
-    expect(chart.barX + (a ?? Infinity)).toBeLessThan(chart.width);
-    expect(chart.height).toBe(3 * chart.rowHeight);
+    expect(bars.map((bar) => bar.share)).toEqual([1, 0.5, 0]);
+    expect(layoutBars([{ label: "a", value: 0 }])[0]?.share).toBe(0);
   });
 
   it("shortens labels in the middle so their ends stay apart", () => {
@@ -217,5 +215,21 @@ describe("the earliest event of a phrase", () => {
     ];
     expect(earliestEventOf(["网络强国"], milestones)?.id).toBe("early");
     expect(earliestEventOf(["数字中国"], milestones)).toBeUndefined();
+  });
+});
+
+describe("reading aids", () => {
+  it("marks the last section whose heading has reached the reading line", () => {
+    expect(sectionInView([-800, -20, 400], 100)).toBe(1);
+    expect(sectionInView([-800, -20, 100], 100)).toBe(2);
+    expect(sectionInView([150, 400], 100)).toBe(-1);
+    expect(sectionInView([], 100)).toBe(-1);
+  });
+
+  it("offers a way back to the top only when a document is long, counting characters, not code units", () => {
+    expect(isLongDocument(["字".repeat(LONG_DOCUMENT_CHARACTERS)])).toBe(false);
+    expect(isLongDocument(["字".repeat(LONG_DOCUMENT_CHARACTERS), "。"])).toBe(true);
+    // a character outside the BMP is two code units but one character
+    expect(isLongDocument(["𠀀".repeat(LONG_DOCUMENT_CHARACTERS)])).toBe(false);
   });
 });

@@ -155,7 +155,7 @@ export function startSearchPage(): void {
     if (!searches.isLatest(ticket)) return;
     show(outcome, request, ticket);
     await runComparison(request, ticket);
-    setState("done");
+    if (searches.isLatest(ticket)) setState("done");
   };
 
   /** The comparison the address asks for, run with the request's filters and settings, shown above the results. */
@@ -176,6 +176,8 @@ export function startSearchPage(): void {
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   const schedule = () => {
+    // A search still running is for what the box held before: it must not say it is done.
+    searches.take();
     setState("pending");
     clearTimeout(timer);
     clearTimeout(commitTimer);

@@ -36,9 +36,25 @@ export function pagesToPhotograph(dist: string): { name: string; path: string; a
   const firstSet = directories("principles").sort()[0];
   const firstPrinciple = firstSet && directories(`principles/${firstSet}`).sort()[0];
   const terms = JSON.parse(readFileSync(join(dist, "data", "terms.json"), "utf8")) as {
-    terms: { id: string; total: number }[];
+    terms: { id: string; term: string; total: number }[];
   };
-  const term = [...terms.terms].sort((a, b) => b.total - a.total)[0];
+  const frequent = [...terms.terms].sort((a, b) => b.total - a.total);
+  const term = frequent[0];
+  // The search page: the most frequent term's results and concordance, and the three most frequent compared.
+  const query = (text: string) => encodeURIComponent(text);
+  const searches = term
+    ? [
+        { name: "search-results", path: `search/?q=${query(term.term)}` },
+        { name: "search-concordance", path: `search/?q=${query(term.term)}&view=kwic` },
+        {
+          name: "search-compare",
+          path: `search/?${frequent
+            .slice(0, 3)
+            .map((each) => `compare=${query(each.term)}`)
+            .join("&")}`,
+        },
+      ]
+    : [];
   const collation = directories("shared").sort()[0];
   const source = directories("sources").sort()[0];
   return [
@@ -56,6 +72,7 @@ export function pagesToPhotograph(dist: string): { name: string; path: string; a
     { name: "shared", path: "shared/" },
     ...(collation ? [{ name: "collation", path: `shared/${collation}/` }] : []),
     ...(source ? [{ name: "source", path: `sources/${source}/` }] : []),
+    ...searches,
   ];
 }
 
@@ -74,6 +91,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
         for (const colorScheme of SCHEMES) {
           const page = await browser.newPage({ viewport, colorScheme });
           await page.goto(new URL(path, server.url).href);
+          if (path.startsWith("search/")) await page.waitForSelector('[data-search-state="done"]');
           if (at !== undefined)
             await page.evaluate((share) => window.scrollTo(0, document.documentElement.scrollHeight * share), at);
           const file = `${name}-${viewport.name}-${colorScheme}.png`;

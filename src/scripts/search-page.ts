@@ -220,9 +220,11 @@ export function startSearchPage(): void {
     committed = true;
     void run(request);
   });
-  // On a narrow screen the filters and settings start closed, so that results come into view.
+  // Wide screens show the filters and settings by CSS, before the first paint, so nothing moves;
+  // a browser whose CSS cannot (no ::details-content) opens them here.
   const options = form.querySelector<HTMLDetailsElement>(".search-options");
-  if (options && matchMedia(NARROW_SCREEN).matches) options.open = false;
+  if (options && !matchMedia(NARROW_SCREEN).matches && !CSS.supports("selector(::details-content)"))
+    options.open = true;
   showRequest(requestFromAddress(new URL(location.href)));
   void run();
 }

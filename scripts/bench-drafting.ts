@@ -23,7 +23,7 @@ import {
   type DraftedDocument,
   type ExpectedDraft,
 } from "./lib/drafting-score.ts";
-import { OUTPUT_DIRS } from "./lib/write-outputs.ts";
+import { projectPaths } from "./lib/write-outputs.ts";
 
 export const FIXTURES_DIR = "tests/fixtures/drafting";
 
@@ -93,14 +93,7 @@ async function benchCase(root: string, name: string): Promise<CaseResult> {
   // 1. a throwaway copy of the project's input
   const copy = mkdtempSync(join(tmpdir(), "bench-drafting-"));
   try {
-    for (const path of [
-      "content/sources",
-      "content/editorial",
-      "content/curated",
-      "content/vocabulary.yaml",
-      ...OUTPUT_DIRS,
-    ])
-      cpSync(join(root, path), join(copy, path), { recursive: true });
+    for (const path of projectPaths()) cpSync(join(root, path), join(copy, path), { recursive: true });
     const folder = join(root, FIXTURES_DIR, name);
     const expected = JSON.parse(readFileSync(join(folder, "expected.json"), "utf8")) as ExpectedDraft;
 

@@ -1,9 +1,24 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { VOCABULARY_FILE } from "./vocabulary.ts";
 import { removeStaleWorkFolders, workFolder } from "./work-folders.ts";
 
 /** Where the ingest writes the generated collections, apart from everything an editor writes in `content/`. */
 export const GENERATED_DIR = "content/generated";
+
+/**
+ * What an ingest reads and writes, below the project's root: the sources and
+ * their manifests, editorial and curated data, the editorial vocabulary, and
+ * the generated collections (OUTPUT_DIRS). A copy of these is a project an
+ * ingest can run on (the drafting benchmark, tests that break the input).
+ */
+export const projectPaths = (): string[] => [
+  "content/sources",
+  "content/editorial",
+  "content/curated",
+  VOCABULARY_FILE,
+  ...OUTPUT_DIRS,
+];
 
 /** Folders the ingest owns and rewrites whole; nothing else is touched. */
 export const OUTPUT_DIRS = [

@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach } from "vitest";
-import { OUTPUT_DIRS } from "../../scripts/lib/write-outputs.ts";
+import { projectPaths } from "../../scripts/lib/write-outputs.ts";
 
 import { projectRoot } from "./root.ts";
 
@@ -21,15 +21,7 @@ afterEach(() => {
 export function copyOfProject(): string {
   const root = mkdtempSync(join(tmpdir(), "corpus-test-"));
   created.push(root);
-  for (const path of [
-    "content/sources",
-    "content/editorial",
-    "content/curated",
-    "content/vocabulary.yaml",
-    ...OUTPUT_DIRS,
-  ]) {
-    cpSync(join(projectRoot, path), join(root, path), { recursive: true });
-  }
+  for (const path of projectPaths()) cpSync(join(projectRoot, path), join(root, path), { recursive: true });
   return root;
 }
 

@@ -54,6 +54,20 @@ function teiDate(date: NonNullable<Speech["date"]>): Record<string, string | und
 /** The `<xml:id>` of a document's `<TEI>` element: a slug may start with a digit, an XML name may not. */
 export const teiDocumentId = (slug: string): string => `doc-${slug}`;
 
+/** Who publishes the edition, which version, when, under which licence: the same for every file. */
+function publicationStmt(edition: TeiEdition): string {
+  return element(
+    "publicationStmt",
+    {},
+    [
+      element("publisher", {}, xmlText(edition.name)),
+      element("edition", { n: edition.version }, xmlText(edition.version)),
+      element("date", { when: edition.date }, edition.date),
+      element("availability", {}, element("licence", {}, xmlText(edition.licence))),
+    ].join(""),
+  );
+}
+
 function header(speech: Speech, edition: TeiEdition): string {
   const authors = speech.authors.map((author) => element("author", {}, xmlText(author.value))).join("");
   const date = speech.date;
@@ -77,16 +91,7 @@ function header(speech: Speech, edition: TeiEdition): string {
         {},
         [
           element("titleStmt", {}, element("title", {}, xmlText(speech.title.text)) + authors),
-          element(
-            "publicationStmt",
-            {},
-            [
-              element("publisher", {}, xmlText(edition.name)),
-              element("edition", { n: edition.version }, xmlText(edition.version)),
-              element("date", { when: edition.date }, edition.date),
-              element("availability", {}, element("licence", {}, xmlText(edition.licence))),
-            ].join(""),
-          ),
+          publicationStmt(edition),
           element("sourceDesc", {}, element("bibl", {}, bibl)),
         ].join(""),
       ),
@@ -164,16 +169,7 @@ export function teiCorpus(
       {},
       [
         element("titleStmt", {}, element("title", {}, xmlText(edition.name))),
-        element(
-          "publicationStmt",
-          {},
-          [
-            element("publisher", {}, xmlText(edition.name)),
-            element("edition", { n: edition.version }, xmlText(edition.version)),
-            element("date", { when: edition.date }, edition.date),
-            element("availability", {}, element("licence", {}, xmlText(edition.licence))),
-          ].join(""),
-        ),
+        publicationStmt(edition),
         element("sourceDesc", {}, element("p", {}, xmlText(`${documents.length} documents`))),
       ].join(""),
     ),

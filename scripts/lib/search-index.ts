@@ -35,7 +35,7 @@ import {
   type ShardDocument,
 } from "../../src/lib/search/index-layout.ts";
 import { SEARCH_ENTITIES_FILE } from "../../src/lib/search/entities.ts";
-import { DIGEST_LENGTH } from "../../src/lib/search/integrity.ts";
+import { DIGEST_LENGTH, isGzip } from "../../src/lib/search/integrity.ts";
 import { yearKey } from "../../src/lib/search/distribution.ts";
 import type { SearchDocument, SearchDocumentHead } from "../../src/schemas/passage.ts";
 import type { SearchCorpus } from "./search-corpus.ts";
@@ -140,7 +140,7 @@ export async function writeSearchIndex(
 export function fileDigest(path: string): string {
   if (!existsSync(path)) throw new Error(`search index: ${path} should have been written before the manifest`);
   const bytes = readFileSync(path);
-  const content = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
+  const content = isGzip(bytes) ? gunzipSync(bytes) : bytes;
   return createHash("sha1").update(content).digest("hex").slice(0, DIGEST_LENGTH);
 }
 

@@ -41,6 +41,18 @@ export async function fileContent(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
+/** What is wrong with a file whose gzip does not decode. */
+const DAMAGED = "is not complete gzip (cut short or damaged)";
+
+/** The file's content (fileContent), or undefined where its gzip is cut short or damaged. */
+async function intactContent(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  try {
+    return await fileContent(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The SHA-1 of `bytes`. Web Crypto exists only in secure contexts (https,
  * localhost); a site opened over plain http on a local network loads a
@@ -85,12 +97,8 @@ export async function pagefindFileProblem(
   nameHash: string,
   bytes: Uint8Array<ArrayBuffer>,
 ): Promise<string | undefined> {
-  let content: Uint8Array<ArrayBuffer>;
-  try {
-    content = await fileContent(bytes);
-  } catch {
-    return "is not complete gzip (cut short or damaged)";
-  }
+  const content = await intactContent(bytes);
+  if (!content) return DAMAGED;
   if (!startsWith(content, PAGEFIND_SIGNATURE)) return "is not a Pagefind file (wrong signature)";
   const digest = pagefindHex(await sha1(content.slice(PAGEFIND_SIGNATURE.length)));
   return digest.startsWith(nameHash)
@@ -104,12 +112,8 @@ export const contentDigest = async (content: Uint8Array<ArrayBuffer>): Promise<s
 
 /** What is wrong with a file the manifest lists with `digest`, or undefined if its content has that digest. */
 export async function listedFileProblem(digest: string, bytes: Uint8Array<ArrayBuffer>): Promise<string | undefined> {
-  let content: Uint8Array<ArrayBuffer>;
-  try {
-    content = await fileContent(bytes);
-  } catch {
-    return "is not complete gzip (cut short or damaged)";
-  }
+  const content = await intactContent(bytes);
+  if (!content) return DAMAGED;
   const actual = await contentDigest(content);
   return actual === digest ? undefined : `has content of digest ${actual}, not the ${digest} the search manifest lists`;
 }

@@ -14,6 +14,9 @@ function normalizedText(passage: Passage): string {
   return text;
 }
 
+/** A clause's positive terms: those required, and both terms of each NEAR pair. */
+const positiveOf = (clause: Clause): string[] => [...clause.all, ...clause.near.flatMap(({ a, b }) => [a, b])];
+
 /** Whether a and b occur at most `within` characters apart, tried at every pair of positions. */
 function plainNear(text: string, a: string, b: string, within: number): boolean {
   for (let i = 0; i + a.length <= text.length; i += 1) {
@@ -84,9 +87,7 @@ export function oracleMatches(
   const found = new Set<string>();
   for (const inDocument of Map.groupBy(passages, (passage) => passage.doc).values()) {
     const units = inDocument.map(normalizedText);
-    const terms = parsed.clauses
-      .filter((clause) => plainSatisfies(units, clause))
-      .flatMap((clause) => [...clause.all, ...clause.near.flatMap(({ a, b }) => [a, b])]);
+    const terms = parsed.clauses.filter((clause) => plainSatisfies(units, clause)).flatMap(positiveOf);
     for (const passage of inDocument)
       if (terms.some((term) => normalizedText(passage).includes(term))) found.add(key(passage));
   }
@@ -125,7 +126,6 @@ export function oracleOccurrences(
 ): string[] {
   const parsed = parseQuery(query);
   if (parsed.kind !== "query") return [];
-  const positive = (clause: Clause) => [...clause.all, ...clause.near.flatMap(({ a, b }) => [a, b])];
   const found: string[] = [];
   const record = (passage: Passage, unit: string, terms: string[]) => {
     for (const [start, end] of plainStretches(unit, terms))
@@ -134,7 +134,7 @@ export function oracleOccurrences(
   if (scope === "document") {
     for (const inDocument of Map.groupBy(passages, (passage) => passage.doc).values()) {
       const units = inDocument.map(normalizedText);
-      const terms = parsed.clauses.filter((clause) => plainSatisfies(units, clause)).flatMap(positive);
+      const terms = parsed.clauses.filter((clause) => plainSatisfies(units, clause)).flatMap(positiveOf);
       for (const passage of inDocument) record(passage, normalizedText(passage), terms);
     }
     return found;
@@ -143,7 +143,7 @@ export function oracleOccurrences(
     const units =
       scope === "passage" ? [normalizedText(passage)] : plainSentences(passage.text).map(normalizeForSearch);
     for (const unit of units)
-      record(passage, unit, parsed.clauses.filter((clause) => plainSatisfies([unit], clause)).flatMap(positive));
+      record(passage, unit, parsed.clauses.filter((clause) => plainSatisfies([unit], clause)).flatMap(positiveOf));
   }
   return found;
 }
@@ -226,7 +226,6 @@ export function oracleHits(
   const parsed = parseQuery(query);
   const hits = new Map<string, number>();
   if (parsed.kind !== "query") return hits;
-  const positive = (clause: Clause) => [...new Set([...clause.all, ...clause.near.flatMap(({ a, b }) => [a, b])])];
   const add = (passage: Passage, count: number) => {
     if (count > 0) hits.set(`${passage.doc}#${passage.id}`, (hits.get(`${passage.doc}#${passage.id}`) ?? 0) + count);
   };
@@ -235,7 +234,7 @@ export function oracleHits(
   if (scope === "document") {
     for (const inDocument of Map.groupBy(passages, (passage) => passage.doc).values()) {
       const units = inDocument.map(normalizedText);
-      const terms = parsed.clauses.filter((clause) => plainSatisfies(units, clause)).flatMap(positive);
+      const terms = parsed.clauses.filter((clause) => plainSatisfies(units, clause)).flatMap(positiveOf);
       for (const passage of inDocument) add(passage, count(normalizedText(passage), terms));
     }
     return hits;
@@ -244,7 +243,7 @@ export function oracleHits(
     const units =
       scope === "passage" ? [normalizedText(passage)] : plainSentences(passage.text).map(normalizeForSearch);
     for (const unit of units)
-      add(passage, count(unit, parsed.clauses.filter((clause) => plainSatisfies([unit], clause)).flatMap(positive)));
+      add(passage, count(unit, parsed.clauses.filter((clause) => plainSatisfies([unit], clause)).flatMap(positiveOf)));
   }
   return hits;
 }
@@ -259,12 +258,11 @@ export function oracleClusters(query: string, passages: readonly Passage[]): Map
   const parsed = parseQuery(query);
   const counts = new Map<string, number>();
   if (parsed.kind !== "query") return counts;
-  const positive = (clause: Clause) => [...clause.all, ...clause.near.flatMap(({ a, b }) => [a, b])];
   const isWord = (text: string) => [...text].every((character) => /[\p{L}\p{N}]/u.test(character));
   const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
   for (const passage of passages) {
     const unit = normalizedText(passage);
-    const terms = parsed.clauses.filter((clause) => plainSatisfies([unit], clause)).flatMap(positive);
+    const terms = parsed.clauses.filter((clause) => plainSatisfies([unit], clause)).flatMap(positiveOf);
     for (const [start, end] of plainStretches(unit, terms)) {
       const match = unit.slice(start, end);
       for (let length = 2; length <= 4; length += 1) {

@@ -158,15 +158,29 @@ export function startSearchPage(): void {
     if (searches.isLatest(ticket)) setState("done");
   };
 
-  /** The comparison the address asks for, run with the request's filters and settings, shown above the results. */
+  /**
+   * The comparison the address asks for, run with the request's filters and settings, shown above the results.
+   * The outcomes are kept while the comparison and its settings stay the same, so that typing a new query
+   * does not search them again; a comparison with a failed query is not kept, so that the next one retries.
+   */
   const comparisons = latestOnly();
+  let compared: { key: string; outcomes: Promise<unknown[]> } | undefined;
   const runComparison = async (request: SearchRequest, ticket?: number) => {
     const mine = comparisons.take();
     output.querySelector(".compare")?.remove();
     if (request.compare.length === 0) return;
-    const outcomes = await Promise.all(
-      request.compare.map((query) => session.search({ ...request, query }).catch((error: unknown) => error)),
-    );
+    const { compare, filters, scope, mergeReprints } = request;
+    const key = JSON.stringify({ compare, filters, scope, mergeReprints });
+    if (compared?.key !== key) {
+      const outcomes = Promise.all(
+        compare.map((query) => session.search({ ...request, query }).catch((error: unknown) => error)),
+      );
+      compared = { key, outcomes };
+      void outcomes.then((settled) => {
+        if (settled.some((outcome) => outcome instanceof Error) && compared?.key === key) compared = undefined;
+      });
+    }
+    const outcomes = await compared.outcomes;
     if (!comparisons.isLatest(mine) || (ticket !== undefined && !searches.isLatest(ticket))) return;
     output.prepend(renderComparison(view, request, outcomes));
   };

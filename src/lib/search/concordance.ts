@@ -65,9 +65,12 @@ export function concordanceLines(
   return groups.flatMap((group) =>
     group.passages.flatMap((passage) => {
       const sentences = scope === "sentence" ? sentenceRanges(passage.text) : [];
+      // Occurrences come in text order, so the sentence of each is found by walking forward once.
+      let current = 0;
       const sentenceAt = (start: number) => {
-        const range = sentences.find(([from, to]) => start >= from && start < to);
-        return range ? passage.text.slice(range[0], range[1]) : "";
+        while ((sentences[current]?.[1] ?? Infinity) <= start) current += 1;
+        const range = sentences[current];
+        return range && start >= range[0] ? passage.text.slice(range[0], range[1]) : "";
       };
       return passage.occurrences.map(([start, end]) => {
         const [left, right] = contextAround(passage.text, start, end, width);

@@ -16,6 +16,12 @@ export const isLowerBound = (year: string) => year.endsWith("+");
 /** The calendar year of a year key ("2017+" → "2017"). */
 export const yearOfKey = (year: string) => year.replace(/\+$/, "");
 
+/** A year key as a reader reads it: the year, a lower bound in words ("2017年以后"), or the word for undated. */
+export function yearLabel(year: string, words: { undated: string; lowerBound(year: string): string }): string {
+  if (year === "") return words.undated;
+  return isLowerBound(year) ? words.lowerBound(yearOfKey(year)) : year;
+}
+
 /** Matching passages, documents and hits in one year, and how much text the year has. */
 export interface YearCount {
   /** The year key (yearKey) of the documents' dates; "" for undated documents. */

@@ -162,8 +162,7 @@ export async function searchPassages(
     }
     entry.matches.push(match);
   }
-  const loadDocument: DocumentLoader = (ordinal, positions, size, lengths) =>
-    data.document(ordinal, positions, size, lengths);
+  const loadDocument: DocumentLoader = data.document;
   await decideCandidates(loadDocument, query.clauses, hits);
   for (const entry of hits.values()) {
     entry.tier = Math.min(...entry.matches.map((match) => PASSAGE_KINDS.indexOf(match.kind)));

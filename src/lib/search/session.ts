@@ -229,8 +229,7 @@ export function createSearchSession({
       .fetch(new URL(SEARCH_ENTITIES_FILE, siteRoot))
       .then((response) => (response.ok ? (response.json() as Promise<SearchEntity[]>) : []))
       .catch(() => []);
-  const loadMore = (results: SearchResults) =>
-    loadMoreResults((ordinal, positions, size, lengths) => data.document(ordinal, positions, size, lengths), results);
+  const loadMore = (results: SearchResults) => loadMoreResults(data.document, results);
   return {
     prepare: () => void index().catch(() => undefined),
     search: (request) =>

@@ -14,7 +14,7 @@ import {
   type ConcordanceLine,
   type ConcordanceSort,
 } from "../../lib/search/concordance.ts";
-import { isLowerBound, perTenThousand, yearKey, yearOfKey, type YearCount } from "../../lib/search/distribution.ts";
+import { isLowerBound, perTenThousand, yearKey, yearLabel, type YearCount } from "../../lib/search/distribution.ts";
 import type { SearchEntity } from "../../lib/search/entities.ts";
 import { NARROW_SCREEN } from "../../lib/search/dom.ts";
 import type { UiStrings } from "../../i18n/ui.ts";
@@ -273,10 +273,8 @@ function renderYears(view: ResultsView, years: readonly YearCount[], merged: boo
   const { ui } = view;
   const columns = ui.search.yearColumns;
   const highest = Math.max(...years.map(perTenThousand));
-  const nameOf = (year: string) =>
-    year === "" ? ui.search.undated : isLowerBound(year) ? ui.search.lowerBound(yearOfKey(year)) : year;
   const rows = years.map((count) => {
-    const name = nameOf(count.year);
+    const name = yearLabel(count.year, ui.search);
     const rate = perTenThousand(count);
     const label = ui.search.yearBar(name, count.passages, count.documents);
     const control = count.year
@@ -418,8 +416,8 @@ function renderExport(
   const copy = element("button", { type: "button", class: "kwic-copy", disabled: "" }, strings.copy);
   let every: SearchResults | undefined;
   const lines = () => (every ? ordered(concordanceLines(every.groups, width(), request.scope)) : []);
-  /** Points each link at the lines as they are ordered now; run again before each download. */
-  const refresh = () => {
+  /** Points each link at the lines as they are ordered now, and gives their number; run again before each download. */
+  const refresh = (): number => {
     for (const link of [csvLink, jsonLink]) if (link.href) URL.revokeObjectURL(link.href);
     const current = lines();
     csvLink.href = URL.createObjectURL(
@@ -427,11 +425,12 @@ function renderExport(
     );
     jsonLink.href = URL.createObjectURL(new Blob([concordanceJson(current, context)], { type: "application/json" }));
     csvLink.dataset["exportLines"] = String(current.length);
+    return current.length;
   };
   view.loadAll(outcome).then(
     (all) => {
       every = all;
-      refresh();
+      const count = refresh();
       csvLink.download = "concordance.csv";
       jsonLink.download = "concordance.json";
       csvLink.removeAttribute("aria-disabled");
@@ -447,7 +446,7 @@ function renderExport(
           .then(() => (copy.textContent = ui.blockNotes.copied))
           .catch(() => undefined);
       });
-      onLoaded(concordanceLines(all.groups, width(), request.scope).length);
+      onLoaded(count);
     },
     (error: unknown) => {
       // What is on screen stands; the export says it failed, and which files, and a new search retries.
@@ -599,8 +598,6 @@ export function renderComparison(view: ResultsView, request: SearchRequest, outc
   });
   const rows = compareRows(series);
   const highest = Math.max(1, ...rows.flatMap((row) => row.cells.map((cell) => cell.rate)));
-  const nameOf = (year: string) =>
-    year === "" ? ui.search.undated : isLowerBound(year) ? ui.search.lowerBound(yearOfKey(year)) : year;
   const csv = element("a", { class: "compare-export", download: "comparison.csv" }, strings.export);
   csv.href = URL.createObjectURL(new Blob([compareCsv(series)], { type: "text/csv;charset=utf-8" }));
   const clear = element("button", { type: "button", class: "compare-clear" }, strings.clear);
@@ -638,7 +635,7 @@ export function renderComparison(view: ResultsView, request: SearchRequest, outc
             element(
               "tr",
               { "data-compare-year": row.year },
-              element("th", { scope: "row" }, nameOf(row.year)),
+              element("th", { scope: "row" }, yearLabel(row.year, ui.search)),
               ...row.cells.flatMap((cell) => [
                 element("td", { class: "number" }, String(cell.occurrences)),
                 element(

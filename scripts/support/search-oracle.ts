@@ -14,9 +14,6 @@ function normalizedText(passage: Passage): string {
   return text;
 }
 
-/** A clause's positive terms: those required, and both terms of each NEAR pair. */
-const positiveOf = (clause: Clause): string[] => [...clause.all, ...clause.near.flatMap(({ a, b }) => [a, b])];
-
 /** Whether a and b occur at most `within` characters apart, tried at every pair of positions. */
 function plainNear(text: string, a: string, b: string, within: number): boolean {
   for (let i = 0; i + a.length <= text.length; i += 1) {
@@ -37,6 +34,82 @@ function plainSatisfies(units: readonly string[], clause: Clause): boolean {
     clause.none.every((term) => units.every((unit) => !unit.includes(term))) &&
     clause.near.every(({ a, b, within }) => units.some((unit) => plainNear(unit, a, b, within)))
   );
+}
+
+/** Every start of `term` in `text`, overlapping ones included, found the plain way. */
+function plainStartsOf(text: string, term: string): number[] {
+  const found: number[] = [];
+  for (let i = 0; i + term.length <= text.length; i += 1) if (text.slice(i, i + term.length) === term) found.push(i);
+  return found;
+}
+
+/** Characters between an occurrence of a at i and one of b at j, in either order. */
+const gapBetween = (i: number, a: string, j: number, b: string) => (j >= i ? j - (i + a.length) : i - (j + b.length));
+
+/**
+ * What a unit marks under the clauses its unit (or document) satisfies, the
+ * plain way: `term@start` for every start of each required term, and of each
+ * NEAR pair the starts of each term with an occurrence of the other at most
+ * `within` characters away.
+ */
+function plainMarks(unit: string, clauses: readonly Clause[]): Set<string> {
+  const marks = new Set<string>();
+  for (const clause of clauses) {
+    for (const term of clause.all) for (const start of plainStartsOf(unit, term)) marks.add(`${term}@${start}`);
+    for (const { a, b, within } of clause.near) {
+      for (const i of plainStartsOf(unit, a))
+        for (const j of plainStartsOf(unit, b))
+          if (gapBetween(i, a, j, b) <= within) {
+            marks.add(`${a}@${i}`);
+            marks.add(`${b}@${j}`);
+          }
+    }
+  }
+  return marks;
+}
+
+/** The stretches [start, end) that marks cover, overlapping or touching ones joined. */
+function joinedStretches(pieces: readonly [number, number][], length: number): [number, number][] {
+  const covered = new Array<boolean>(length + 1).fill(false);
+  for (const [start, end] of pieces) for (let k = start; k < end; k += 1) covered[k] = true;
+  const stretches: [number, number][] = [];
+  for (let i = 0; i < length; i += 1) {
+    if (!covered[i]) continue;
+    const last = stretches.at(-1);
+    // Touching pieces are one stretch, as the search page joins them.
+    if (last && last[1] === i) last[1] = i + 1;
+    else stretches.push([i, i + 1]);
+  }
+  return stretches;
+}
+
+/** The marked stretches of a unit: its marks as [start, end), joined. */
+function plainStretches(unit: string, clauses: readonly Clause[]): [number, number][] {
+  const pieces = [...plainMarks(unit, clauses)].map((mark): [number, number] => {
+    const at = mark.lastIndexOf("@");
+    const term = mark.slice(0, at);
+    const start = Number(mark.slice(at + 1));
+    return [start, start + term.length];
+  });
+  return joinedStretches(pieces, unit.length);
+}
+
+/**
+ * The spans of a unit at passage or document scope, the plain way: each
+ * required term's occurrences and each near pair from the start of one term
+ * to the end of the other, joined where they overlap or touch.
+ */
+function plainSpans(unit: string, clauses: readonly Clause[]): [number, number][] {
+  const pieces: [number, number][] = [];
+  for (const clause of clauses) {
+    for (const term of clause.all)
+      for (const start of plainStartsOf(unit, term)) pieces.push([start, start + term.length]);
+    for (const { a, b, within } of clause.near)
+      for (const i of plainStartsOf(unit, a))
+        for (const j of plainStartsOf(unit, b))
+          if (gapBetween(i, a, j, b) <= within) pieces.push([Math.min(i, j), Math.max(i + a.length, j + b.length)]);
+  }
+  return joinedStretches(pieces, unit.length);
 }
 
 /** Sentences the plain way: cut after each 。！？；!?; and the closing quotes and brackets right after it. */
@@ -62,7 +135,7 @@ function plainSentences(text: string): string[] {
 /**
  * `doc#id` of every passage a plain search finds for the query at a scope:
  * a passage (or one of its sentences) that satisfies a clause; at document
- * scope, every passage holding a positive term of a clause its document
+ * scope, every passage holding a mark (plainMarks) of a clause its document
  * satisfies.
  */
 export function oracleMatches(
@@ -87,37 +160,19 @@ export function oracleMatches(
   const found = new Set<string>();
   for (const inDocument of Map.groupBy(passages, (passage) => passage.doc).values()) {
     const units = inDocument.map(normalizedText);
-    const terms = parsed.clauses.filter((clause) => plainSatisfies(units, clause)).flatMap(positiveOf);
+    const satisfied = parsed.clauses.filter((clause) => plainSatisfies(units, clause));
     for (const passage of inDocument)
-      if (terms.some((term) => normalizedText(passage).includes(term))) found.add(key(passage));
+      if (plainMarks(normalizedText(passage), satisfied).size > 0) found.add(key(passage));
   }
   return found;
 }
 
-/** Stretches [start, end) of `text` where a term occurs, overlapping or touching ones joined. */
-function plainStretches(text: string, terms: readonly string[]): [number, number][] {
-  const marked = new Array<boolean>(text.length + 1).fill(false);
-  const starts = new Set<number>();
-  for (const term of terms)
-    for (let i = text.indexOf(term); i >= 0; i = text.indexOf(term, i + 1)) {
-      starts.add(i);
-      for (let k = i; k < i + term.length; k += 1) marked[k] = true;
-    }
-  const stretches: [number, number][] = [];
-  for (let i = 0; i < text.length; i += 1) {
-    if (!marked[i]) continue;
-    const last = stretches.at(-1);
-    // Touching occurrences are one stretch, as the search page marks them.
-    if (last && last[1] === i) last[1] = i + 1;
-    else stretches.push([i, i + 1]);
-  }
-  return stretches;
-}
-
 /**
- * Every occurrence a concordance of the query lists, found the plain way:
- * `doc#id|matched text` (normalised), one entry per marked stretch of the
- * units that match, in no particular order.
+ * Every line a concordance of the query lists, found the plain way:
+ * `doc#id|matched text` (normalised), one entry per span of the units that
+ * match (a matching sentence at sentence scope; otherwise each required
+ * term's occurrence and each near pair with what lies between, joined where
+ * they overlap or touch), in no particular order.
  */
 export function oracleOccurrences(
   query: string,
@@ -127,23 +182,31 @@ export function oracleOccurrences(
   const parsed = parseQuery(query);
   if (parsed.kind !== "query") return [];
   const found: string[] = [];
-  const record = (passage: Passage, unit: string, terms: string[]) => {
-    for (const [start, end] of plainStretches(unit, terms))
+  const record = (passage: Passage, unit: string, clauses: readonly Clause[]) => {
+    for (const [start, end] of plainSpans(unit, clauses))
       found.push(`${passage.doc}#${passage.id}|${unit.slice(start, end)}`);
   };
   if (scope === "document") {
     for (const inDocument of Map.groupBy(passages, (passage) => passage.doc).values()) {
       const units = inDocument.map(normalizedText);
-      const terms = parsed.clauses.filter((clause) => plainSatisfies(units, clause)).flatMap(positiveOf);
-      for (const passage of inDocument) record(passage, normalizedText(passage), terms);
+      const satisfied = parsed.clauses.filter((clause) => plainSatisfies(units, clause));
+      for (const passage of inDocument) record(passage, normalizedText(passage), satisfied);
     }
     return found;
   }
   for (const passage of passages) {
-    const units =
-      scope === "passage" ? [normalizedText(passage)] : plainSentences(passage.text).map(normalizeForSearch);
-    for (const unit of units)
-      record(passage, unit, parsed.clauses.filter((clause) => plainSatisfies([unit], clause)).flatMap(positiveOf));
+    if (scope === "passage") {
+      const unit = normalizedText(passage);
+      record(
+        passage,
+        unit,
+        parsed.clauses.filter((clause) => plainSatisfies([unit], clause)),
+      );
+      continue;
+    }
+    for (const unit of plainSentences(passage.text).map(normalizeForSearch))
+      if (parsed.clauses.some((clause) => plainSatisfies([unit], clause)))
+        found.push(`${passage.doc}#${passage.id}|${unit}`);
   }
   return found;
 }
@@ -205,18 +268,12 @@ export async function measureExactness(
   return { ...total, precision, recall };
 }
 
-/** Every start of `term` in `text`, overlapping ones included, counted the plain way. */
-function plainStarts(text: string, term: string): number {
-  let count = 0;
-  for (let i = 0; i + term.length <= text.length; i += 1) if (text.slice(i, i + term.length) === term) count += 1;
-  return count;
-}
-
 /**
  * The hits a plain search counts for the query at a scope, by `doc#id`: in
  * each unit that matches (a passage, a sentence, or at document scope each
- * passage of a document that satisfies a clause), every start of each
- * distinct positive term of the clauses the unit satisfies.
+ * passage of a document that satisfies a clause), its marks (plainMarks):
+ * each start of each required term, and of a NEAR pair each start of a term
+ * near the other.
  */
 export function oracleHits(
   query: string,
@@ -229,13 +286,11 @@ export function oracleHits(
   const add = (passage: Passage, count: number) => {
     if (count > 0) hits.set(`${passage.doc}#${passage.id}`, (hits.get(`${passage.doc}#${passage.id}`) ?? 0) + count);
   };
-  const count = (unit: string, terms: readonly string[]) =>
-    [...new Set(terms)].reduce((sum, term) => sum + plainStarts(unit, term), 0);
   if (scope === "document") {
     for (const inDocument of Map.groupBy(passages, (passage) => passage.doc).values()) {
       const units = inDocument.map(normalizedText);
-      const terms = parsed.clauses.filter((clause) => plainSatisfies(units, clause)).flatMap(positiveOf);
-      for (const passage of inDocument) add(passage, count(normalizedText(passage), terms));
+      const satisfied = parsed.clauses.filter((clause) => plainSatisfies(units, clause));
+      for (const passage of inDocument) add(passage, plainMarks(normalizedText(passage), satisfied).size);
     }
     return hits;
   }
@@ -243,7 +298,13 @@ export function oracleHits(
     const units =
       scope === "passage" ? [normalizedText(passage)] : plainSentences(passage.text).map(normalizeForSearch);
     for (const unit of units)
-      add(passage, count(unit, parsed.clauses.filter((clause) => plainSatisfies([unit], clause)).flatMap(positiveOf)));
+      add(
+        passage,
+        plainMarks(
+          unit,
+          parsed.clauses.filter((clause) => plainSatisfies([unit], clause)),
+        ).size,
+      );
   }
   return hits;
 }
@@ -262,8 +323,10 @@ export function oracleClusters(query: string, passages: readonly Passage[]): Map
   const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
   for (const passage of passages) {
     const unit = normalizedText(passage);
-    const terms = parsed.clauses.filter((clause) => plainSatisfies([unit], clause)).flatMap(positiveOf);
-    for (const [start, end] of plainStretches(unit, terms)) {
+    for (const [start, end] of plainStretches(
+      unit,
+      parsed.clauses.filter((clause) => plainSatisfies([unit], clause)),
+    )) {
       const match = unit.slice(start, end);
       for (let length = 2; length <= 4; length += 1) {
         const left = unit.slice(start - length, start);

@@ -304,7 +304,7 @@ const zh = {
     view: "显示",
     views: { documents: "按文献", kwic: "语境索引（KWIC）" },
     kwic: {
-      caption: "语境索引：每处命中一行",
+      caption: "语境索引：每处匹配一行",
       width: "语境字数",
       left: "左语境",
       match: "命中",
@@ -317,7 +317,12 @@ const zh = {
       preparing: "正在准备导出……",
       copy: "复制全部（CSV）",
       shown: (shown: number, total: number) =>
-        `显示 ${shown} 处命中${shown < total ? `（共 ${total} 处，导出包含全部）` : ""}。`,
+        `显示 ${shown} 行${shown < total ? `（共 ${total} 行，导出包含全部）` : ""}。`,
+      countedAs: {
+        terms: "每行是检索词的一处出现；相接或重叠的出现合为一行。",
+        near: "每行是一处邻近匹配：两个词及其间的文字，相互重叠的合为一行；其余检索词每处出现一行。",
+        sentence: "每行是一个匹配的句子，句中的检索词已标出。",
+      },
       moreLines: (count: number) => `再显示 ${count} 行`,
     },
     options: "筛选与设置",
@@ -358,8 +363,8 @@ const zh = {
       count: (count: number) => `${count} 次`,
     },
     lowerBoundNote: "日期仅知下限（如“2017年以后”，编者推断）的文献单列一行，不计入该年。",
-    countsNote: (merged: boolean) =>
-      `次数：检索词每出现一次计一次（重叠的出现亦各计一次）；每万字：以该年全部文献的字数（检索规范化后）为分母。${
+    countsNote: (merged: boolean, near: boolean) =>
+      `次数：检索词每出现一次计一次（重叠的出现亦各计一次${near ? "；NEAR 的两词只计相互邻近的出现" : ""}）；每万字：以该年全部文献的字数（检索规范化后）为分母。${
         merged ? "同文合并：开——转载的相同段落只计一次。" : "同文合并：关（默认）——转载的相同段落各计一次。"
       }`,
     undated: "无日期",
@@ -722,7 +727,7 @@ const en: UiStrings = {
     view: "Show",
     views: { documents: "By document", kwic: "Concordance (KWIC)" },
     kwic: {
-      caption: "Concordance: one line per occurrence",
+      caption: "Concordance: one line per match",
       width: "Context characters",
       left: "Left context",
       match: "Match",
@@ -735,7 +740,12 @@ const en: UiStrings = {
       preparing: "Preparing the export …",
       copy: "Copy all (CSV)",
       shown: (shown: number, total: number) =>
-        `${shown} ${shown === 1 ? "occurrence" : "occurrences"} shown${shown < total ? ` (of ${total}; the export holds all)` : ""}.`,
+        `${shown} ${shown === 1 ? "line" : "lines"} shown${shown < total ? ` (of ${total}; the export holds all)` : ""}.`,
+      countedAs: {
+        terms: "Each line is one occurrence of a search term; touching or overlapping occurrences share a line.",
+        near: "Each line is one NEAR match: both terms and the text between them, overlapping matches sharing a line; other terms have a line per occurrence.",
+        sentence: "Each line is one matching sentence, with the search terms marked in it.",
+      },
       moreLines: (count: number) => `Show ${count} more ${count === 1 ? "line" : "lines"}`,
     },
     options: "Filters and settings",
@@ -784,8 +794,8 @@ const en: UiStrings = {
     },
     lowerBoundNote:
       "Documents whose date is only a lower bound (such as “2017 or later”, the editor's inference) have a row of their own and are not counted in that year.",
-    countsNote: (merged: boolean) =>
-      `Occurrences: each place a term occurs counts once (overlapping ones too); per 10,000 characters: of all that year's documents (as normalised for search). ${
+    countsNote: (merged: boolean, near: boolean) =>
+      `Occurrences: each place a term occurs counts once (overlapping ones too${near ? "; of a NEAR pair only those near each other" : ""}); per 10,000 characters: of all that year's documents (as normalised for search). ${
         merged
           ? "Reprints merged: a passage identical in two copies counts once."
           : "Reprints not merged (the default): a passage identical in two copies counts in each."

@@ -266,6 +266,60 @@ describe("the search page as a research instrument", () => {
     );
   const total = async () => Number(await page.getAttribute("[data-result-total]", "data-result-total"));
 
+  it("shows the match itself: a NEAR pair's two terms and what lies between, a sentence at sentence scope", async () => {
+    const passages = passagesOfDocuments(readSearchCorpus(projectRoot).documents);
+    const query = "网络强国 NEAR/10 建设";
+    await freshPage();
+    await page.goto(`${site.server.url}search/?q=${encodeURIComponent(query)}`);
+    await done();
+    const expected = [...oracleHits(query, passages).values()].reduce((sum, count) => sum + count, 0);
+    expect(Number(await page.getAttribute("[data-result-occurrences]", "data-result-occurrences"))).toBe(expected);
+    // every result line: marks are the two terms, and each stretch between a pair is at most 10 characters
+    const lines = await page
+      .locator("a.kwic")
+      .evaluateAll((links) =>
+        links.map((link) => [...link.childNodes].map((node) => [node.nodeName, node.textContent ?? ""] as const)),
+      );
+    expect(lines.length).toBeGreaterThan(3);
+    for (const line of lines) {
+      const marks = line.filter(([name]) => name === "MARK").map(([, text]) => text);
+      // touching terms share one mark (网络强国建设)
+      expect(marks.join("")).toContain("网络强国");
+      expect(marks.join("")).toContain("建设");
+      for (const mark of marks)
+        expect(
+          ["网络强国", "建设"].some((term) => mark.includes(term)),
+          mark,
+        ).toBe(true);
+      for (const [index, [name, text]] of line.entries()) {
+        if (name !== "SPAN") continue;
+        expect(line[index - 1]?.[0], text).toBe("MARK");
+        expect(line[index + 1]?.[0], text).toBe("MARK");
+        expect(normalizeForSearch(text).length).toBeLessThanOrEqual(10);
+      }
+    }
+    // far from 网络强国, 建设 is not marked: fewer marks than a search for both terms anywhere in a passage
+    const anywhere = [...oracleHits("网络强国 建设", passages).values()].reduce((sum, count) => sum + count, 0);
+    expect(expected).toBeLessThan(anywhere);
+    // the concordance at sentence scope: one line per matching sentence, the sentence whole, its terms marked
+    await freshPage();
+    await page.goto(`${site.server.url}search/?q=${encodeURIComponent("安全 发展")}&scope=sentence&view=kwic`);
+    await done();
+    const sentences = await page
+      .locator("[data-kwic-line] .kwic-match")
+      .evaluateAll((cells) =>
+        cells.map((cell) => ({ text: cell.textContent ?? "", marks: cell.querySelectorAll("mark").length })),
+      );
+    expect(sentences.length).toBeGreaterThan(3);
+    for (const { text, marks } of sentences) {
+      expect(text).toMatch(/[。！？；!?;][”’」』）)》\]]*$|[^。！？；!?;]$/u);
+      expect(text).toContain("安全");
+      expect(text).toContain("发展");
+      expect(marks).toBeGreaterThan(0);
+    }
+    expect(await page.locator(".kwic-summary").textContent()).toContain(ui.search.kwic.countedAs.sentence);
+  });
+
   it("says per year what it counts: occurrences, per 10,000 characters of that year's text, lower-bound dates apart", async () => {
     const documents = readSearchCorpus(projectRoot).documents;
     const passages = passagesOfDocuments(documents);

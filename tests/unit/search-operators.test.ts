@@ -21,9 +21,17 @@ import {
   type SearchResults,
 } from "../../src/lib/search/engine.ts";
 import type { SearchDocument } from "../../src/schemas/passage.ts";
-import { matchDocument, matchPassage, occurNear, sentenceRanges } from "../../src/lib/search/match.ts";
+import {
+  matchDocument,
+  matchDocumentHits,
+  matchPassage,
+  matchPassageHits,
+  occurNear,
+  sentenceRanges,
+  startsNearAny,
+} from "../../src/lib/search/match.ts";
 import { MAX_CLAUSES, parseQuery } from "../../src/lib/search/query.ts";
-import { findOccurrences } from "../../src/lib/search/kwic.ts";
+import { findOccurrences, keywordInContext } from "../../src/lib/search/kwic.ts";
 import { holdsInvisible, normalizeForSearch } from "../../src/lib/search/normalize.ts";
 
 const clauses = (raw: string) => {
@@ -121,6 +129,113 @@ describe("matching at a scope", () => {
     expect([...matchDocument(texts, clauses("网络强国 网信事业")).keys()]).toEqual([0, 2]);
     expect(matchDocument(texts, clauses("网络强国 -网信")).size).toBe(0);
     expect([...matchDocument(texts, clauses("网络强国 -不在"))]).toEqual([[0, [[0, 4]]]]);
+  });
+});
+
+describe("the match itself", () => {
+  // 建设 at 0, 网络强国 at 6, 建设 at 12, and 建设 again far off at 30
+  const text = "建设一二三四网络强国五六建设七八九十一二三四五六七八九十一二建设";
+
+  it("marks of a NEAR pair only the occurrences that stand near, and counts only them", () => {
+    const { ranges, spans, hits } = matchPassageHits(text, clauses("网络强国 NEAR/2 建设"), "passage");
+    expect(ranges).toEqual([
+      [6, 10],
+      [12, 14],
+    ]);
+    // the span runs from the start of one term to the end of the other, what lies between included
+    expect(spans).toEqual([[6, 14]]);
+    expect(hits).toBe(2);
+    // a wider distance reaches the first 建设 too: one span from it, joined with the other pair's
+    const wider = matchPassageHits(text, clauses("网络强国 NEAR/5 建设"), "passage");
+    expect(wider.ranges).toEqual([
+      [0, 2],
+      [6, 10],
+      [12, 14],
+    ]);
+    expect(wider.spans).toEqual([[0, 14]]);
+    expect(wider.hits).toBe(3);
+  });
+
+  it("gives a span per required term's occurrence, and marks every one", () => {
+    const { ranges, spans, hits } = matchPassageHits(text, clauses("网络强国 建设"), "passage");
+    expect(ranges).toEqual([
+      [0, 2],
+      [6, 10],
+      [12, 14],
+      [30, 32],
+    ]);
+    expect(spans).toEqual(ranges);
+    expect(hits).toBe(4);
+  });
+
+  it("at sentence scope, spans each matching sentence and marks its terms", () => {
+    const sentences = "网络强国是目标。建设网络强国。其他。";
+    const { ranges, spans, hits } = matchPassageHits(sentences, clauses("网络强国"), "sentence");
+    expect(spans).toEqual([
+      [0, 8],
+      [8, 15],
+    ]);
+    expect(ranges).toEqual([
+      [0, 4],
+      [10, 14],
+    ]);
+    expect(hits).toBe(2);
+  });
+
+  it("at document scope, marks a near pair only in the passage where it stands near", () => {
+    const texts = ["网络强国一二建设", "网络强国一二三四五六七八九十建设", "建设"];
+    const matches = matchDocumentHits(texts, clauses("网络强国 NEAR/3 建设"));
+    expect([...matches.keys()]).toEqual([0]);
+    expect(matches.get(0)).toEqual({
+      ranges: [
+        [0, 4],
+        [6, 8],
+      ],
+      spans: [[0, 8]],
+      hits: 2,
+    });
+    // a required term is marked wherever it occurs once the document satisfies the clause
+    expect([...matchDocumentHits(texts, clauses("网络强国 建设")).keys()]).toEqual([0, 1, 2]);
+  });
+
+  it("finds the starts of one term near another on both sides, at the distance's edges", () => {
+    // A of length 2 at 5; B of length 1 qualifies from 5 - 1 - 2 = 2 to 5 + 2 + 2 = 9
+    expect(startsNearAny([5], 2, [1, 2, 9, 10], 1, 2)).toEqual([5]);
+    expect(startsNearAny([5], 2, [1, 10], 1, 2)).toEqual([]);
+    expect(startsNearAny([0, 5, 20], 2, [3], 1, 1)).toEqual([0, 5]);
+  });
+
+  it("shows each span in context with its terms marked and the rest of the match set apart", () => {
+    const { ranges, spans } = matchPassageHits(text, clauses("网络强国 NEAR/2 建设"), "passage");
+    expect(keywordInContext(text, spans, 2, ranges)).toEqual([
+      { text: "…", marked: false },
+      { text: "三四", marked: false },
+      { text: "网络强国", marked: true },
+      { text: "五六", marked: false, inMatch: true },
+      { text: "建设", marked: true },
+      { text: "七八", marked: false },
+      { text: "…", marked: false },
+    ]);
+  });
+
+  it("keeps a mark that runs across two sentence spans for both", () => {
+    // touching marks joined into one range across the sentence end
+    expect(
+      keywordInContext(
+        "甲乙。丙丁",
+        [
+          [0, 3],
+          [3, 5],
+        ],
+        0,
+        [[1, 4]],
+      ),
+    ).toEqual([
+      { text: "甲", marked: false, inMatch: true },
+      { text: "乙。", marked: true },
+      { text: "丙", marked: true },
+      { text: "丁", marked: false, inMatch: true },
+    ]);
   });
 });
 
@@ -256,13 +371,14 @@ describe("arranging results", () => {
 });
 
 describe("the concordance", () => {
-  const hit = (text: string, occurrences: [number, number][], id = "p1") => ({
+  const hit = (text: string, occurrences: [number, number][], id = "p1", spans = occurrences) => ({
     id,
     type: "paragraph" as const,
     text,
     position: 1,
     number: 1,
     occurrences,
+    spans,
     hits: occurrences.length,
   });
   const groups = [
@@ -283,6 +399,34 @@ describe("the concordance", () => {
       ["二三", "网信", "四五"],
       ["五六", "网信", "七"],
       ["", "网信", "之末"],
+    ]);
+  });
+
+  it("gives one line per span, the terms marked within it", () => {
+    const near = group("n", 0, 0, "2023", {
+      passages: [
+        hit(
+          "一二三网信四五六网信七",
+          [
+            [3, 5],
+            [8, 10],
+          ],
+          "p1",
+          [[3, 10]],
+        ),
+      ],
+    });
+    const lines = concordanceLines([near], 2);
+    expect(lines.map(({ left, match, right, marks }) => [left, match, right, marks])).toEqual([
+      [
+        "二三",
+        "网信四五六网信",
+        "七",
+        [
+          [0, 2],
+          [5, 7],
+        ],
+      ],
     ]);
   });
 
@@ -311,7 +455,7 @@ describe("the concordance", () => {
       title: "乙",
       outlet: "新华社",
       date: { value: "2017", precision: "after", inferred: true },
-      passages: [hit("前句。网信在此句中。后句", [[3, 5]], "p4")],
+      passages: [hit("前句。网信在此句中。后句", [[3, 5]], "p4", [[3, 10]])],
     });
     const context = { locatorOf: () => "第1段", urlOf: () => "https://edition.test/speeches/r/#p4" };
     const [record] = concordanceRecords(concordanceLines([inferred], 2, "sentence"), context);
@@ -328,8 +472,8 @@ describe("the concordance", () => {
       locator: "第1段",
       passage_id: "p4",
       left: "句。",
-      match: "网信",
-      right: "在此",
+      match: "网信在此句中。",
+      right: "后句",
       sentence: "网信在此句中。",
       url: "https://edition.test/speeches/r/#p4",
     });

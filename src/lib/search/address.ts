@@ -21,7 +21,7 @@ export interface SearchRequest {
   sort: SearchSort;
   /** Count a passage once when it is identical in two copies of one text (`reprints=merge`). */
   mergeReprints: boolean;
-  /** Results grouped by document, or as a concordance, one line per occurrence (`view=kwic`). */
+  /** Results grouped by document, or as a concordance, one line per match (`view=kwic`). */
   view: SearchView;
   /** The concordance's order: a column, ascending or descending (`lines=left`, `lines=-left`). */
   lines: LinesSort;

@@ -1,12 +1,13 @@
 /**
  * The concordance (keyword in context) of search results: one line per
- * occurrence, with its left and right context, sortable as corpus tools
+ * match, with its left and right context, sortable as corpus tools
  * sort (left context read from the match outwards), and exportable as CSV.
  */
 import type { DatePrecision } from "../../schemas/passage.ts";
 import { concordanceSorts, type ConcordanceSort } from "./address.ts";
 import type { DocumentGroup, PassageHit } from "./engine.ts";
-import { sentenceRanges, type SearchScope } from "./match.ts";
+import type { Range } from "./kwic.ts";
+import type { SearchScope } from "./match.ts";
 import { passageAnchor } from "../passage-numbers.ts";
 
 export interface ConcordanceLine {
@@ -25,9 +26,12 @@ export interface ConcordanceLine {
   number: number;
   type: PassageHit["type"];
   left: string;
+  /** What matched (src/lib/search/match.ts): a term, a near pair and what lies between, or a sentence. */
   match: string;
+  /** The query's terms within the match, as ranges of it. */
+  marks: Range[];
   right: string;
-  /** At sentence scope, the sentence the match stands in (what matched); "" otherwise. */
+  /** At sentence scope, the sentence that matched (the match); "" otherwise. */
   sentence: string;
   /** Corpus order of the document and the line's place in it, for a stable order. */
   order: number;
@@ -53,9 +57,11 @@ export function contextAround(text: string, start: number, end: number, width: n
 }
 
 /**
- * Every occurrence in the results, in their order, with `width` characters
- * of context each side (code points, not UTF-16 units); at sentence scope
- * with the sentence each stands in.
+ * One line per match in the results, in their order (the passages' spans,
+ * src/lib/search/match.ts: a term, a near pair with what lies between, or at
+ * sentence scope a sentence), with `width` characters of context each side
+ * (code points, not UTF-16 units), the terms marked within the match, and
+ * at sentence scope the sentence the match is.
  */
 export function concordanceLines(
   groups: readonly DocumentGroup[],
@@ -64,16 +70,21 @@ export function concordanceLines(
 ): ConcordanceLine[] {
   return groups.flatMap((group) =>
     group.passages.flatMap((passage) => {
-      const sentences = scope === "sentence" ? sentenceRanges(passage.text) : [];
-      // Occurrences come in text order, so the sentence of each is found by walking forward once.
-      let current = 0;
-      const sentenceAt = (start: number) => {
-        while ((sentences[current]?.[1] ?? Infinity) <= start) current += 1;
-        const range = sentences[current];
-        return range && start >= range[0] ? passage.text.slice(range[0], range[1]) : "";
+      // Marks and spans both come in text order, so each span's marks are found by walking forward once.
+      let mark = 0;
+      const marksIn = (start: number, end: number): Range[] => {
+        while ((passage.occurrences[mark]?.[1] ?? Infinity) <= start) mark += 1;
+        const inside: Range[] = [];
+        for (let index = mark; index < passage.occurrences.length; index += 1) {
+          const [from, to] = passage.occurrences[index] ?? [0, 0];
+          if (from >= end) break;
+          inside.push([Math.max(from, start) - start, Math.min(to, end) - start]);
+        }
+        return inside;
       };
-      return passage.occurrences.map(([start, end]) => {
+      return passage.spans.map(([start, end]) => {
         const [left, right] = contextAround(passage.text, start, end, width);
+        const match = passage.text.slice(start, end);
         return {
           doc: group.doc,
           title: group.title,
@@ -85,9 +96,10 @@ export function concordanceLines(
           number: passage.number,
           type: passage.type,
           left,
-          match: passage.text.slice(start, end),
+          match,
+          marks: marksIn(start, end),
           right,
-          sentence: sentenceAt(start),
+          sentence: scope === "sentence" ? match : "",
           order: group.order,
           position: passage.position,
           start,

@@ -45,6 +45,8 @@ export interface PassageHit {
   number: number;
   /** What to mark: the hits' ranges of the original text, touching or overlapping ones merged. */
   occurrences: Range[];
+  /** What satisfied the query (src/lib/search/match.ts), one concordance line each: sentences, terms or near pairs. */
+  spans: Range[];
   /** Hits in the passage (src/lib/search/match.ts): what the counts of occurrences add up. */
   hits: number;
   /** With reprints merged: the identical passages of other copies of the text, counted here once. */
@@ -338,12 +340,15 @@ export async function loadGroups(
           )
         : undefined;
     const passages = document.passages.flatMap(([id, type, text], position) => {
-      const { ranges: occurrences, hits } =
-        scope === "document"
-          ? (inDocument?.get(position) ?? { ranges: [], hits: 0 })
-          : matchPassageHits(text, clauses, scope);
+      const {
+        ranges: occurrences,
+        spans,
+        hits,
+      } = scope === "document"
+        ? (inDocument?.get(position) ?? { ranges: [], spans: [], hits: 0 })
+        : matchPassageHits(text, clauses, scope);
       return occurrences.length > 0
-        ? [{ id, type, number: numbers.get(id) ?? 0, text, position, occurrences, hits }]
+        ? [{ id, type, number: numbers.get(id) ?? 0, text, position, occurrences, spans, hits }]
         : [];
     });
     if (passages.length === 0) return [];

@@ -17,7 +17,7 @@ import {
   type PassageKind,
 } from "./index-layout.ts";
 import { clauseHolds, positiveTerms, type Clause } from "./query.ts";
-import { SENTENCE_END, startsNear, type SearchScope } from "./match.ts";
+import { hitsOf, markedStarts, SENTENCE_END, startsNear, type SearchScope, type StartsReader } from "./match.ts";
 import { positionLength, termCover, unigram, type WordFamily } from "./tokens.ts";
 
 /** What this module needs of the Pagefind browser API (pagefind.js), started on the first part of the index. */
@@ -270,8 +270,8 @@ export async function passagesWithTerms(index: SearchIndex, terms: readonly stri
 /** How a clause reads a passage's terms, for the terms asked of passagesWithTerms in this order. */
 interface TermReader {
   has(entry: PassageTerms, term: string): boolean;
-  /** The term's starts in the passage. */
-  count(entry: PassageTerms, term: string): number;
+  /** The passage's terms as match.ts reads a unit: each term's starts and length in index positions. */
+  startsIn(entry: PassageTerms): StartsReader;
   /** Whether two terms stand near each other in the passage, by their offsets in it (see startsNear). */
   near(entry: PassageTerms, a: string, b: string, within: number): boolean;
 }
@@ -281,7 +281,7 @@ function termReader(terms: readonly string[]): TermReader {
   const offsets = (entry: PassageTerms, term: string) => entry.offsets[placeOf.get(term) ?? -1];
   return {
     has: (entry, term) => offsets(entry, term) !== undefined,
-    count: (entry, term) => offsets(entry, term)?.length ?? 0,
+    startsIn: (entry) => ({ starts: (term) => offsets(entry, term) ?? [], length: positionLength }),
     near: (entry, a, b, within) =>
       startsNear(offsets(entry, a) ?? [], positionLength(a), offsets(entry, b) ?? [], positionLength(b), within),
   };
@@ -339,14 +339,15 @@ export async function indexMatches(
   const passages = await passagesWithTerms(index, terms);
   const reader = termReader(terms);
   const matches: IndexMatch[] = [];
-  const keep = (entry: PassageTerms, candidate: boolean, terms: readonly string[] = []) =>
+  // A kept passage's hits are its marked starts (src/lib/search/match.ts) under the clauses it satisfies.
+  const keep = (entry: PassageTerms, candidate: boolean, satisfied: readonly Clause[] = []) =>
     matches.push({
       document: entry.document,
       indexInDocument: entry.indexInDocument,
       kind: entry.kind,
       length: entry.length,
       candidate,
-      hits: terms.reduce((sum, term) => sum + reader.count(entry, term), 0),
+      hits: hitsOf(markedStarts(satisfied, reader.startsIn(entry))),
     });
   if (scope === "document") {
     const byDocument = Map.groupBy(passages, (entry) => entry.document[0]);
@@ -358,28 +359,28 @@ export async function indexMatches(
           (a, b, within) => entries.some((entry) => reader.near(entry, a, b, within)),
         ),
       );
-      const shown = [...new Set(satisfied.flatMap(positiveTerms))];
-      for (const entry of entries) if (shown.some((term) => reader.has(entry, term))) keep(entry, false, shown);
+      if (satisfied.length === 0) continue;
+      // A passage is shown when it holds a mark: a required term, or a near pair that stands near in it.
+      for (const entry of entries)
+        if (markedStarts(satisfied, reader.startsIn(entry)).size > 0) keep(entry, false, satisfied);
     }
   } else if (scope === "passage") {
     for (const entry of passages) {
       const satisfied = clauses.filter((clause) => passageSatisfies(reader, entry, clause));
-      if (satisfied.length > 0) keep(entry, false, [...new Set(satisfied.flatMap(positiveTerms))]);
+      if (satisfied.length > 0) keep(entry, false, satisfied);
     }
   } else {
     for (const entry of passages) {
-      const decided = clauses
-        .filter(
-          (clause) =>
-            sentenceDecidable(clause) && !spansSentences(clause.all[0] ?? "") && reader.has(entry, clause.all[0] ?? ""),
-        )
-        .map((clause) => clause.all[0] ?? "");
+      const decided = clauses.filter(
+        (clause) =>
+          sentenceDecidable(clause) && !spansSentences(clause.all[0] ?? "") && reader.has(entry, clause.all[0] ?? ""),
+      );
       const possible = clauses.some(
         (clause) => !sentenceDecidable(clause) && positiveTerms(clause).every((term) => reader.has(entry, term)),
       );
       // A passage another clause may match in some sentence is the text's to decide, and to count.
       if (possible) keep(entry, true);
-      else if (decided.length > 0) keep(entry, false, [...new Set(decided)]);
+      else if (decided.length > 0) keep(entry, false, decided);
     }
   }
   return matches;

@@ -51,23 +51,46 @@ function characterLength(text: string, index: number): number {
 
 export interface Segment {
   text: string;
+  /** A term of the query: what the page marks. */
   marked: boolean;
+  /** Within what matched (a near pair's span or a matching sentence) without being a term; absent outside. */
+  inMatch?: true;
 }
 
 /**
- * A keyword-in-context line: every occurrence marked, with up to `context`
- * characters around each; stretches between distant occurrences are elided
- * with “…”.
+ * A keyword-in-context line: each match (`spans`, ranges of the text in
+ * order, not overlapping) with up to `context` characters around it, the
+ * terms (`marks`, ranges within the spans) marked inside; stretches between
+ * distant matches are elided with “…”. Without `marks`, each span is marked
+ * whole.
  */
-export function keywordInContext(text: string, occurrences: readonly Range[], context = 24): Segment[] {
+export function keywordInContext(
+  text: string,
+  spans: readonly Range[],
+  context = 24,
+  marks: readonly Range[] = spans,
+): Segment[] {
   const segments: Segment[] = [];
   let position = 0;
-  occurrences.forEach(([start, end], index) => {
+  let mark = 0;
+  spans.forEach(([start, end], index) => {
     const before = Math.max(position, start - context);
     if (before > position) segments.push({ text: "…", marked: false });
     if (start > before) segments.push({ text: text.slice(before, start), marked: false });
-    segments.push({ text: text.slice(start, end), marked: true });
-    const next = occurrences[index + 1];
+    let inside = start;
+    // A mark that runs past this span (touching marks across a sentence end) is kept for the next one.
+    while (mark < marks.length && (marks[mark]?.[0] ?? Infinity) < end) {
+      const [from, to] = marks[mark] ?? [end, end];
+      if (to > inside) {
+        if (from > inside) segments.push({ text: text.slice(inside, from), marked: false, inMatch: true });
+        segments.push({ text: text.slice(Math.max(from, inside), Math.min(to, end)), marked: true });
+        inside = Math.min(to, end);
+      }
+      if (to > end) break;
+      mark += 1;
+    }
+    if (end > inside) segments.push({ text: text.slice(inside, end), marked: false, inMatch: true });
+    const next = spans[index + 1];
     const after = Math.min(text.length, end + context, next ? next[0] : Infinity);
     if (after > end) segments.push({ text: text.slice(end, after), marked: false });
     position = after;

@@ -2,15 +2,26 @@
  * Which units of text a parsed query matches, and where. The scope says what
  * a unit is: a sentence, a passage (title, heading, paragraph, list item) or
  * a whole document. A unit matches when it satisfies any clause of the query
- * (src/lib/search/query.ts); its marked occurrences are those of the
- * positive terms of the clauses it satisfies. Its hits, which the results
- * count as occurrences, are the starts of those terms in its normalised text,
- * each term counted once per start, overlapping starts included (网网 twice
- * in 网网网); marks of touching or overlapping hits are merged.
+ * (src/lib/search/query.ts).
+ *
+ * What a match shows, and what the results count:
+ * - Its marks are the occurrences that satisfy the clauses the unit
+ *   satisfies: every occurrence of each required term, and of a NEAR pair
+ *   only the occurrences of each term that stand within the distance of an
+ *   occurrence of the other (an occurrence of 建设 far from 网络强国 does not
+ *   satisfy `网络强国 NEAR/10 建设`, so it is not marked). At document scope
+ *   a pair is near within one passage, as the clause requires.
+ * - Its hits, which the results count as occurrences, are the starts of the
+ *   marked occurrences in the unit's normalised text, each term counted once
+ *   per start, overlapping starts included (网网 twice in 网网网).
+ * - Its spans are what satisfied the query, one concordance line each: at
+ *   sentence scope each matching sentence; otherwise each required term's
+ *   occurrence and each near pair from the start of the one term to the end
+ *   of the other, overlapping or touching spans joined into one.
  */
-import { mergeRanges, termRanges, type Range } from "./kwic.ts";
+import { mergeRanges, type Range } from "./kwic.ts";
 import { normalizeWithOrigin } from "./normalize.ts";
-import { clauseHolds, positiveTerms, type Clause } from "./query.ts";
+import { clauseHolds, type Clause } from "./query.ts";
 
 export const searchScopes = ["sentence", "passage", "document"] as const;
 export type SearchScope = (typeof searchScopes)[number];
@@ -54,17 +65,48 @@ function unitOf(text: string, offset = 0): Unit {
   return { normalized, origin, offset, text };
 }
 
-/** Every start of `term` in `text`, overlapping ones included. */
+/** Every start of `term` in `text`, overlapping ones included, ascending. */
 function starts(text: string, term: string): number[] {
   const found: number[] = [];
   for (let from = text.indexOf(term); from >= 0; from = text.indexOf(term, from + 1)) found.push(from);
   return found;
 }
 
+/** The first index of ascending `values` whose value is at least `value`. */
+function firstAtLeast(values: readonly number[], value: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((values[middle] ?? 0) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /**
- * Whether two terms, starting at `startsOfA` and `startsOfB` with the given
- * lengths, stand with at most `within` characters between the end of one and
- * the start of the other, in either order.
+ * Where the nearest-reaching partners of one start lie: of ascending
+ * `startsOfB`, the first and last index of those that stand with at most
+ * `within` characters between them and a term of `lengthOfA` starting at
+ * `startOfA` (in either order), or undefined when none does. A start `b`
+ * qualifies when `startOfA - lengthOfB - within <= b <= startOfA + lengthOfA + within`.
+ */
+function partnersOf(
+  startOfA: number,
+  lengthOfA: number,
+  startsOfB: readonly number[],
+  lengthOfB: number,
+  within: number,
+): [first: number, last: number] | undefined {
+  const first = firstAtLeast(startsOfB, startOfA - lengthOfB - within);
+  const last = firstAtLeast(startsOfB, startOfA + lengthOfA + within + 1) - 1;
+  return first <= last ? [first, last] : undefined;
+}
+
+/**
+ * Whether two terms, starting at `startsOfA` and `startsOfB` (ascending) with
+ * the given lengths, stand with at most `within` characters between the end
+ * of one and the start of the other, in either order.
  */
 export function startsNear(
   startsOfA: readonly number[],
@@ -73,11 +115,18 @@ export function startsNear(
   lengthOfB: number,
   within: number,
 ): boolean {
-  return startsOfA.some((startOfA) =>
-    startsOfB.some(
-      (startOfB) => Math.max(startOfB - (startOfA + lengthOfA), startOfA - (startOfB + lengthOfB)) <= within,
-    ),
-  );
+  return startsOfA.some((startOfA) => partnersOf(startOfA, lengthOfA, startsOfB, lengthOfB, within) !== undefined);
+}
+
+/** The starts of A (ascending) that stand near some start of B, as startsNear measures it. */
+export function startsNearAny(
+  startsOfA: readonly number[],
+  lengthOfA: number,
+  startsOfB: readonly number[],
+  lengthOfB: number,
+  within: number,
+): number[] {
+  return startsOfA.filter((startOfA) => partnersOf(startOfA, lengthOfA, startsOfB, lengthOfB, within) !== undefined);
 }
 
 /** Whether `a` and `b` occur with at most `within` characters between the end of one and the start of the other. */
@@ -94,30 +143,112 @@ export function satisfies(normalized: string, clause: Clause): boolean {
   );
 }
 
-/** The occurrences of `terms` in a unit, as ranges of its passage's original text. */
-function occurrencesIn(unit: Unit, terms: readonly string[]): Range[] {
-  return terms.flatMap((term) =>
-    termRanges(unit.text, unit.normalized, unit.origin, term).map(([start, end]): Range => [
-      unit.offset + start,
-      unit.offset + end,
-    ]),
-  );
-}
-
-/** Hits of `terms` in a unit: every start of each, in its normalised text. */
-const hitsIn = (unit: Unit, terms: readonly string[]) =>
-  terms.reduce((sum, term) => sum + starts(unit.normalized, term).length, 0);
-
-/** Where a passage matches: the occurrences to mark (merged ranges of its original text) and its hits. */
-export interface PassageMatch {
-  ranges: Range[];
-  hits: number;
+/** How a unit's occurrences are read: each term's starts, ascending, and its length, in one coordinate. */
+export interface StartsReader {
+  starts(term: string): readonly number[];
+  length(term: string): number;
 }
 
 /**
- * Where a passage matches at passage or sentence scope: the occurrences to
- * mark, in the passage's original text, and the hits; none when it does not
- * match.
+ * The marked starts of each term in a unit under the clauses it satisfies
+ * (see the module's contract): every start of a required term; of a NEAR
+ * pair, the starts of each term near a start of the other. At document scope
+ * `required` reads the whole document, `near` the one passage.
+ */
+export function markedStarts(clauses: readonly Clause[], reader: StartsReader): Map<string, Set<number>> {
+  const marked = new Map<string, Set<number>>();
+  const mark = (term: string, found: readonly number[]) => {
+    if (found.length === 0) return;
+    const set = marked.get(term) ?? new Set<number>();
+    for (const start of found) set.add(start);
+    marked.set(term, set);
+  };
+  for (const clause of clauses) {
+    for (const term of clause.all) mark(term, reader.starts(term));
+    for (const { a, b, within } of clause.near) {
+      const startsOfA = reader.starts(a);
+      const startsOfB = reader.starts(b);
+      mark(a, startsNearAny(startsOfA, reader.length(a), startsOfB, reader.length(b), within));
+      mark(b, startsNearAny(startsOfB, reader.length(b), startsOfA, reader.length(a), within));
+    }
+  }
+  return marked;
+}
+
+/** Hits of marked starts: one per start of each term. */
+export const hitsOf = (marked: ReadonlyMap<string, ReadonlySet<number>>) =>
+  [...marked.values()].reduce((sum, set) => sum + set.size, 0);
+
+/** The range of the original text that a normalised stretch [from, from + length) came from. */
+function originalRange(unit: Unit, from: number, length: number): Range {
+  const start = unit.origin[from] ?? 0;
+  const lastStart = unit.origin[from + length - 1] ?? start;
+  const lastLength = (unit.text.codePointAt(lastStart) ?? 0) > 0xffff ? 2 : 1;
+  return [unit.offset + start, unit.offset + lastStart + lastLength];
+}
+
+/** A unit's reader over its normalised text, each term's starts found once. */
+function unitReader(unit: Unit): StartsReader {
+  const found = new Map<string, number[]>();
+  return {
+    starts: (term) => {
+      let list = found.get(term);
+      if (!list) {
+        list = starts(unit.normalized, term);
+        found.set(term, list);
+      }
+      return list;
+    },
+    length: (term) => term.length,
+  };
+}
+
+/**
+ * The spans a unit's clauses satisfy at passage or document scope, as ranges
+ * of its passage's original text, not yet joined: each required term's
+ * occurrences, and each near pair from the start of one to the end of the
+ * other (for each start of A, the union of its pairs, which all contain it).
+ */
+function termSpans(unit: Unit, clauses: readonly Clause[], reader: StartsReader): Range[] {
+  const spans: Range[] = [];
+  for (const clause of clauses) {
+    for (const term of clause.all)
+      for (const start of reader.starts(term)) spans.push(originalRange(unit, start, term.length));
+    for (const { a, b, within } of clause.near) {
+      const startsOfB = reader.starts(b);
+      for (const startOfA of reader.starts(a)) {
+        const partners = partnersOf(startOfA, a.length, startsOfB, b.length, within);
+        if (!partners) continue;
+        const firstB = startsOfB[partners[0]] ?? startOfA;
+        const lastB = startsOfB[partners[1]] ?? startOfA;
+        const from = Math.min(startOfA, firstB);
+        const to = Math.max(startOfA + a.length, lastB + b.length);
+        spans.push(originalRange(unit, from, to - from));
+      }
+    }
+  }
+  return spans;
+}
+
+/** The marks of a unit, as ranges of its passage's original text (not yet joined). */
+function markRanges(unit: Unit, marked: ReadonlyMap<string, ReadonlySet<number>>): Range[] {
+  return [...marked].flatMap(([term, set]) => [...set].map((start) => originalRange(unit, start, term.length)));
+}
+
+/** Where a passage matches: what to mark, what matched (one concordance line each) and its hits. */
+export interface PassageMatch {
+  /** The marked occurrences, touching or overlapping ones joined, in text order. */
+  ranges: Range[];
+  /** What satisfied the query, in text order: sentences at sentence scope, else joined term and pair spans. */
+  spans: Range[];
+  hits: number;
+}
+
+const noMatch: PassageMatch = { ranges: [], spans: [], hits: 0 };
+
+/**
+ * Where a passage matches at passage or sentence scope: its marks, spans and
+ * hits (see the module's contract); none when it does not match.
  */
 export function matchPassageHits(
   text: string,
@@ -129,13 +260,20 @@ export function matchPassageHits(
       ? [unitOf(text)]
       : sentenceRanges(text).map(([start, end]) => unitOf(text.slice(start, end), start));
   let hits = 0;
-  const ranges = units.flatMap((unit) => {
+  const marks: Range[] = [];
+  const spans: Range[] = [];
+  for (const unit of units) {
     const satisfied = clauses.filter((clause) => satisfies(unit.normalized, clause));
-    const terms = [...new Set(satisfied.flatMap(positiveTerms))];
-    hits += hitsIn(unit, terms);
-    return occurrencesIn(unit, terms);
-  });
-  return { ranges: mergeRanges(ranges), hits };
+    if (satisfied.length === 0) continue;
+    const reader = unitReader(unit);
+    const marked = markedStarts(satisfied, reader);
+    hits += hitsOf(marked);
+    marks.push(...markRanges(unit, marked));
+    if (scope === "sentence") spans.push([unit.offset, unit.offset + unit.text.length]);
+    else spans.push(...termSpans(unit, satisfied, reader));
+  }
+  if (marks.length === 0) return noMatch;
+  return { ranges: mergeRanges(marks), spans: scope === "sentence" ? spans : mergeRanges(spans), hits };
 }
 
 /** Where a passage matches at passage or sentence scope: the occurrences to mark (matchPassageHits). */
@@ -145,16 +283,16 @@ export function matchPassage(text: string, clauses: readonly Clause[], scope: "p
 
 /**
  * Where a document matches at document scope: the passages (by index) that
- * contain a positive term of a clause the whole document satisfies, with
- * their occurrences; empty when no clause is satisfied. A document satisfies
- * a clause when each required term occurs in some passage, no excluded term
- * occurs in any, and each NEAR pair stands close within one passage.
+ * hold a mark of a clause the whole document satisfies, with their marks.
+ * A document satisfies a clause when each required term occurs in some
+ * passage, no excluded term occurs in any, and each NEAR pair stands close
+ * within one passage.
  */
 export function matchDocument(texts: readonly string[], clauses: readonly Clause[]): Map<number, Range[]> {
   return new Map([...matchDocumentHits(texts, clauses)].map(([index, { ranges }]) => [index, ranges]));
 }
 
-/** Where a document matches at document scope (matchDocument), with each passage's hits. */
+/** Where a document matches at document scope (matchDocument), with each passage's spans and hits. */
 export function matchDocumentHits(texts: readonly string[], clauses: readonly Clause[]): Map<number, PassageMatch> {
   const units = texts.map((text) => unitOf(text));
   const satisfied = clauses.filter((clause) =>
@@ -164,11 +302,14 @@ export function matchDocumentHits(texts: readonly string[], clauses: readonly Cl
       (a, b, within) => units.some((unit) => occurNear(unit.normalized, a, b, within)),
     ),
   );
-  const terms = [...new Set(satisfied.flatMap(positiveTerms))];
   const matches = new Map<number, PassageMatch>();
+  if (satisfied.length === 0) return matches;
   units.forEach((unit, index) => {
-    const ranges = mergeRanges(occurrencesIn(unit, terms));
-    if (ranges.length > 0) matches.set(index, { ranges, hits: hitsIn(unit, terms) });
+    const reader = unitReader(unit);
+    const marked = markedStarts(satisfied, reader);
+    const ranges = mergeRanges(markRanges(unit, marked));
+    if (ranges.length > 0)
+      matches.set(index, { ranges, spans: mergeRanges(termSpans(unit, satisfied, reader)), hits: hitsOf(marked) });
   });
   return matches;
 }

@@ -20,7 +20,7 @@ import { NARROW_SCREEN } from "../../lib/search/dom.ts";
 import type { UiStrings } from "../../i18n/ui.ts";
 import type { DocumentGroup, SearchOutcome, SearchResults } from "../../lib/search/engine.ts";
 import { SearchFailure } from "../../lib/search/session.ts";
-import { keywordInContext } from "../../lib/search/kwic.ts";
+import { keywordInContext, type Segment } from "../../lib/search/kwic.ts";
 import { clusterPhrase, clustersAround, type Cluster, type ClusterSide } from "../../lib/search/clusters.ts";
 import type { SiteUrls } from "../../lib/urls.ts";
 import { rememberHighlight } from "../highlight-store.ts";
@@ -173,15 +173,23 @@ function renderResults(
   output.append(element("p", {}, more, failed));
 }
 
+/** A keyword-in-context line's segments as nodes: terms marked, the rest of a match set apart, context as text. */
+const segmentNodes = (segments: readonly Segment[]): (HTMLElement | string)[] =>
+  segments.map((segment) =>
+    segment.marked
+      ? element("mark", {}, segment.text)
+      : segment.inMatch
+        ? element("span", { class: "in-match" }, segment.text)
+        : segment.text,
+  );
+
 /** One document's matching passages, each a keyword-in-context line linked to its paragraph. */
 function renderGroup({ ui, urls }: ResultsView, group: DocumentGroup, query: string): HTMLElement {
   const list = element("ol", { class: "passages" });
   for (const passage of group.passages) {
     const href = urls.passage(group.doc, passage);
     const line = element("a", { href, class: "kwic" });
-    for (const segment of keywordInContext(passage.text, passage.occurrences)) {
-      line.append(segment.marked ? element("mark", {}, segment.text) : segment.text);
-    }
+    line.append(...segmentNodes(keywordInContext(passage.text, passage.spans, 24, passage.occurrences)));
     line.addEventListener("click", () => rememberHighlight(query, passageAnchor(passage)));
     const label = marginLabel(passage.type, passage.number) || ui.passage.title;
     const name = passageName(ui.passage, passage.type, passage.number);
@@ -254,7 +262,12 @@ function distributions(view: ResultsView, outcome: SearchResults, request: Searc
     "details",
     { class: "distributions" },
     element("summary", {}, view.ui.search.distributions),
-    renderYears(view, outcome.years, request.mergeReprints),
+    renderYears(
+      view,
+      outcome.years,
+      request.mergeReprints,
+      outcome.clauses.some((clause) => clause.near.length > 0),
+    ),
     renderDistribution(view, outcome, request.sort),
     renderClusters(view, outcome),
   );
@@ -269,7 +282,7 @@ function distributions(view: ResultsView, outcome: SearchResults, request: Searc
  * only a lower bound (`2017+`) is marked as such. What is counted, and
  * whether reprints are merged, is said under it.
  */
-function renderYears(view: ResultsView, years: readonly YearCount[], merged: boolean): HTMLElement {
+function renderYears(view: ResultsView, years: readonly YearCount[], merged: boolean, near: boolean): HTMLElement {
   const { ui } = view;
   const columns = ui.search.yearColumns;
   const highest = Math.max(...years.map(perTenThousand));
@@ -340,7 +353,7 @@ function renderYears(view: ResultsView, years: readonly YearCount[], merged: boo
     element(
       "figcaption",
       {},
-      ui.search.countsNote(merged),
+      ui.search.countsNote(merged, near),
       ...(uncertain ? [" ", element("span", { class: "uncertain-note" }, `* ${ui.search.lowerBoundNote}`)] : []),
     ),
   );
@@ -459,7 +472,9 @@ function renderExport(
 }
 
 /**
- * The concordance of the results shown: a table, one line per occurrence,
+ * The concordance of the results shown: a table, one line per match (a
+ * term, a near pair with what lies between, or a sentence: the spans of
+ * src/lib/search/match.ts), saying which,
  * left context aligned against the match, sortable by each column (the sort
  * in the address, `lines=`), with a context width; drawn a step of lines at
  * a time; and the export of every occurrence in the order shown.
@@ -483,11 +498,19 @@ function renderConcordance(view: ResultsView, outcome: SearchResults, request: S
     ["document", strings.document],
   ];
   let sort = request.lines;
-  // Occurrences in every matching document, pending ones included, once they are loaded.
-  let everyOccurrence = 0;
+  // Lines of every matching document, pending ones included, once they are loaded.
+  let everyLine = 0;
   const head = element("tr", {});
   const body = element("tbody", {});
   const summary = element("p", { class: "kwic-summary" });
+  // What a line is (src/lib/search/match.ts): a term's occurrence, or a longer span, which wraps in its column.
+  const lineKind =
+    request.scope === "sentence"
+      ? "sentence"
+      : outcome.clauses.some((clause) => clause.near.length > 0)
+        ? "near"
+        : "terms";
+  const countedAs = strings.countedAs[lineKind];
   const moreLines = element("button", { type: "button", class: "kwic-more", hidden: "" });
   // Lines drawn: a step at a time, so that the screen's work is bounded by what it shows.
   let drawn = CONCORDANCE_LINES_STEP;
@@ -525,7 +548,11 @@ function renderConcordance(view: ResultsView, outcome: SearchResults, request: S
           "tr",
           { "data-kwic-line": "" },
           element("td", { class: "kwic-left" }, line.left),
-          element("td", { class: "kwic-match" }, element("mark", {}, line.match)),
+          element(
+            "td",
+            { class: "kwic-match" },
+            ...segmentNodes(keywordInContext(line.match, [[0, line.match.length]], 0, line.marks)),
+          ),
           element("td", { class: "kwic-right" }, line.right),
           element("td", { class: "kwic-date" }, line.date),
           element(
@@ -540,12 +567,12 @@ function renderConcordance(view: ResultsView, outcome: SearchResults, request: S
         );
       }),
     );
-    summary.textContent = strings.shown(shown.length, Math.max(lines.length, everyOccurrence));
+    summary.textContent = `${strings.shown(shown.length, Math.max(lines.length, everyLine))}${countedAs}`;
   };
   width.addEventListener("input", draw);
   draw();
   const exports = renderExport(view, outcome, request, widthValue, ordered, (lines) => {
-    everyOccurrence = lines;
+    everyLine = lines;
     draw();
   });
   return element(
@@ -558,7 +585,7 @@ function renderConcordance(view: ResultsView, outcome: SearchResults, request: S
       { class: "kwic-scroll" },
       element(
         "table",
-        { class: "kwic-table" },
+        { class: lineKind === "terms" ? "kwic-table" : "kwic-table kwic-long" },
         element("caption", {}, strings.caption),
         element("thead", {}, head),
         body,

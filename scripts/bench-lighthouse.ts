@@ -2,8 +2,10 @@
  * npm run bench:lighthouse — Lighthouse (mobile settings: emulated phone,
  * simulated slow 4G and CPU slowdown, Lighthouse's defaults) on the home
  * page, the longest document and a search result page of a fresh build,
- * served by a plain static server without compression. Each page is audited
- * RUNS times; the script prints the median of each category's score.
+ * served by a plain static server without compression and by one that
+ * gzips text as most hosts do. Each page is audited RUNS times on each
+ * server; the script prints the median of each category's score, and of the
+ * search page's largest contentful paint and layout shift.
  *
  * Steps: build, pick the pages, serve, audit, print.
  */
@@ -41,7 +43,10 @@ async function main(): Promise<void> {
   ];
 
   // 3. serve, 4. audit
-  const server = await serveStatic(site);
+  const servers = [
+    { name: "plain", server: await serveStatic(site) },
+    { name: "gzip", server: await serveStatic(site, "/", { gzip: true }) },
+  ];
   const chrome = await chromeLauncher.launch({
     chromePath: chromiumPath,
     chromeFlags: chromiumFlags,
@@ -49,31 +54,41 @@ async function main(): Promise<void> {
   const rows: string[] = [];
   try {
     for (const page of pages) {
-      const scores: Record<string, number[]> = Object.fromEntries(CATEGORIES.map((category) => [category, []]));
-      for (let run = 0; run < RUNS; run += 1) {
-        const result = await lighthouse(`${server.url}${page.path}`, {
-          port: chrome.port,
-          output: "json",
-          logLevel: "error",
-          onlyCategories: [...CATEGORIES],
-        });
-        if (!result) throw new Error(`Lighthouse returned nothing for ${page.path}`);
-        for (const category of CATEGORIES)
-          scores[category]?.push(Math.round((result.lhr.categories[category]?.score ?? 0) * 100));
+      for (const { name, server } of servers) {
+        const scores: Record<string, number[]> = Object.fromEntries(CATEGORIES.map((category) => [category, []]));
+        const paints: number[] = [];
+        const shifts: number[] = [];
+        for (let run = 0; run < RUNS; run += 1) {
+          const result = await lighthouse(`${server.url}${page.path}`, {
+            port: chrome.port,
+            output: "json",
+            logLevel: "error",
+            onlyCategories: [...CATEGORIES],
+          });
+          if (!result) throw new Error(`Lighthouse returned nothing for ${page.path}`);
+          for (const category of CATEGORIES)
+            scores[category]?.push(Math.round((result.lhr.categories[category]?.score ?? 0) * 100));
+          paints.push(result.lhr.audits["largest-contentful-paint"]?.numericValue ?? Number.NaN);
+          shifts.push(result.lhr.audits["cumulative-layout-shift"]?.numericValue ?? Number.NaN);
+        }
+        rows.push(
+          `| ${page.name} | ${name} | ${CATEGORIES.map((category) => median(scores[category] ?? [])).join(" | ")} | ` +
+            `${(median(paints) / 1000).toFixed(1)} s | ${median(shifts).toFixed(3)} |`,
+        );
       }
-      rows.push(`| ${page.name} | ${CATEGORIES.map((category) => median(scores[category] ?? [])).join(" | ")} |`);
     }
   } finally {
     await chrome.kill();
-    await server.close();
+    for (const { server } of servers) await server.close();
   }
 
   // 5. print
   console.log(
-    `Lighthouse, mobile settings, median of ${RUNS} runs per page; a plain static server without compression`,
+    `Lighthouse, mobile settings, median of ${RUNS} runs per page and server; plain: a static server without ` +
+      `compression; gzip: the same server gzipping text`,
   );
-  console.log(`| page | ${CATEGORIES.join(" | ")} |`);
-  console.log(`| --- | ${CATEGORIES.map(() => "---").join(" | ")} |`);
+  console.log(`| page | server | ${CATEGORIES.join(" | ")} | largest contentful paint | layout shift |`);
+  console.log(`| --- | --- | ${CATEGORIES.map(() => "---").join(" | ")} | --- | --- |`);
   for (const row of rows) console.log(row);
 }
 

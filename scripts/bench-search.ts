@@ -27,10 +27,12 @@ import { SEARCH_IDS } from "../src/lib/search/dom.ts";
 import { writeSearchIndex } from "./lib/search-index.ts";
 import { launchChromium } from "./support/chromium.ts";
 import { serveStatic } from "./support/static-server.ts";
-import { oracleMatches, substringMatches } from "./support/search-oracle.ts";
+import { oracleHits, oracleMatches, substringMatches } from "./support/search-oracle.ts";
 import { searchTestSet } from "./support/search-queries.ts";
 import { generatedDocuments } from "./support/generated-corpus.ts";
 import { passagesOfDocuments } from "./lib/search-corpus.ts";
+import { passageAnchor, readerNumbers } from "../src/lib/passage-numbers.ts";
+import type { Passage } from "../src/schemas/passage.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const scaleArgument = process.argv.indexOf("--scale");
@@ -244,6 +246,7 @@ async function measureScale(site: string, scale: number, siteBuildSeconds: numbe
   const timed = queries.filter((_, index) => index % Math.ceil(queries.length / QUERIES_TIMED) === 0);
   const judged = scale > 0 ? timed : queries;
   const expected = new Map(queries.map(({ query }) => [query, substringMatches(query, passages)]));
+  const passageKeys = passageKeysByAnchor(passages);
   const pagesOf = (keys: Iterable<string>) => new Set([...keys].map((key) => key.split("#")[0]));
 
   const server = await serveStatic(site);
@@ -271,9 +274,11 @@ async function measureScale(site: string, scale: number, siteBuildSeconds: numbe
       ]);
       console.log("measuring this site's search …");
       const judgement = await judgeOurs(
+        passageKeys,
         session,
         judged.map((entry) => entry.query),
         (query) => expected.get(query) ?? new Set(),
+        (query) => totalHits(oracleHits(query, passages)),
       );
       figures.push({ ...ours, ...judgement });
       await session.close();
@@ -293,9 +298,11 @@ async function measureScale(site: string, scale: number, siteBuildSeconds: numbe
       );
       console.log("measuring this site's search with operators …");
       const judgement = await judgeOurs(
+        passageKeys,
         session,
         operatorSet.map((entry) => entry.query),
         (query) => oracleMatches(query, passages, "passage"),
+        (query) => totalHits(oracleHits(query, passages, "passage")),
       );
       figures.push({ ...withOperators, ...judgement });
       await session.close();
@@ -391,29 +398,65 @@ async function measureScale(site: string, scale: number, siteBuildSeconds: numbe
  * Runs each query on this site's search page and compares the passages it
  * shows, and its reported total, with what a plain search finds.
  */
+/** `doc#id` of every passage by `doc#anchor`, its reader anchor (`para5`) as permalinks end with it. */
+function passageKeysByAnchor(passages: readonly Passage[]): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const [doc, inDocument] of Map.groupBy(passages, (passage) => passage.doc)) {
+    const numbers = readerNumbers(inDocument);
+    for (const passage of inDocument)
+      keys.set(
+        `${doc}#${passageAnchor({ type: passage.type, number: numbers.get(passage.id) ?? -1 })}`,
+        `${doc}#${passage.id}`,
+      );
+  }
+  return keys;
+}
+
+/** The occurrences a plain count finds in all, from its hits by passage. */
+const totalHits = (hits: ReadonlyMap<string, number>) => [...hits.values()].reduce((sum, count) => sum + count, 0);
+
+/**
+ * Runs each query on this site's page and compares what it shows with the
+ * plain oracle: the passages linked, the total of matching passages
+ * (`data-result-total`) and the occurrences (`data-result-occurrences`).
+ */
 async function judgeOurs(
+  passageKeys: ReadonlyMap<string, string>,
   session: Session,
   queries: readonly string[],
   wantedFor: (query: string) => Set<string>,
+  occurrencesFor: (query: string) => number,
 ): Promise<{ precision: number; recall: number; level: string }> {
-  const tally = { found: 0, correct: 0, relevant: 0, exactTotals: 0 };
+  const tally = { found: 0, correct: 0, relevant: 0, exactTotals: 0, exactOccurrences: 0, occurrences: 0 };
   for (const query of queries) {
     await session.run(query);
     const total = Number(await session.page.getAttribute("[data-result-total]", "data-result-total"));
+    const occurrences = Number(await session.page.getAttribute("[data-result-occurrences]", "data-result-occurrences"));
     const links = await session.page.$$eval("[data-result] a.permalink", (anchors) =>
       anchors.map((anchor) => anchor.getAttribute("href") ?? ""),
     );
-    const actual = new Set(links.map((href) => href.replace(/^.*\/speeches\/([^/]+)\/#(.+)$/, "$1#$2")));
+    // A permalink ends with the passage's reader anchor (#para5); the oracle names passages by id.
+    const actual = new Set(
+      links.map((href) => {
+        const shown = href.replace(/^.*\/speeches\/([^/]+)\/#(.+)$/, "$1#$2");
+        return passageKeys.get(shown) ?? shown;
+      }),
+    );
     const wanted = wantedFor(query);
+    const wantedOccurrences = occurrencesFor(query);
     tally.found += actual.size;
     tally.relevant += wanted.size;
     tally.correct += [...actual].filter((key) => wanted.has(key)).length;
+    tally.occurrences += wantedOccurrences;
     if (total === wanted.size) tally.exactTotals += 1;
+    if (occurrences === wantedOccurrences) tally.exactOccurrences += 1;
   }
   return {
     precision: tally.found === 0 ? 1 : tally.correct / tally.found,
     recall: tally.relevant === 0 ? 1 : tally.correct / tally.relevant,
-    level: `passages shown; total right in ${tally.exactTotals} of ${queries.length} queries`,
+    level:
+      `passages shown; total right in ${tally.exactTotals} of ${queries.length} queries, ` +
+      `occurrences right in ${tally.exactOccurrences} (${tally.occurrences.toLocaleString("en")} in all)`,
   };
 }
 

@@ -187,6 +187,20 @@ describe("the search page", () => {
     await done();
     expect(await status()).toBe(ui.search.tooLong(MAX_QUERY_LENGTH + 5, MAX_QUERY_LENGTH));
     expect(await page.getAttribute(byId(SEARCH_IDS.input), "maxlength")).toBe(String(MAX_QUERY_LENGTH));
+
+    // in the same page, a query without results after one with results keeps no count of the earlier one
+    await page.fill(byId(SEARCH_IDS.input), "网信");
+    await page.waitForFunction(
+      () => Number(document.querySelector("[data-result-occurrences]")?.getAttribute("data-result-occurrences")) > 0,
+    );
+    await page.fill(byId(SEARCH_IDS.input), "网络弱国");
+    await page.waitForFunction(({ id, text }) => document.getElementById(id)?.textContent === text, {
+      id: SEARCH_IDS.status,
+      text: ui.search.none("网络弱国"),
+    });
+    await done();
+    expect(await page.getAttribute("[data-result-total]", "data-result-total")).toBe("0");
+    expect(await page.getAttribute("[data-result-occurrences]", "data-result-occurrences")).toBe("0");
   });
 
   it("keeps the address in step with the query and the filters", async () => {

@@ -65,7 +65,9 @@ export function renderOutcome(
   const { ui, results, status, output } = view;
   const query = request.query;
   output.replaceChildren();
+  // No count of an earlier search stays: an outcome without results counts nothing.
   results.dataset["resultTotal"] = "0";
+  results.dataset["resultOccurrences"] = "0";
   const named = renderEntities(view, view.namedEntities(query));
   if (outcome.kind === "empty") {
     status.textContent = query === "" ? ui.search.idle : ui.search.empty;
@@ -103,6 +105,7 @@ function failedFilesOf(error: unknown): string {
 export function renderFailure(view: ResultsView, error: unknown, onRetry: () => void): void {
   const { ui, results, status, output } = view;
   results.dataset["resultTotal"] = "0";
+  results.dataset["resultOccurrences"] = "0";
   status.textContent = ui.search.error;
   const retry = element("button", { type: "button", class: "retry" }, ui.search.retry);
   retry.addEventListener("click", onRetry);

@@ -163,11 +163,12 @@ const zh = {
     noDate: "日期不详",
     count: (count: number) => `${count} 篇`,
     /** The title of a filtered list: the facet and its value. */
-    filtered: (facet: string, value: string) => `文献 · ${facet}：${value}`,
+    filtered: (facet: string, value: string) => `${facet}：${value}`,
     /** How many documents a filtered list shows. */
     showing: (count: number) => `共 ${count} 篇。`,
     /** Said of a container under which a filter hides some materials. */
-    partsShown: (shown: number, total: number) => `收材料 ${total} 篇，此处列出符合条件的 ${shown} 篇`,
+    partsShown: (shown: number, total: number) =>
+      shown === 0 ? `收材料 ${total} 篇，均不在此列` : `收材料 ${total} 篇，此处列出符合条件的 ${shown} 篇`,
   },
   fields: {
     byline: "署名",
@@ -425,6 +426,7 @@ const zh = {
   editorialTitle: "编者拟题",
   blockKindNote: "版面处理",
   order: {
+    summary: "排列顺序",
     dateRule:
       "按日期由远及近排列：推断的日期照推断排列（“以后”按其下限），较粗的日期排在其所含的较细日期之前，日期不详的列在最后；同一日期的文献按编者排定的先后，再按底本与其中的先后。一份资料所收的材料列在该资料之下，依资料中的次序。上一篇、下一篇与检索结果都依日期顺序。",
   },
@@ -593,10 +595,12 @@ const en: UiStrings = {
     noOutlet: "outlet not stated",
     noDate: "date unknown",
     count: (count: number) => `${count}`,
-    filtered: (facet: string, value: string) => `Documents · ${facet}: ${value}`,
+    filtered: (facet: string, value: string) => `${facet}: ${value}`,
     showing: (count: number) => `${count} ${count === 1 ? "document" : "documents"}.`,
     partsShown: (shown: number, total: number) =>
-      `${total} ${total === 1 ? "material" : "materials"}; ${shown === 1 ? "the one" : `the ${shown}`} that ${shown === 1 ? "matches is" : "match are"} listed here`,
+      `${total} ${total === 1 ? "material" : "materials"}; ${
+        shown === 0 ? "none is" : shown === 1 ? "the one that matches is" : `the ${shown} that match are`
+      } listed here`,
   },
   fields: {
     byline: "Byline",
@@ -876,6 +880,7 @@ const en: UiStrings = {
   editorialTitle: "editorial title",
   blockKindNote: "layout",
   order: {
+    summary: "Order",
     dateRule:
       "Oldest first by date: inferred dates sort as inferred (a lower bound by that bound), a less precise date before the more precise dates it covers, undated documents last; documents of one date follow the order the editor set, then their source and their place in it. A booklet's materials are listed under it, in the booklet's order. Previous/next and search results follow the date order.",
   },

@@ -5,6 +5,7 @@
  * share of its height, such as the middle of the longest document).
  *
  *   npm run build && npm run screenshots
+ *   npm run screenshots -- documents home   # only these pages, the other files kept
  *
  * The pages are found from the built site, not named here, so that the script
  * works for any corpus: the home page, the document list, the longest
@@ -32,7 +33,9 @@ export function pagesToPhotograph(dist: string): { name: string; path: string; a
       ? readdirSync(join(dist, path)).filter((entry) => statSync(join(dist, path, entry)).isDirectory())
       : [];
   const size = (path: string) => statSync(join(dist, path, "index.html")).size;
-  const longest = directories("speeches").sort((a, b) => size(`speeches/${b}`) - size(`speeches/${a}`))[0];
+  const longest = directories("speeches")
+    .filter((entry) => existsSync(join(dist, "speeches", entry, "index.html")))
+    .sort((a, b) => size(`speeches/${b}`) - size(`speeches/${a}`))[0];
   const firstSet = directories("principles").sort()[0];
   const firstPrinciple = firstSet && directories(`principles/${firstSet}`).sort()[0];
   const terms = JSON.parse(readFileSync(join(dist, "data", "terms.json"), "utf8")) as {
@@ -81,12 +84,15 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dist = join(root, "dist");
   requireBuiltSite(dist, "screenshots");
   const out = join(root, "docs", "screenshots");
-  rmSync(out, { recursive: true, force: true });
+  const only = process.argv.slice(2);
+  if (only.length === 0) rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   const server = await serveStatic(dist);
   const browser = await launchChromium();
   try {
-    for (const { name, path, at } of pagesToPhotograph(dist)) {
+    const pages = pagesToPhotograph(dist).filter(({ name }) => only.length === 0 || only.includes(name));
+    if (pages.length === 0) throw new Error(`screenshots: no page named ${only.join(", ")}`);
+    for (const { name, path, at } of pages) {
       for (const viewport of VIEWPORTS) {
         for (const colorScheme of SCHEMES) {
           const page = await browser.newPage({ viewport, colorScheme });

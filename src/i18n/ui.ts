@@ -151,6 +151,25 @@ const zh = {
     booklet: "学习资料",
     "study-material": "学习材料",
   },
+  /** The document list: its filters and each entry's facts. */
+  list: {
+    filters: "筛选文献",
+    facets: { kind: "类型", outlet: "刊发" },
+    all: "全部",
+    /** A filter's value for documents whose outlet the source does not state. */
+    outletUnstated: "未载明",
+    /** An entry's outlet when the source does not state one. */
+    noOutlet: "刊发未载明",
+    noDate: "日期不详",
+    count: (count: number) => `${count} 篇`,
+    /** The title of a filtered list: the facet and its value. */
+    filtered: (facet: string, value: string) => `${facet}：${value}`,
+    /** How many documents a filtered list shows. */
+    showing: (count: number) => `共 ${count} 篇。`,
+    /** Said of a container under which a filter hides some materials. */
+    partsShown: (shown: number, total: number) =>
+      shown === 0 ? `收材料 ${total} 篇，均不在此列` : `收材料 ${total} 篇，此处列出符合条件的 ${shown} 篇`,
+  },
   fields: {
     byline: "署名",
     credit: "稿源",
@@ -402,7 +421,7 @@ const zh = {
       verified: "正文之外，日期、署名等元数据和提法、大事记的引文也已核定；没有待定问题。",
     },
     intro:
-      "每篇文献标明编者核对到哪一级（仿维基文库的校对等级）。各级文献都刊出、可检索；列表和检索结果只标出尚未核定的文献。",
+      "每篇文献标明编者核对到哪一级（仿维基文库的校对等级）。各级文献都刊出、可检索；文献列表标出每篇的校订状态，检索结果只标出尚未核定的文献。",
     count: (count: number) => `${count} 篇。`,
     badge: (name: string) => `校订：${name}`,
     openQuestions: "待定问题",
@@ -412,8 +431,9 @@ const zh = {
   editorialTitle: "编者拟题",
   blockKindNote: "版面处理",
   order: {
+    summary: "排列顺序",
     dateRule:
-      "按日期由远及近排列：推断的日期照推断排列（“以后”按其下限），较粗的日期排在其所含的较细日期之前，日期不详的列在最后；同一日期的文献按编辑数据中的 sequence，再按底本与其中的先后。上一篇、下一篇与检索结果都依此顺序。",
+      "按日期由远及近排列：推断的日期照推断排列（“以后”按其下限），较粗的日期排在其所含的较细日期之前，日期不详的列在最后；同一日期的文献按编者排定的先后，再按底本与其中的先后。一份资料所收的材料列在该资料之下，依资料中的次序。上一篇、下一篇与检索结果都依日期顺序。",
   },
   editionVersion: (version: string, date: string) => `版本 ${version}（${date}）· 许可`,
   footer: "本站为静态网站，可离线部署；正文逐字依据底本，编辑处理均有记录。",
@@ -571,6 +591,21 @@ const en: UiStrings = {
     review: "Review",
     booklet: "Study booklet",
     "study-material": "Study material",
+  },
+  list: {
+    filters: "Filter documents",
+    facets: { kind: "Kind", outlet: "Published in" },
+    all: "All",
+    outletUnstated: "not stated",
+    noOutlet: "outlet not stated",
+    noDate: "date unknown",
+    count: (count: number) => `${count}`,
+    filtered: (facet: string, value: string) => `${facet}: ${value}`,
+    showing: (count: number) => `${count} ${count === 1 ? "document" : "documents"}.`,
+    partsShown: (shown: number, total: number) =>
+      `${total} ${total === 1 ? "material" : "materials"}; ${
+        shown === 0 ? "none is" : shown === 1 ? "the one that matches is" : `the ${shown} that match are`
+      } listed here`,
   },
   fields: {
     byline: "Byline",
@@ -840,7 +875,7 @@ const en: UiStrings = {
         "Besides the text, the dates, authors and other metadata and the citations of principles and milestones have been checked; no question is open.",
     },
     intro:
-      "Each document states how far an editor has checked it (after Wikisource's proofreading levels). Documents at every level are published and searchable; lists and search results mark only those not yet verified.",
+      "Each document states how far an editor has checked it (after Wikisource's proofreading levels). Documents at every level are published and searchable; the document list gives each document's status, search results mark only those not yet verified.",
     count: (count: number) => `${count} ${count === 1 ? "document" : "documents"}.`,
     badge: (name: string) => `Review: ${name}`,
     openQuestions: "Open questions",
@@ -855,8 +890,9 @@ const en: UiStrings = {
   editorialTitle: "editorial title",
   blockKindNote: "layout",
   order: {
+    summary: "Order",
     dateRule:
-      "Oldest first by date: inferred dates sort as inferred (a lower bound by that bound), a less precise date before the more precise dates it covers, undated documents last; documents of one date follow the editorial data's sequence, then their source and their place in it. Previous/next and search results follow this order.",
+      "Oldest first by date: inferred dates sort as inferred (a lower bound by that bound), a less precise date before the more precise dates it covers, undated documents last; documents of one date follow the order the editor set, then their source and their place in it. A booklet's materials are listed under it, in the booklet's order. Previous/next and search results follow the date order.",
   },
   editionVersion: (version: string, date: string) => `Version ${version} (${date}) · licence`,
   footer:

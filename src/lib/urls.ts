@@ -4,6 +4,7 @@
  * each interface language (the default at the root, English under `en/`).
  */
 import { defaultLocale, locales, type Locale } from "../i18n/ui.ts";
+import type { Filter } from "./document-list.ts";
 import { passageAnchor } from "./passage-numbers.ts";
 import { lineAnchor, sourceStem } from "./source-view.ts";
 import type { PassageType } from "../schemas/passage.ts";
@@ -31,8 +32,8 @@ export function joinBase(base: string, path: string): string {
 
 export interface SiteUrls {
   home(): string;
-  /** The list of documents, in corpus order or, with `"date"`, by date. */
-  speeches(): string;
+  /** The list of documents, in corpus order; with a filter, only the documents of one kind or outlet. */
+  speeches(filter?: Filter): string;
   /** The search page, with a query when one is given. */
   search(query?: string): string;
   speech(slug: string): string;
@@ -77,6 +78,7 @@ export interface SiteUrls {
  * @example createUrls("/corpus/").speech("zhao") // "/corpus/speeches/zhao/"
  * @example createUrls("/").passage("zhao", { type: "paragraph", number: 2 }) // "/speeches/zhao/#para2"
  * @example createUrls("/", "en").terms() // "/en/terms/"
+ * @example createUrls("/").speeches({ facet: "kind", key: "article" }) // "/speeches/kind/article/"
  */
 export function createUrls(base: string, locale: Locale = defaultLocale): SiteUrls {
   const segment = localeSegments[locale];
@@ -84,7 +86,7 @@ export function createUrls(base: string, locale: Locale = defaultLocale): SiteUr
   const prefixes = locales.flatMap((candidate) => localeSegments[candidate] ?? []).map((name) => `${name}/`);
   return {
     home: () => page(""),
-    speeches: () => page("speeches/"),
+    speeches: (filter) => page(filter ? `speeches/${filter.facet}/${encodeURIComponent(filter.key)}/` : "speeches/"),
     search: (query) => (query ? `${page("search/")}?q=${encodeURIComponent(query)}` : page("search/")),
     speech: (slug) => page(`speeches/${encodeURIComponent(slug.normalize("NFC"))}/`),
     passage: (slug, passage, phrase) =>

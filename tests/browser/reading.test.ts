@@ -181,3 +181,54 @@ describe("colour scheme", () => {
     await context.close();
   });
 });
+
+describe("the document list without JavaScript", () => {
+  it("lists each container's parts under it and nowhere else, and filters by kind with plain links", async () => {
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
+    const page = await open(context, "speeches/");
+    const corpus = (await (await fetch(`${site.server.url}data/corpus.json`)).json()) as {
+      documents: { slug: string; kind: string; relations: { type: string; target: string }[] }[];
+    };
+    const partsOf = new Map(
+      corpus.documents.map((document) => [
+        document.slug,
+        document.relations.filter((relation) => relation.type === "has-part").map((relation) => relation.target),
+      ]),
+    );
+    const containers = [...partsOf].filter(([, parts]) => parts.length > 0);
+    expect(containers.length).toBeGreaterThan(0);
+    const list = page.locator("main ol.doc-list").first();
+    const top = await list
+      .locator(":scope > li")
+      .evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset["doc"] ?? ""));
+    for (const [container, parts] of containers) {
+      expect(top).toContain(container);
+      const nested = await list
+        .locator(`:scope > li[data-doc="${container}"] > ol.doc-parts > li`)
+        .evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset["doc"] ?? ""));
+      expect(nested.sort()).toEqual([...parts].sort());
+      for (const part of parts) expect(top).not.toContain(part);
+    }
+    // every document once, at the top or under its container
+    const listed = await list
+      .locator("li[data-doc]")
+      .evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset["doc"] ?? ""));
+    expect(listed.sort()).toEqual(corpus.documents.map((document) => document.slug).sort());
+
+    // a kind filter is a link to a page listing exactly the documents of that kind
+    const filter = page.locator('a[href*="/speeches/kind/"]').first();
+    const kind = /\/speeches\/kind\/([^/]+)\//.exec((await filter.getAttribute("href")) ?? "")?.[1] ?? "";
+    await filter.click();
+    await page.waitForURL(new RegExp(`/speeches/kind/${kind}/$`));
+    const matching = await page
+      .locator('main ol.doc-list li[data-doc]:not([data-matches="false"])')
+      .evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset["doc"] ?? ""));
+    expect(matching.sort()).toEqual(
+      corpus.documents
+        .filter((document) => document.kind === kind)
+        .map((document) => document.slug)
+        .sort(),
+    );
+    await context.close();
+  });
+});

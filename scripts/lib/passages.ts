@@ -1,6 +1,4 @@
-import { formatDate } from "../../src/lib/dates.ts";
-import { isPublicationTitle } from "../../src/lib/citation.ts";
-import { distinctTitles } from "../../src/lib/document-titles.ts";
+import { documentTitlesIn } from "../../src/lib/document-titles.ts";
 import type { Passage } from "../../src/schemas/passage.ts";
 import type { Corpus } from "./corpus.ts";
 
@@ -10,23 +8,7 @@ import type { Corpus } from "./corpus.ts";
  * (src/lib/document-titles.ts).
  */
 export function citeTitles(corpus: Corpus): Map<string, string> {
-  return distinctTitles(
-    corpus.documents.map((document) => {
-      const container = corpus.documents.find(
-        (candidate) => candidate.slug === document.relations.find((relation) => relation.type === "part-of")?.target,
-      );
-      return {
-        slug: document.slug,
-        title: document.title.text,
-        container: container && { title: container.title.text, label: document.fields.label?.text },
-        outlet: document.outlet && {
-          name: document.outlet.value,
-          isPublication: isPublicationTitle(document.outletKind),
-        },
-        date: document.date && formatDate(document.date.value, document.date.precision),
-      };
-    }),
-  );
+  return documentTitlesIn(corpus.documents, "zh-CN");
 }
 
 export type { Passage };

@@ -1,7 +1,7 @@
 import { defaultLocale, locales, uiFor } from "../i18n/ui.ts";
 import { addressOfRequest, FILTER_PARAMS, requestFromAddress, type SearchRequest } from "../lib/search/address.ts";
 import { entitiesNamed, type SearchEntity } from "../lib/search/entities.ts";
-import { NARROW_SCREEN, SEARCH_IDS, type SearchState } from "../lib/search/dom.ts";
+import { NARROW_SCREEN, SEARCH_IDS, WIDE_SCREEN, type SearchState } from "../lib/search/dom.ts";
 import type { SearchOutcome } from "../lib/search/engine.ts";
 import { latestOnly } from "../lib/search/latest.ts";
 import { createSearchSession } from "../lib/search/session.ts";
@@ -234,11 +234,14 @@ export function startSearchPage(): void {
     committed = true;
     void run(request);
   });
-  // Wide screens show the filters and settings by CSS, before the first paint, so nothing moves;
-  // a browser whose CSS cannot (no ::details-content) opens them here.
-  const options = form.querySelector<HTMLDetailsElement>(".search-options");
-  if (options && !matchMedia(NARROW_SCREEN).matches && !CSS.supports("selector(::details-content)"))
-    options.open = true;
+  // Wide screens show the filters and settings, and the whole query syntax, by CSS, before the first
+  // paint, so nothing moves; a browser whose CSS cannot (no ::details-content) opens them here.
+  if (!CSS.supports("selector(::details-content)")) {
+    const options = form.querySelector<HTMLDetailsElement>(".search-options");
+    if (options && !matchMedia(NARROW_SCREEN).matches) options.open = true;
+    const syntax = document.querySelector<HTMLDetailsElement>(".search-operators");
+    if (syntax && matchMedia(WIDE_SCREEN).matches) syntax.open = true;
+  }
   showRequest(requestFromAddress(new URL(location.href)));
   void run();
 }

@@ -15,7 +15,7 @@ import { MANIFEST_FILE, SEARCH_DATA_DIR, type IndexManifest } from "../../src/li
 import { MAX_QUERY_LENGTH } from "../../src/lib/search/query.ts";
 import { FETCH_TIMEOUT_MS } from "../../src/lib/search/session.ts";
 import { faultyAnswer, SERVING_FAULTS, type ServingFault } from "../helpers/serving-faults.ts";
-import { ui } from "../../src/i18n/ui.ts";
+import { ui, uiFor } from "../../src/i18n/ui.ts";
 import { projectRoot } from "../helpers/root.ts";
 import { useSiteInBrowser } from "../helpers/site-in-browser.ts";
 import { oracleClusters, oracleHits, oracleMatches, substringMatches } from "../../scripts/support/search-oracle.ts";
@@ -603,6 +603,156 @@ describe("every page", () => {
     await page.waitForURL("**/search/?q=*");
     await done();
     expect(Number(await page.getAttribute("[data-result-total]", "data-result-total"))).toBeGreaterThan(0);
+  });
+});
+
+describe("the search form", () => {
+  /** A phone: no hover, a coarse pointer (touch), 375 px wide. */
+  const phone = { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true };
+  const corpusPassages = () => passagesOfDocuments(readSearchCorpus(projectRoot).documents);
+  const total = (on: Page) => on.getAttribute("[data-result-total]", "data-result-total").then(Number);
+
+  it("shows the query syntax beside the box, every example a link to its search that runs it", async () => {
+    await freshPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${site.server.url}search/`);
+    const form = await page.locator(byId(SEARCH_IDS.form)).boundingBox();
+    const syntax = await page.locator(".search-syntax").boundingBox();
+    expect(form && syntax).toBeTruthy();
+    if (!form || !syntax) return;
+    // beside the form, not below it
+    expect(syntax.x).toBeGreaterThanOrEqual(form.x + form.width);
+    expect(syntax.y).toBeLessThan(form.y + form.height / 2);
+    const examples = ui.search.operators.map(([example]) => example);
+    expect(examples).toEqual(expect.arrayContaining([...ui.search.examples]));
+    for (const example of examples) {
+      const link = page.getByRole("link", { name: example, exact: true });
+      expect(await link.isVisible(), example).toBe(true);
+      // a plain link, so that it works without JavaScript
+      expect(await link.evaluate((anchor) => (anchor as HTMLAnchorElement).href)).toBe(
+        `${site.server.url}search/?q=${encodeURIComponent(example)}`,
+      );
+    }
+    const example = "网络强国 NEAR/10 建设";
+    await page.getByRole("link", { name: example, exact: true }).click();
+    await page.waitForURL(`**/search/?q=${encodeURIComponent(example)}`);
+    await done();
+    expect(await page.inputValue(byId(SEARCH_IDS.input))).toBe(example);
+    const expected = oracleMatches(example, corpusPassages()).size;
+    expect(expected).toBeGreaterThan(0);
+    expect(await total(page)).toBe(expected);
+  });
+
+  it("on a phone, shows the three examples under the box without opening anything, each running its search", async () => {
+    const context = await site.browser.newContext(phone);
+    const small = await context.newPage();
+    await small.goto(`${site.server.url}search/`);
+    const box = await small.locator(byId(SEARCH_IDS.input)).boundingBox();
+    for (const example of ui.search.examples) {
+      const link = small.getByRole("link", { name: example, exact: true });
+      expect(await link.isVisible(), example).toBe(true);
+      const place = await link.boundingBox();
+      expect(place && box && place.y > box.y && place.y < box.y + 200, example).toBe(true);
+    }
+    const example = "数字中国|网络强国 -安全";
+    await small.getByRole("link", { name: example, exact: true }).click();
+    await small.waitForURL(`**/search/?q=*`);
+    await small.waitForSelector(searchStateSelector("done"));
+    expect(await small.inputValue(byId(SEARCH_IDS.input))).toBe(example);
+    const expected = oracleMatches(example, corpusPassages()).size;
+    expect(expected).toBeGreaterThan(0);
+    expect(await total(small)).toBe(expected);
+    await context.close();
+  });
+
+  it("shows a filter only when it has two values or more: the collection filter, with one, is hidden", async () => {
+    for (const path of ["search/", "en/search/"]) {
+      await freshPage();
+      await page.goto(`${site.server.url}${path}`);
+      const filters = await page.locator(`${byId(SEARCH_IDS.form)} select`).evaluateAll((selects) =>
+        selects.map((select) => ({
+          name: (select as HTMLSelectElement).name,
+          values: [...(select as HTMLSelectElement).options].filter((option) => option.value !== "").length,
+          shown: (select as HTMLElement).checkVisibility(),
+        })),
+      );
+      expect(filters.find((filter) => filter.name === "collection")).toEqual({
+        name: "collection",
+        values: 1,
+        shown: false,
+      });
+      for (const filter of filters) expect(filter.shown, `${path} ${filter.name}`).toBe(filter.values >= 2);
+    }
+  });
+
+  it("lists the documents by the edition's English titles in the English interface", async () => {
+    await freshPage();
+    await page.goto(`${site.server.url}en/search/`);
+    const options = new Map(
+      await page
+        .locator('select[name="doc"] option')
+        .evaluateAll((all) =>
+          all.map((option) => [(option as HTMLOptionElement).value, option.textContent ?? ""] as const),
+        ),
+    );
+    const documents = publishedDocuments();
+    expect(documents.every((document) => document.titleEnglish)).toBe(true);
+    for (const document of documents)
+      expect(options.get(document.slug)?.startsWith(document.titleEnglish ?? "?"), document.slug).toBe(true);
+    // namesakes are told apart
+    const titles = [...options.values()];
+    expect(new Set(titles).size).toBe(titles.length);
+  });
+
+  it("shows the keyboard hint on a desktop, not while typing, and never on a touch phone", async () => {
+    const hint = (on: Page) => on.locator("header .key-hint").isVisible();
+    const documentPage = `${site.server.url}speeches/zhao-zhiguo-new-era-cyber-power/`;
+    await freshPage();
+    await page.goto(documentPage);
+    expect(await hint(page)).toBe(true);
+    expect(await page.getAttribute(byId(SEARCH_IDS.headerInput), "aria-keyshortcuts")).toContain("/");
+    await page.keyboard.press("/");
+    expect(await hint(page)).toBe(false);
+    await page.goto(`${site.server.url}search/`);
+    expect(await page.locator(".search-form .key-hint").isVisible()).toBe(true);
+
+    const context = await site.browser.newContext(phone);
+    const small = await context.newPage();
+    for (const path of [documentPage, `${site.server.url}en/`]) {
+      await small.goto(path);
+      expect(await small.locator(byId(SEARCH_IDS.headerInput)).isVisible()).toBe(true);
+      expect(await hint(small), path).toBe(false);
+    }
+    await small.goto(`${site.server.url}search/`);
+    expect(await small.locator(".search-form .key-hint").isVisible()).toBe(false);
+    await context.close();
+  });
+
+  it("has placeholders that fit their box at 375 px, in both languages", async () => {
+    const context = await site.browser.newContext(phone);
+    const small = await context.newPage();
+    for (const [path, id, placeholder] of [
+      ["", SEARCH_IDS.headerInput, ui.search.placeholder],
+      ["en/", SEARCH_IDS.headerInput, uiFor("en").search.placeholder],
+      ["search/", SEARCH_IDS.input, ui.search.placeholder],
+      ["en/search/", SEARCH_IDS.input, uiFor("en").search.placeholder],
+    ] as const) {
+      await small.goto(`${site.server.url}${path}`);
+      const fit = await small.locator(byId(id)).evaluate((box) => {
+        const input = box as HTMLInputElement;
+        const style = getComputedStyle(input);
+        const context = document.createElement("canvas").getContext("2d");
+        if (!context) return undefined;
+        context.font = style.font;
+        const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        return { placeholder: input.placeholder, text: context.measureText(input.placeholder).width, room };
+      });
+      expect(fit?.placeholder, path).toBe(placeholder);
+      // the shortcut is the hint's, shown only where a keyboard is likely: never in the placeholder
+      expect(placeholder).not.toContain("/");
+      expect(fit && fit.text <= fit.room, `${path}: ${JSON.stringify(fit)}`).toBe(true);
+    }
+    await context.close();
   });
 });
 

@@ -10,7 +10,7 @@ import { uiFor } from "../../src/i18n/ui.ts";
 import { describe, expect, it } from "vitest";
 import { projectRoot } from "../helpers/root.ts";
 import { formatDate, formatMilestoneDate, milestoneYear } from "../../src/lib/dates.ts";
-import { distinctTitles } from "../../src/lib/document-titles.ts";
+import { distinctTitles, documentTitlesIn, type TitleSource } from "../../src/lib/document-titles.ts";
 import { latestRelease } from "../../src/lib/edition.ts";
 import { marginLabel, parsePassageAnchor, passageAnchor, readerNumbers } from "../../src/lib/passage-numbers.ts";
 import { isTerminated } from "../../src/lib/punctuation.ts";
@@ -195,6 +195,43 @@ describe("distinct titles", () => {
       e: "报道（《人民日报》，2024年7月）",
       f: "同名（f）",
       g: "同名（g）",
+    });
+  });
+
+  it("name documents in English by the edition's translation, told apart the same way, the Chinese where none exists", () => {
+    const document = (slug: string, title: string, more: Partial<TitleSource> = {}): TitleSource => ({
+      slug,
+      title: { text: title },
+      relations: [],
+      fields: {},
+      ...more,
+    });
+    const documents = [
+      document("booklet", "学习资料", { titleEnglish: "Study Materials" }),
+      document("news", "综述", {
+        titleEnglish: "A Review",
+        outlet: { value: "新华社" },
+        outletKind: "news-agency",
+        date: { value: "2023-06", precision: "month" },
+      }),
+      document("material", "综述", {
+        titleEnglish: "A Review",
+        relations: [{ type: "part-of", target: "booklet" }],
+        fields: { label: { text: "材料 2" } },
+      }),
+      document("draft", "未译"),
+    ];
+    expect(Object.fromEntries(documentTitlesIn(documents, "en"))).toEqual({
+      booklet: "Study Materials",
+      news: "A Review (新华社)",
+      material: "A Review (Study Materials, 材料 2)",
+      draft: "未译",
+    });
+    expect(Object.fromEntries(documentTitlesIn(documents, "zh-CN"))).toEqual({
+      booklet: "学习资料",
+      news: "综述（新华社）",
+      material: "综述（《学习资料》材料 2）",
+      draft: "未译",
     });
   });
 });

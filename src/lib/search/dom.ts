@@ -29,5 +29,8 @@ export const searchStateSelector = (state: SearchState): string => `[data-search
 /** Where a narrow screen starts: there the search page's options and distributions start closed, so that the first result is in view. */
 export const NARROW_SCREEN = "(max-width: 40rem)";
 
+/** Where the whole query syntax fits beside the search form, always shown (site.css). */
+export const WIDE_SCREEN = "(min-width: 64rem)";
+
 /** A CSS selector for an element of SEARCH_IDS. */
 export const byId = (id: (typeof SEARCH_IDS)[keyof typeof SEARCH_IDS]): string => `#${id}`;

@@ -63,7 +63,9 @@ function byteCounter(context: BrowserContext) {
   context.on("requestfinished", (request) => {
     pending.push(
       (async () => {
-        const sizes = await request.sizes();
+        // A request that finishes as its context closes has no sizes to read; it belongs to no measured query.
+        const sizes = await request.sizes().catch(() => undefined);
+        if (!sizes) return;
         let body = sizes.responseBodySize;
         if (body === 0) {
           const response = await request.response();

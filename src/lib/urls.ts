@@ -3,7 +3,7 @@
  * goes through these helpers, so the site works under any base path and in
  * each interface language (the default at the root, English under `en/`).
  */
-import { defaultLocale, locales, type Locale } from "../i18n/ui.ts";
+import { defaultLocale, locales, type Locale } from "../i18n/locales.ts";
 import type { Filter } from "./document-list.ts";
 import { passageAnchor } from "./passage-numbers.ts";
 import { lineAnchor, sourceStem } from "./source-view.ts";

@@ -1,4 +1,5 @@
-import { defaultLocale, locales, uiFor } from "../i18n/ui.ts";
+import { defaultLocale, locales } from "../i18n/locales.ts";
+import { searchUi } from "../i18n/search-ui.ts";
 import { addressOfRequest, FILTER_PARAMS, requestFromAddress, type SearchRequest } from "../lib/search/address.ts";
 import { entitiesNamed, type SearchEntity } from "../lib/search/entities.ts";
 import { NARROW_SCREEN, SEARCH_IDS, WIDE_SCREEN, type SearchState } from "../lib/search/dom.ts";
@@ -42,7 +43,7 @@ export function startSearchPage(): void {
 
   // The page's interface language, from `<html lang>`; links go to pages in the same language.
   const locale = locales.find((candidate) => candidate === document.documentElement.lang) ?? defaultLocale;
-  const ui = uiFor(locale);
+  const ui = searchUi[locale];
   const session = createSearchSession({ siteRoot: new URL(urls.asset(""), location.href).href, startPagefind });
   // The entities a query may name; until they load (or if they cannot), none is shown.
   let entities: SearchEntity[] = [];

@@ -17,7 +17,7 @@ import {
 import { isLowerBound, perTenThousand, yearKey, yearLabel, type YearCount } from "../../lib/search/distribution.ts";
 import type { SearchEntity } from "../../lib/search/entities.ts";
 import { NARROW_SCREEN } from "../../lib/search/dom.ts";
-import type { UiStrings } from "../../i18n/ui.ts";
+import type { SearchUiStrings } from "../../i18n/search-ui.ts";
 import type { DocumentGroup, SearchOutcome, SearchResults } from "../../lib/search/engine.ts";
 import { SearchFailure } from "../../lib/search/session.ts";
 import { keywordInContext, type Segment } from "../../lib/search/kwic.ts";
@@ -29,7 +29,7 @@ import { element } from "./element.ts";
 
 /** Where results are rendered, and in which language. */
 export interface ResultsView {
-  ui: UiStrings;
+  ui: SearchUiStrings;
   urls: SiteUrls;
   /** Carries `data-result-total`. */
   results: HTMLElement;
@@ -459,7 +459,7 @@ function renderExport(
       copy.addEventListener("click", () => {
         void navigator.clipboard
           ?.writeText(concordanceCsv(lines(), context))
-          .then(() => (copy.textContent = ui.blockNotes.copied))
+          .then(() => (copy.textContent = ui.copied))
           .catch(() => undefined);
       });
       onLoaded(count);

@@ -20,7 +20,7 @@ const pages = (readdirSync(siteDir, { recursive: true }) as string[]).filter((fi
  * interface string of both languages (moving the strings only pages use out
  * of the search bundle would make room).
  */
-const BUDGET = { html: 48 * 1024, css: 8 * 1024, js: 4.25 * 1024, searchJs: 54 * 1024 };
+const BUDGET = { html: 48 * 1024, css: 8 * 1024, js: 4.25 * 1024, searchJs: 48 * 1024 };
 const isSearchPage = (page: string) => /(^|\/)search\/index\.html$/.test(page);
 
 describe("every built page", () => {

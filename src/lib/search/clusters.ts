@@ -7,6 +7,7 @@
  * (punctuation, a symbol) is no cluster, since it crosses a phrase's edge.
  */
 import type { Range } from "./kwic.ts";
+import { firstAtLeast } from "./match.ts";
 import { normalizeWithOrigin } from "./normalize.ts";
 
 export type ClusterSide = "left" | "right";
@@ -49,17 +50,8 @@ export function clustersAround(
   };
   for (const passage of passages) {
     const { text: normalized, origin } = normalizeWithOrigin(passage.text);
-    /** The first normalised character at or after the original index (binary search: origins ascend). */
-    const normalizedAt = (index: number) => {
-      let low = 0;
-      let high = origin.length;
-      while (low < high) {
-        const middle = (low + high) >> 1;
-        if ((origin[middle] ?? 0) < index) low = middle + 1;
-        else high = middle;
-      }
-      return low;
-    };
+    /** The first normalised character at or after the original index (origins ascend). */
+    const normalizedAt = (index: number) => firstAtLeast(origin, index);
     for (const [start, end] of passage.occurrences) {
       const from = normalizedAt(start);
       const to = normalizedAt(end);

@@ -17,7 +17,15 @@ import {
   type PassageKind,
 } from "./index-layout.ts";
 import { clauseHolds, positiveTerms, type Clause } from "./query.ts";
-import { hitsOf, markedStarts, SENTENCE_END, startsNear, type SearchScope, type StartsReader } from "./match.ts";
+import {
+  hitsOf,
+  holdsIn,
+  markedStarts,
+  SENTENCE_END,
+  startsNear,
+  type SearchScope,
+  type StartsReader,
+} from "./match.ts";
 import { positionLength, termCover, unigram, type WordFamily } from "./tokens.ts";
 
 /** What this module needs of the Pagefind browser API (pagefind.js), started on the first part of the index. */
@@ -289,11 +297,7 @@ function termReader(terms: readonly string[]): TermReader {
 
 /** Whether a passage's terms satisfy a clause (passage scope). */
 function passageSatisfies(reader: TermReader, entry: PassageTerms, clause: Clause): boolean {
-  return clauseHolds(
-    clause,
-    (term) => reader.has(entry, term),
-    (a, b, within) => reader.near(entry, a, b, within),
-  );
+  return holdsIn(reader.startsIn(entry), clause);
 }
 
 /** Sentence-final punctuation followed by more of a term: the term then spans two sentences (see sentenceRanges). */

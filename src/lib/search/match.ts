@@ -72,8 +72,8 @@ function starts(text: string, term: string): number[] {
   return found;
 }
 
-/** The first index of ascending `values` whose value is at least `value`. */
-function firstAtLeast(values: readonly number[], value: number): number {
+/** The first index of ascending `values` whose value is at least `value` (`values.length` when none is). */
+export function firstAtLeast(values: readonly number[], value: number): number {
   let low = 0;
   let high = values.length;
   while (low < high) {
@@ -134,19 +134,19 @@ export function occurNear(normalized: string, a: string, b: string, within: numb
   return startsNear(starts(normalized, a), a.length, starts(normalized, b), b.length, within);
 }
 
-/** Whether normalised text satisfies a clause. */
-export function satisfies(normalized: string, clause: Clause): boolean {
-  return clauseHolds(
-    clause,
-    (term) => normalized.includes(term),
-    (a, b, within) => occurNear(normalized, a, b, within),
-  );
-}
-
 /** How a unit's occurrences are read: each term's starts, ascending, and its length, in one coordinate. */
 export interface StartsReader {
   starts(term: string): readonly number[];
   length(term: string): number;
+}
+
+/** Whether a unit, read by `reader`, satisfies a clause. */
+export function holdsIn(reader: StartsReader, clause: Clause): boolean {
+  return clauseHolds(
+    clause,
+    (term) => reader.starts(term).length > 0,
+    (a, b, within) => startsNear(reader.starts(a), reader.length(a), reader.starts(b), reader.length(b), within),
+  );
 }
 
 /**
@@ -263,9 +263,10 @@ export function matchPassageHits(
   const marks: Range[] = [];
   const spans: Range[] = [];
   for (const unit of units) {
-    const satisfied = clauses.filter((clause) => satisfies(unit.normalized, clause));
-    if (satisfied.length === 0) continue;
+    // One reader per unit: the starts that decide the clauses are the ones marked.
     const reader = unitReader(unit);
+    const satisfied = clauses.filter((clause) => holdsIn(reader, clause));
+    if (satisfied.length === 0) continue;
     const marked = markedStarts(satisfied, reader);
     hits += hitsOf(marked);
     marks.push(...markRanges(unit, marked));
@@ -295,17 +296,19 @@ export function matchDocument(texts: readonly string[], clauses: readonly Clause
 /** Where a document matches at document scope (matchDocument), with each passage's spans and hits. */
 export function matchDocumentHits(texts: readonly string[], clauses: readonly Clause[]): Map<number, PassageMatch> {
   const units = texts.map((text) => unitOf(text));
+  const readers = units.map(unitReader);
   const satisfied = clauses.filter((clause) =>
     clauseHolds(
       clause,
-      (term) => units.some((unit) => unit.normalized.includes(term)),
-      (a, b, within) => units.some((unit) => occurNear(unit.normalized, a, b, within)),
+      (term) => readers.some((reader) => reader.starts(term).length > 0),
+      (a, b, within) =>
+        readers.some((reader) => startsNear(reader.starts(a), a.length, reader.starts(b), b.length, within)),
     ),
   );
   const matches = new Map<number, PassageMatch>();
   if (satisfied.length === 0) return matches;
   units.forEach((unit, index) => {
-    const reader = unitReader(unit);
+    const reader = readers[index] ?? unitReader(unit);
     const marked = markedStarts(satisfied, reader);
     const ranges = mergeRanges(markRanges(unit, marked));
     if (ranges.length > 0)

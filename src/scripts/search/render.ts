@@ -176,6 +176,9 @@ function renderResults(
   output.append(element("p", {}, more, failed));
 }
 
+/** Whether the query pairs terms with NEAR, which changes what is counted and what a concordance line is. */
+const hasNearPair = (outcome: SearchResults) => outcome.clauses.some((clause) => clause.near.length > 0);
+
 /** A keyword-in-context line's segments as nodes: terms marked, the rest of a match set apart, context as text. */
 const segmentNodes = (segments: readonly Segment[]): (HTMLElement | string)[] =>
   segments.map((segment) =>
@@ -265,12 +268,7 @@ function distributions(view: ResultsView, outcome: SearchResults, request: Searc
     "details",
     { class: "distributions" },
     element("summary", {}, view.ui.search.distributions),
-    renderYears(
-      view,
-      outcome.years,
-      request.mergeReprints,
-      outcome.clauses.some((clause) => clause.near.length > 0),
-    ),
+    renderYears(view, outcome.years, request.mergeReprints, hasNearPair(outcome)),
     renderDistribution(view, outcome, request.sort),
     renderClusters(view, outcome),
   );
@@ -507,12 +505,7 @@ function renderConcordance(view: ResultsView, outcome: SearchResults, request: S
   const body = element("tbody", {});
   const summary = element("p", { class: "kwic-summary" });
   // What a line is (src/lib/search/match.ts): a term's occurrence, or a longer span, which wraps in its column.
-  const lineKind =
-    request.scope === "sentence"
-      ? "sentence"
-      : outcome.clauses.some((clause) => clause.near.length > 0)
-        ? "near"
-        : "terms";
+  const lineKind = request.scope === "sentence" ? "sentence" : hasNearPair(outcome) ? "near" : "terms";
   const countedAs = strings.countedAs[lineKind];
   const moreLines = element("button", { type: "button", class: "kwic-more", hidden: "" });
   // Lines drawn: a step at a time, so that the screen's work is bounded by what it shows.

@@ -30,9 +30,7 @@ import { serveStatic } from "./support/static-server.ts";
 import { oracleHits, oracleMatches, substringMatches } from "./support/search-oracle.ts";
 import { searchTestSet } from "./support/search-queries.ts";
 import { generatedDocuments } from "./support/generated-corpus.ts";
-import { passagesOfDocuments } from "./lib/search-corpus.ts";
-import { passageAnchor, readerNumbers } from "../src/lib/passage-numbers.ts";
-import type { Passage } from "../src/schemas/passage.ts";
+import { passageKeysByAnchor, passagesOfDocuments } from "./lib/search-corpus.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const scaleArgument = process.argv.indexOf("--scale");
@@ -400,20 +398,6 @@ async function measureScale(site: string, scale: number, siteBuildSeconds: numbe
  * Runs each query on this site's search page and compares the passages it
  * shows, and its reported total, with what a plain search finds.
  */
-/** `doc#id` of every passage by `doc#anchor`, its reader anchor (`para5`) as permalinks end with it. */
-function passageKeysByAnchor(passages: readonly Passage[]): Map<string, string> {
-  const keys = new Map<string, string>();
-  for (const [doc, inDocument] of Map.groupBy(passages, (passage) => passage.doc)) {
-    const numbers = readerNumbers(inDocument);
-    for (const passage of inDocument)
-      keys.set(
-        `${doc}#${passageAnchor({ type: passage.type, number: numbers.get(passage.id) ?? -1 })}`,
-        `${doc}#${passage.id}`,
-      );
-  }
-  return keys;
-}
-
 /** The occurrences a plain count finds in all, from its hits by passage. */
 const totalHits = (hits: ReadonlyMap<string, number>) => [...hits.values()].reduce((sum, count) => sum + count, 0);
 

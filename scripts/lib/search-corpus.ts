@@ -12,6 +12,7 @@ import {
   termEntrySchema,
   type PassagesEntry,
 } from "../../src/schemas/entities.ts";
+import { passageAnchor, readerNumbers } from "../../src/lib/passage-numbers.ts";
 import type { Passage, SearchDocument } from "../../src/schemas/passage.ts";
 import { speechSchema, type Speech } from "../../src/schemas/speech.ts";
 import { GENERATED_DIR } from "./write-outputs.ts";
@@ -101,6 +102,20 @@ export function readSearchCorpus(root: string): SearchCorpus {
     terms: entries("terms", termEntrySchema),
   });
   return { documents, entities: searchEntities(collections) };
+}
+
+/** `doc#id` of every passage by `doc#anchor`, its reader anchor (`para5`) as permalinks end with it. */
+export function passageKeysByAnchor(passages: readonly Passage[]): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const [doc, inDocument] of Map.groupBy(passages, (passage) => passage.doc)) {
+    const numbers = readerNumbers(inDocument);
+    for (const passage of inDocument)
+      keys.set(
+        `${doc}#${passageAnchor({ type: passage.type, number: numbers.get(passage.id) ?? -1 })}`,
+        `${doc}#${passage.id}`,
+      );
+  }
+  return keys;
 }
 
 /** The passages of search documents, in their order: what a plain substring search (the oracle) reads. */

@@ -8,7 +8,8 @@ import { useSiteInBrowser } from "../helpers/site-in-browser.ts";
 import { parse as parseCsv } from "csv-parse/sync";
 import { measureExactness, oracleOccurrences } from "../../scripts/support/search-oracle.ts";
 import { normalizeForSearch } from "../../src/lib/search/normalize.ts";
-import { passageAnchor, readerNumbers } from "../../src/lib/passage-numbers.ts";
+import { passageAnchor } from "../../src/lib/passage-numbers.ts";
+import { passageKeysByAnchor } from "../../scripts/lib/search-corpus.ts";
 import { searchTestSet, type OperatorQuery, type TestQuery } from "../../scripts/support/search-queries.ts";
 import type { SearchScope } from "../../src/lib/search/match.ts";
 import { SEARCH_IDS, byId, searchStateSelector } from "../../src/lib/search/dom.ts";
@@ -173,16 +174,7 @@ function shownPassages(query: string, scope: SearchScope, shown: Shown): Set<str
 let anchors: Map<string, string> | undefined;
 /** `doc#anchor` → `doc#id` of every passage (src/lib/passage-numbers.ts), made once. */
 function passageIdOfAnchor(): Map<string, string> {
-  if (anchors) return anchors;
-  anchors = new Map();
-  for (const [doc, inDocument] of Map.groupBy(passages, (passage) => passage.doc)) {
-    const numbers = readerNumbers(inDocument);
-    for (const passage of inDocument) {
-      const anchor = passageAnchor({ type: passage.type, number: numbers.get(passage.id) ?? -1 });
-      anchors.set(`${doc}#${anchor}`, `${doc}#${passage.id}`);
-    }
-  }
-  return anchors;
+  return (anchors ??= passageKeysByAnchor(passages));
 }
 
 /** Precision and recall of the page over `all`, its results shown in the same order. */
@@ -261,19 +253,7 @@ describe("exact phrase search, in Chromium on the built site", () => {
       expect(csv.startsWith("\uFEFF"), query).toBe(true);
       const rows = parseCsv(csv.slice(1), { columns: true }) as Record<string, string>[];
       // The export names a passage by its reader anchor; the oracle by its id.
-      const ids = new Map(
-        rows.map((row) => {
-          const doc = /\/speeches\/([^/]+)\//.exec(new URL(row["url"] ?? "").pathname)?.[1] ?? "";
-          return [`${doc}#${row["passage"] ?? ""}`, ""];
-        }),
-      );
-      for (const [doc, inDocument] of Map.groupBy(passages, (passage) => passage.doc)) {
-        const numbers = readerNumbers(inDocument);
-        for (const passage of inDocument) {
-          const key = `${doc}#${passageAnchor({ type: passage.type, number: numbers.get(passage.id) ?? -1 })}`;
-          if (ids.has(key)) ids.set(key, passage.id);
-        }
-      }
+      const keys = passageIdOfAnchor();
       const actual = rows
         .map((row) => {
           const url = new URL(row["url"] ?? "");
@@ -282,7 +262,7 @@ describe("exact phrase search, in Chromium on the built site", () => {
           expect(row["passage"]).toBe(
             passageAnchor({ type: row["passage_type"] as Passage["type"], number: Number(row["passage_number"]) }),
           );
-          return `${doc}#${ids.get(`${doc}#${row["passage"] ?? ""}`) ?? "?"}|${normalizeForSearch(row["match"] ?? "")}`;
+          return `${keys.get(`${doc}#${row["passage"] ?? ""}`) ?? "?"}|${normalizeForSearch(row["match"] ?? "")}`;
         })
         .sort();
       expect(actual, `${query} [${scope}]`).toEqual(expected);

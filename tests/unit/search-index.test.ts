@@ -42,7 +42,7 @@ import type { SearchDocument } from "../../src/schemas/passage.ts";
 import { passagesOfDocuments } from "../../scripts/lib/search-corpus.ts";
 import { addFetchOption, cutParts, slimFragments, writeSearchIndex } from "../../scripts/lib/search-index.ts";
 import { nodePagefindStarter } from "../helpers/node-pagefind.ts";
-import { createSearchSession, SearchFailure } from "../../src/lib/search/session.ts";
+import { createSearchSession, SearchFailure, type PagefindStarter } from "../../src/lib/search/session.ts";
 import { oracleMatches } from "../../scripts/support/search-oracle.ts";
 import { serveStatic, type StaticServer } from "../../scripts/support/static-server.ts";
 
@@ -373,6 +373,56 @@ describe("search from the index", () => {
     // the failed chunk is fetched again by the next search, which counts right
     expect(await failing.search(request)).toMatchObject({ kind: "results", total: expected });
     expect(await failing.search({ ...request, query: "  " })).toEqual({ kind: "empty" });
+  });
+
+  it("fails every search on a Pagefind after any of its loads failed, though Pagefind hands the failure on silently", async () => {
+    // A Pagefind that keeps a failed load and hands it to every later search
+    // that needs the file, with no new fetch: what Pagefind does for the few
+    // microtasks before it forgets a failed load.
+    let loadThrough: typeof fetch = fetch;
+    const keepingFailures: PagefindStarter = (bundleUrl, fetchFile) => {
+      const loads = new Map<string, Promise<ArrayBuffer>>();
+      loadThrough = (input, init) => {
+        const key = String(input);
+        const load =
+          loads.get(key) ??
+          fetchFile(input, init).then((response) => {
+            if (!response.ok) throw new Error(`${key}: HTTP ${response.status}`);
+            return response.arrayBuffer();
+          });
+        loads.set(key, load);
+        return load.then((bytes) => new Response(bytes.slice(0)));
+      };
+      return nodePagefindStarter(outDir)(bundleUrl, (input, init) => loadThrough(input, init));
+    };
+    let failing = false;
+    const session = createSearchSession({
+      siteRoot: server?.url ?? "",
+      startPagefind: keepingFailures,
+      fetchFile: (input, init) =>
+        failing && String(input).endsWith(".pf_index")
+          ? Promise.resolve(new Response("", { status: 404 }))
+          : fetch(input, init),
+    });
+    const request = { query: "网络强国", filters: {}, scope: "passage", sort: "rank", mergeReprints: false } as const;
+    const expected = oracleMatches("网络强国", passages, "passage").size;
+    expect(await session.search(request)).toMatchObject({ kind: "results", total: expected });
+    // another search's loads fail (every chunk the query needs among them), outside any search of this one
+    const pagefindDir = join(outDir, "pagefind");
+    const chunks = readdirSync(pagefindDir, { recursive: true, encoding: "utf8" }).filter((path) =>
+      path.endsWith(".pf_index"),
+    );
+    failing = true;
+    await Promise.all(
+      chunks.map((path) => loadThrough(new URL(`pagefind/${path}`, server?.url)).catch(() => undefined)),
+    );
+    failing = false;
+    // a later search on the same Pagefind would read nothing for those chunks: it fails, naming a file
+    const failure = await session.search({ ...request, query: "网络安全" }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(SearchFailure);
+    expect((failure as SearchFailure).files).toContainEqual(expect.stringMatching(/\.pf_index$/));
+    // and the next search starts a Pagefind of its own, which counts right
+    expect(await session.search(request)).toMatchObject({ kind: "results", total: expected });
   });
 
   it("fails a search whose file does not arrive in time, naming it, and searches again once it does", async () => {

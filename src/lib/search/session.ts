@@ -67,6 +67,15 @@ export class SearchFailure extends Error {
   }
 }
 
+/** A search on a Pagefind one of whose files did not load: its answer may be short. */
+class PagefindLoadError extends Error {
+  readonly files: readonly string[];
+  constructor(what: string, files: readonly string[]) {
+    super(`search: part of Pagefind's index did not load for ${what}`);
+    this.files = [...files];
+  }
+}
+
 /** The address a fetch asks for, resolved against `base` (Pagefind asks by root-relative paths). */
 const addressOf = (input: string | URL | Request, base: string): URL =>
   new URL(input instanceof Request ? input.url : String(input), base);
@@ -174,30 +183,49 @@ export function createSearchSession({
   const data: SearchData = createSearchData(siteRoot, files.fetch);
   // Every part's bundle is below the first's folder.
   const bundleUrl = new URL(partPath(0), siteRoot).href;
-  const pagefindFailures = () => files.failed.filter((address) => address.startsWith(bundleUrl)).length;
   let started: Promise<SearchIndex> | undefined;
   const index = (): Promise<SearchIndex> => {
     if (started) return started;
+    /**
+     * Every file of this Pagefind's that failed to load. Pagefind goes on
+     * without a chunk it could not load and, for a few microtasks after,
+     * hands the same failed load to a search that asks for the chunk
+     * again, with no new fetch to see. So a failure is the instance's, not
+     * one search's: every search on it after a failed load fails, and the
+     * session starts another Pagefind.
+     */
+    const lost: string[] = [];
+    const noting = (address: string, answer: Promise<Response>): Promise<Response> =>
+      answer.then(
+        (response) => {
+          if (!response.ok) lost.push(address);
+          return response;
+        },
+        (error: unknown) => {
+          lost.push(address);
+          throw error;
+        },
+      );
     // Each file has its timeout; Pagefind's script, imported, has one of its own.
     const starting = startingFiles(files.fetch, bundleUrl).then((kept) => {
       const fromMemory: typeof fetch = (input, init) => {
         const address = addressOf(input, bundleUrl);
         const bytes = kept.get(`${address.origin}${address.pathname}`);
-        return bytes ? Promise.resolve(new Response(bytes.slice(0))) : files.fetch(input, init);
+        return bytes ? Promise.resolve(new Response(bytes.slice(0))) : noting(address.href, files.fetch(input, init));
       };
       return withTimeout(startPagefind(bundleUrl, fromMemory), timeoutMs, `${bundleUrl}pagefind.js`);
     });
     started = starting.then((pagefind) => {
       const watchedPagefind: PagefindApi = {
         async search(term) {
-          const before = pagefindFailures();
           const found = await pagefind.search(term);
-          if (pagefindFailures() !== before) {
-            throw new Error(`search: part of Pagefind's index did not load for ${term}`);
-          }
+          if (lost.length > 0) throw new PagefindLoadError(term, lost);
           return found;
         },
-        mergeIndex: (indexPath) => pagefind.mergeIndex(indexPath),
+        mergeIndex: async (indexPath) => {
+          await pagefind.mergeIndex(indexPath);
+          if (lost.length > 0) throw new PagefindLoadError(indexPath, lost);
+        },
       };
       return new SearchIndex(watchedPagefind, data);
     });
@@ -217,7 +245,8 @@ export function createSearchSession({
       return await work();
     } catch (error) {
       // A file that loaded but held the wrong data (SearchDataError) failed as much as one that did not load.
-      const malformed = error instanceof SearchDataError ? [error.file] : [];
+      const malformed =
+        error instanceof SearchDataError ? [error.file] : error instanceof PagefindLoadError ? error.files : [];
       const failed = [...new Set([...files.failed.slice(from), ...malformed])];
       if (failed.some((address) => address.startsWith(bundleUrl))) started = undefined;
       throw new SearchFailure(failed, error);

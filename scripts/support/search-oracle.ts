@@ -14,19 +14,6 @@ function normalizedText(passage: Passage): string {
   return text;
 }
 
-/** Whether a and b occur at most `within` characters apart, tried at every pair of positions. */
-function plainNear(text: string, a: string, b: string, within: number): boolean {
-  for (let i = 0; i + a.length <= text.length; i += 1) {
-    if (text.slice(i, i + a.length) !== a) continue;
-    for (let j = 0; j + b.length <= text.length; j += 1) {
-      if (text.slice(j, j + b.length) !== b) continue;
-      const between = j >= i ? j - (i + a.length) : i - (j + b.length);
-      if (between <= within) return true;
-    }
-  }
-  return false;
-}
-
 /** Whether units of normalised text satisfy a clause: each required term in some unit, no excluded term in any, each pair near in one. */
 function plainSatisfies(units: readonly string[], clause: Clause): boolean {
   return (
@@ -36,15 +23,22 @@ function plainSatisfies(units: readonly string[], clause: Clause): boolean {
   );
 }
 
-/** Every start of `term` in `text`, overlapping ones included, found the plain way. */
+/** Every start of `term` in `text`, overlapping ones included, found the plain way: indexOf from each start on. */
 function plainStartsOf(text: string, term: string): number[] {
   const found: number[] = [];
-  for (let i = 0; i + term.length <= text.length; i += 1) if (text.slice(i, i + term.length) === term) found.push(i);
+  if (term === "") return found;
+  for (let at = text.indexOf(term); at !== -1; at = text.indexOf(term, at + 1)) found.push(at);
   return found;
 }
 
 /** Characters between an occurrence of a at i and one of b at j, in either order. */
 const gapBetween = (i: number, a: string, j: number, b: string) => (j >= i ? j - (i + a.length) : i - (j + b.length));
+
+/** Whether a and b occur at most `within` characters apart, tried at every pair of their occurrences. */
+function plainNear(text: string, a: string, b: string, within: number): boolean {
+  const startsOfB = plainStartsOf(text, b);
+  return plainStartsOf(text, a).some((i) => startsOfB.some((j) => gapBetween(i, a, j, b) <= within));
+}
 
 /**
  * What a unit marks under the clauses its unit (or document) satisfies, the

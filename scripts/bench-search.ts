@@ -455,11 +455,15 @@ interface Session {
   close(): Promise<void>;
 }
 
-/** Types a query into this site's search page and waits for `data-search-state="done"`. */
+/**
+ * Types a query into this site's search page and waits for
+ * `data-search-state="done"`; a search that ends in the error state stops
+ * the benchmark with what the page says, rather than waiting for ever.
+ */
 function runOurs(page: Page, query: string): Promise<number> {
   return page.evaluate(
     ({ text, ids }) =>
-      new Promise<number>((resolve) => {
+      new Promise<number>((resolve, reject) => {
         const results = document.getElementById(ids.results);
         const input = document.getElementById(ids.input) as HTMLInputElement | null;
         const form = document.getElementById(ids.form) as HTMLFormElement | null;
@@ -469,6 +473,9 @@ function runOurs(page: Page, query: string): Promise<number> {
           if (results.dataset.searchState === "done") {
             observer.disconnect();
             resolve(performance.now() - start);
+          } else if (results.dataset.searchState === "error") {
+            observer.disconnect();
+            reject(new Error(`search failed for ${text}: ${results.textContent?.trim().slice(0, 300) ?? ""}`));
           }
         });
         observer.observe(results, { attributes: true, attributeFilter: ["data-search-state"] });

@@ -21,13 +21,20 @@ import { ingest } from "./ingest.ts";
 import { InputError } from "./lib/issues.ts";
 import { readSearchCorpus } from "./lib/search-corpus.ts";
 import { writeSearch } from "./lib/search-index.ts";
+import { preloadModuleImports } from "./lib/module-preload.ts";
 import { relativizeSite } from "./lib/relative-links.ts";
 import { writeServiceWorker } from "./lib/service-worker.ts";
 import { removeStaleWorkFolders, workFolder } from "./lib/work-folders.ts";
 
+/** The base path pages are built under (SITE_BASE, `/` without it), ending in `/`. */
+function siteBase(): string {
+  const base = process.env.SITE_BASE ?? "/";
+  return base.endsWith("/") ? base : `${base}/`;
+}
+
 /** Without SITE_BASE (or with `/`), one build serves any path; with it, pages keep absolute paths under that base. */
 function relocatable(): boolean {
-  return (process.env.SITE_BASE ?? "/") === "/";
+  return siteBase() === "/";
 }
 
 /** The folders a build writes beside `dist/`: the new site, and the previous one while they are swapped. */
@@ -43,6 +50,8 @@ export async function buildSite(root: string, outDir = join(root, "dist")): Prom
   rmSync(staging, { recursive: true, force: true });
   try {
     await build({ root, outDir: staging, logLevel: "warn" });
+    // 2a. each page fetches the chunks its scripts import at once, not a round trip per level of imports
+    await preloadModuleImports(staging, siteBase());
     // 2b. without SITE_BASE, make every page's links relative, so that the build works at any path
     if (relocatable()) relativizeSite(staging);
     // 3. the search: index, search data and entities, from the generated collections alone

@@ -22,8 +22,11 @@ interface PagefindModule {
  */
 export const nodePagefindStarter =
   (distDir: string): PagefindStarter =>
-  async (bundleUrl, fetchFile) => {
-    const module = (await import(pathToFileURL(join(distDir, "pagefind", "pagefind.js")).href)) as PagefindModule;
+  async (bundleUrl, fetchFileWhenReady) => {
+    const [module, fetchFile] = await Promise.all([
+      import(pathToFileURL(join(distDir, "pagefind", "pagefind.js")).href) as Promise<PagefindModule>,
+      fetchFileWhenReady,
+    ]);
     const instance = module.createInstance({ basePath: bundleUrl, noWorker: true, fetchFile });
     await instance.init();
     return {
@@ -40,7 +43,7 @@ export async function loadNodeSearch(
   distDir: string,
   siteUrl: string,
 ): Promise<{ pagefind: PagefindApi; data: SearchData; index: SearchIndex }> {
-  const pagefind = await nodePagefindStarter(distDir)(new URL("pagefind/", siteUrl).href, fetch);
+  const pagefind = await nodePagefindStarter(distDir)(new URL("pagefind/", siteUrl).href, Promise.resolve(fetch));
   const data = createSearchData(siteUrl);
   return { pagefind, data, index: new SearchIndex(pagefind, data) };
 }

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, posix } from "node:path";
+import { init as initModuleLexer, parse as parseModule } from "es-module-lexer";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { parse as parseCsv } from "csv-parse/sync";
 import { parseHTML } from "linkedom";
@@ -266,6 +267,38 @@ describe("the built site", () => {
     }
     const css = (readdirSync(join(first, "_astro")) as string[]).filter((file) => file.endsWith(".css"));
     for (const file of css) expect(readFileSync(join(first, "_astro", file), "utf8")).not.toMatch(/@font-face/);
+  });
+
+  it("preloads every chunk a page's module scripts import, however deep, and nothing that is not a file", async () => {
+    await initModuleLexer;
+    const importsOf = (file: string): string[] =>
+      parseModule(readFileSync(join(first, file), "utf8"))[0]
+        .filter((entry) => entry.d === -1 && entry.n?.startsWith("."))
+        .map((entry) => posix.join(posix.dirname(file), entry.n ?? ""));
+    for (const path of ["search/index.html", "en/search/index.html", "index.html"]) {
+      const html = parseHTML(readFileSync(join(first, path), "utf8")).document;
+      const inSite = (address: string) => posix.normalize(posix.join(posix.dirname(path), address));
+      const scripts = [...html.querySelectorAll('script[type="module"][src]')].map((script) =>
+        inSite(script.getAttribute("src") ?? ""),
+      );
+      const preloaded = new Set(
+        [...html.querySelectorAll('head link[rel="modulepreload"]')].map((link) =>
+          inSite(link.getAttribute("href") ?? ""),
+        ),
+      );
+      const wanted = new Set<string>();
+      const visit = (file: string): void => {
+        for (const imported of importsOf(file)) {
+          if (wanted.has(imported)) continue;
+          wanted.add(imported);
+          visit(imported);
+        }
+      };
+      scripts.forEach(visit);
+      for (const script of scripts) wanted.delete(script);
+      expect(wanted.size, path).toBeGreaterThan(0);
+      expect(preloaded, path).toEqual(wanted);
+    }
   });
 
   it("publishes open data that its generated JSON Schemas accept, and the milestones as CSV", () => {

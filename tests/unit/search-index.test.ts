@@ -173,7 +173,8 @@ describe("search from the index", () => {
   let server: StaticServer | undefined;
   let pagefind: PagefindApi;
   /** A Pagefind instance of its own on the index, as each search session starts one. */
-  const startPagefind = () => nodePagefindStarter(outDir)(new URL("pagefind/", server?.url).href, fetch);
+  const startPagefind = () =>
+    nodePagefindStarter(outDir)(new URL("pagefind/", server?.url).href, Promise.resolve(fetch));
   /** The index read afresh through `pagefind` (by default an instance of its own), with search data fetched by `fetchFile`. */
   const openIndex = async (fetchFile: typeof fetch = fetch, through?: PagefindApi) =>
     new SearchIndex(through ?? (await startPagefind()), createSearchData(server?.url ?? "", fetchFile));
@@ -380,7 +381,8 @@ describe("search from the index", () => {
     // that needs the file, with no new fetch: what Pagefind does for the few
     // microtasks before it forgets a failed load.
     let loadThrough: typeof fetch = fetch;
-    const keepingFailures: PagefindStarter = (bundleUrl, fetchFile) => {
+    const keepingFailures: PagefindStarter = async (bundleUrl, fetchFileWhenReady) => {
+      const fetchFile = await fetchFileWhenReady;
       const loads = new Map<string, Promise<ArrayBuffer>>();
       loadThrough = (input, init) => {
         const key = String(input);
@@ -393,7 +395,10 @@ describe("search from the index", () => {
         loads.set(key, load);
         return load.then((bytes) => new Response(bytes.slice(0)));
       };
-      return nodePagefindStarter(outDir)(bundleUrl, (input, init) => loadThrough(input, init));
+      return nodePagefindStarter(outDir)(
+        bundleUrl,
+        Promise.resolve((input, init) => loadThrough(input, init)),
+      );
     };
     let failing = false;
     const session = createSearchSession({

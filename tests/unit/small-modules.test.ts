@@ -4,6 +4,7 @@ import { dirname, join } from "node:path";
 import { precacheList, searchFileList, serviceWorkerSource, siteDigest } from "../../scripts/lib/service-worker.ts";
 import { filesBelow } from "../../scripts/lib/site-files.ts";
 import { pathToRoot, relativizeHtml } from "../../scripts/lib/relative-links.ts";
+import { staticImportsOf, withModulePreloads } from "../../scripts/lib/module-preload.ts";
 import { formatDateEnglish, formatDateIn, formatMilestoneDateEnglish } from "../../src/lib/dates.ts";
 import { markLabel, visibleText } from "../../src/lib/visible-text.ts";
 import { uiFor } from "../../src/i18n/ui.ts";
@@ -415,5 +416,43 @@ describe("bounded cache", () => {
         (value) => value.length,
       ),
     ).toBe("again");
+  });
+});
+
+describe("module preloads", () => {
+  const imports: Record<string, string[]> = {
+    "_astro/search.js": ["_astro/query.js", "_astro/dom.js"],
+    "_astro/query.js": ["_astro/normalize.js", "_astro/dom.js"],
+    "_astro/normalize.js": [],
+    "_astro/dom.js": [],
+    "_astro/base.js": ["_astro/dom.js"],
+    "_astro/cycle-a.js": ["_astro/cycle-b.js"],
+    "_astro/cycle-b.js": ["_astro/cycle-a.js"],
+  };
+  const importsOf = (file: string) => imports[file] ?? [];
+
+  it("finds every module a script imports statically, however deep, once, cycles included", () => {
+    expect(staticImportsOf("_astro/search.js", importsOf)).toEqual([
+      "_astro/query.js",
+      "_astro/normalize.js",
+      "_astro/dom.js",
+    ]);
+    expect(staticImportsOf("_astro/cycle-a.js", importsOf)).toEqual(["_astro/cycle-b.js"]);
+  });
+
+  it("links each imported chunk in the head once under the base, never a script the page loads itself", () => {
+    const page = (base: string) =>
+      `<html><head><title>t</title></head><body><script type="module" src="${base}_astro/search.js"></script>` +
+      `<script type="module" src="${base}_astro/base.js"></script><script type="module" src="${base}_astro/dom.js"></script></body></html>`;
+    for (const base of ["/", "/corpus/"]) {
+      const html = withModulePreloads(page(base), base, importsOf);
+      const links = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((match) => match[1]);
+      expect(links).toEqual([`${base}_astro/query.js`, `${base}_astro/normalize.js`]);
+      // in the head, before its end
+      expect(html.indexOf("modulepreload")).toBeLessThan(html.indexOf("</head>"));
+    }
+    // a page without module scripts is left as it is
+    const plain = "<html><head></head><body><p>x</p></body></html>";
+    expect(withModulePreloads(plain, "/", importsOf)).toBe(plain);
   });
 });

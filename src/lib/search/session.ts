@@ -8,11 +8,14 @@ import type { PagefindApi } from "./index-matches.ts";
 
 /**
  * Starts Pagefind on the bundle at `bundleUrl` (the first part of the index),
- * fetching every file of it, and of the bundles merged later, with
- * `fetchFile`. The browser imports the site's pagefind.js
- * (src/scripts/search/engine-loader.ts); tests in Node do the same from disk.
+ * fetching every file of it, and of the bundles merged later, with the fetch
+ * `fetchFile` resolves to. The starter may load Pagefind's script at once,
+ * while the files Pagefind starts on are fetched, but creates Pagefind only
+ * once `fetchFile` has resolved, and rejects if it rejects. The browser
+ * imports the site's pagefind.js (src/scripts/search/engine-loader.ts);
+ * tests in Node do the same from disk.
  */
-export type PagefindStarter = (bundleUrl: string, fetchFile: typeof fetch) => Promise<PagefindApi>;
+export type PagefindStarter = (bundleUrl: string, fetchFile: Promise<typeof fetch>) => Promise<PagefindApi>;
 
 export interface SearchSessionOptions {
   /** The site's root, as an absolute URL ending in "/". */
@@ -206,16 +209,18 @@ export function createSearchSession({
           throw error;
         },
       );
-    // Each file has its timeout; Pagefind's script, imported, has one of its own.
-    const starting = startingFiles(files.fetch, bundleUrl).then((kept) => {
-      const fromMemory: typeof fetch = (input, init) => {
-        const address = addressOf(input, bundleUrl);
-        const bytes = kept.get(`${address.origin}${address.pathname}`);
-        return bytes ? Promise.resolve(new Response(bytes.slice(0))) : noting(address.href, files.fetch(input, init));
-      };
-      return withTimeout(startPagefind(bundleUrl, fromMemory), timeoutMs, `${bundleUrl}pagefind.js`);
+    // Pagefind's script loads while its starting files do. Each file has its
+    // timeout; the script has one of its own, from when the files are in.
+    const fetchFromMemory = startingFiles(files.fetch, bundleUrl).then((kept): typeof fetch => (input, init) => {
+      const address = addressOf(input, bundleUrl);
+      const bytes = kept.get(`${address.origin}${address.pathname}`);
+      return bytes ? Promise.resolve(new Response(bytes.slice(0))) : noting(address.href, files.fetch(input, init));
     });
-    started = starting.then((pagefind) => {
+    const starting = startPagefind(bundleUrl, fetchFromMemory);
+    const startedInTime = fetchFromMemory.then(() => withTimeout(starting, timeoutMs, `${bundleUrl}pagefind.js`));
+    // Rejections are the search's, through startedInTime; the same from `starting` needs no second handler.
+    starting.catch(() => undefined);
+    started = startedInTime.then((pagefind) => {
       const watchedPagefind: PagefindApi = {
         async search(term) {
           const found = await pagefind.search(term);
@@ -260,10 +265,15 @@ export function createSearchSession({
       .catch(() => []);
   const loadMore = (results: SearchResults) => loadMoreResults(data.document, results);
   return {
-    prepare: () => void index().catch(() => undefined),
+    prepare: () => {
+      void index().catch(() => undefined);
+      void data.manifest().catch(() => undefined);
+    },
     search: (request) =>
       reporting(async () => {
         if (request.query.trim() === "") return { kind: "empty" };
+        // The index's manifest loads while Pagefind starts: every search reads it first.
+        void data.manifest().catch(() => undefined);
         return searchPassages(await index(), request.query, request);
       }),
     loadMore: (results) => reporting(() => loadMore(results)),

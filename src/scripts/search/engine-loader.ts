@@ -21,18 +21,19 @@ interface PagefindModule {
 const UNRANKED = { ranking: { termFrequency: 0, pageLength: 0, termSaturation: 0, termSimilarity: 0 } };
 
 /**
- * Imports the site's pagefind.js and starts an instance of its own on the
- * first part of the index, which fetches with `fetchFile` (the `fetchFile`
- * option the build adds to the bundle's pagefind.js:
+ * Imports the site's pagefind.js at once and, when the files it starts on
+ * are in (`fetchFileWhenReady` resolves), starts an instance of its own on
+ * the first part of the index, which fetches with that fetch (the
+ * `fetchFile` option the build adds to the bundle's pagefind.js:
  * scripts/lib/search-index.ts), so that the session sees every fetch of its
  * instance without any change to the page's global `fetch`.
  */
-export const startPagefind: PagefindStarter = async (bundleUrl, fetchFile) => {
+export const startPagefind: PagefindStarter = async (bundleUrl, fetchFileWhenReady) => {
   // A plain variable: a template literal here would make Vite wrap the import in its preload helper.
   const script = new URL("pagefind.js", bundleUrl).href;
   const importing = import(/* @vite-ignore */ script) as Promise<PagefindModule>;
   whenIdle(prepareWordSegmenter);
-  const module = await importing;
+  const [module, fetchFile] = await Promise.all([importing, fetchFileWhenReady]);
   // The exact index is small per query; searching on the main thread saves the worker's download and start-up.
   const instance = module.createInstance({ basePath: bundleUrl, noWorker: true, fetchFile });
   await instance.options(UNRANKED);

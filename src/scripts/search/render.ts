@@ -155,6 +155,7 @@ function renderResults(
               request,
               () => DEFAULT_CONTEXT,
               (lines) => lines,
+              { eager: false },
             ),
           ),
           ...outcome.groups.map((group) => renderGroup(view, group, query)),
@@ -406,6 +407,11 @@ function renderDistribution({ ui }: ResultsView, outcome: SearchResults, sort: S
  * CSV link (`data-export-csv`), a JSON link and a copy button, in the order
  * `ordered` gives at the moment of the click (the order on screen), with
  * `width` characters of context. A failed load says so, with its files.
+ *
+ * `eager` loads every match at once (the concordance, which counts and
+ * sorts them all, needs them anyway); otherwise nothing is loaded until the
+ * reader asks for the CSV, whose first click loads and then downloads it,
+ * so that a search's results cost only what they show.
  */
 function renderExport(
   view: ResultsView,
@@ -413,7 +419,7 @@ function renderExport(
   request: SearchRequest,
   width: () => number,
   ordered: (lines: ConcordanceLine[]) => ConcordanceLine[],
-  onLoaded: (lines: number) => void = () => undefined,
+  { eager, onLoaded = () => undefined }: { eager: boolean; onLoaded?: (lines: number) => void },
 ): HTMLElement {
   const { ui, urls } = view;
   const strings = ui.search.kwic;
@@ -421,11 +427,7 @@ function renderExport(
     locatorOf: (line) => passageName(ui.passage, line.type, line.number),
     urlOf: (line) => new URL(urls.passage(line.doc, line), location.href).href,
   };
-  const csvLink = element(
-    "a",
-    { "data-export-csv": "", class: "kwic-export", "aria-disabled": "true" },
-    strings.preparing,
-  );
+  const csvLink = element("a", { "data-export-csv": "", class: "kwic-export" }, strings.export);
   const jsonLink = element("a", { "data-export-json": "", class: "kwic-export", hidden: "" }, strings.exportJson);
   const copy = element("button", { type: "button", class: "kwic-copy", disabled: "" }, strings.copy);
   let every: SearchResults | undefined;
@@ -441,34 +443,65 @@ function renderExport(
     csvLink.dataset["exportLines"] = String(current.length);
     return current.length;
   };
-  view.loadAll(outcome).then(
-    (all) => {
-      every = all;
-      const count = refresh();
-      csvLink.download = "concordance.csv";
-      jsonLink.download = "concordance.json";
-      csvLink.removeAttribute("aria-disabled");
-      csvLink.textContent = strings.export;
-      jsonLink.hidden = false;
-      copy.disabled = false;
-      // What is downloaded is what is on screen at the click: the order or width may have changed since.
-      for (const link of [csvLink, jsonLink]) link.addEventListener("pointerdown", refresh);
-      for (const link of [csvLink, jsonLink]) link.addEventListener("keydown", refresh);
-      copy.addEventListener("click", () => {
-        void navigator.clipboard
-          ?.writeText(concordanceCsv(lines(), context))
-          .then(() => (copy.textContent = ui.copied))
-          .catch(() => undefined);
+  let loading: Promise<boolean> | undefined;
+  /** Loads every match once; resolves to whether the links are ready. */
+  const prepare = (): Promise<boolean> =>
+    (loading ??= view.loadAll(outcome).then(
+      (all) => {
+        every = all;
+        const count = refresh();
+        csvLink.download = "concordance.csv";
+        jsonLink.download = "concordance.json";
+        csvLink.removeAttribute("aria-disabled");
+        csvLink.removeAttribute("role");
+        csvLink.removeAttribute("tabindex");
+        csvLink.textContent = strings.export;
+        jsonLink.hidden = false;
+        copy.disabled = false;
+        // What is downloaded is what is on screen at the click: the order or width may have changed since.
+        for (const link of [csvLink, jsonLink]) link.addEventListener("pointerdown", refresh);
+        for (const link of [csvLink, jsonLink]) link.addEventListener("keydown", refresh);
+        copy.addEventListener("click", () => {
+          void navigator.clipboard
+            ?.writeText(concordanceCsv(lines(), context))
+            .then(() => (copy.textContent = ui.copied))
+            .catch(() => undefined);
+        });
+        onLoaded(count);
+        return true;
+      },
+      (error: unknown) => {
+        // What is on screen stands; the export says it failed, and which files, and a new search retries.
+        const files = failedFilesOf(error);
+        csvLink.textContent = `${ui.search.exportFailed}${files ? `: ${files}` : ""}`;
+        csvLink.dataset["exportFailed"] = "";
+        csvLink.setAttribute("aria-disabled", "true");
+        return false;
+      },
+    ));
+  if (eager) {
+    csvLink.setAttribute("aria-disabled", "true");
+    csvLink.textContent = strings.preparing;
+    void prepare();
+  } else {
+    // Until loaded, the link is a button that loads every match, then downloads.
+    csvLink.setAttribute("role", "button");
+    csvLink.setAttribute("tabindex", "0");
+    const loadThenDownload = (event: Event) => {
+      if (every) return;
+      event.preventDefault();
+      if (loading) return;
+      csvLink.textContent = strings.preparing;
+      csvLink.setAttribute("aria-disabled", "true");
+      void prepare().then((ready) => {
+        if (ready) csvLink.click();
       });
-      onLoaded(count);
-    },
-    (error: unknown) => {
-      // What is on screen stands; the export says it failed, and which files, and a new search retries.
-      const files = failedFilesOf(error);
-      csvLink.textContent = `${ui.search.exportFailed}${files ? `: ${files}` : ""}`;
-      csvLink.dataset["exportFailed"] = "";
-    },
-  );
+    };
+    csvLink.addEventListener("click", loadThenDownload);
+    csvLink.addEventListener("keydown", (event) => {
+      if (!every && (event.key === "Enter" || event.key === " ")) loadThenDownload(event);
+    });
+  }
   return element("span", { class: "export-controls" }, csvLink, " ", jsonLink, " ", copy);
 }
 
@@ -567,9 +600,12 @@ function renderConcordance(view: ResultsView, outcome: SearchResults, request: S
   };
   width.addEventListener("input", draw);
   draw();
-  const exports = renderExport(view, outcome, request, widthValue, ordered, (lines) => {
-    everyLine = lines;
-    draw();
+  const exports = renderExport(view, outcome, request, widthValue, ordered, {
+    eager: true,
+    onLoaded: (lines) => {
+      everyLine = lines;
+      draw();
+    },
   });
   return element(
     "section",

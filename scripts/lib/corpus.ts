@@ -2,12 +2,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { editorialSchema, type EditorialData } from "../../src/schemas/editorial.ts";
 import type { Provenance } from "../../src/schemas/provenance.ts";
-import {
-  relationTypes,
-  type OmissionPlace,
-  type OpenQuestion,
-  type SpeechInput,
-} from "../../src/schemas/speech.ts";
+import { relationTypes, type OmissionPlace, type OpenQuestion, type SpeechInput } from "../../src/schemas/speech.ts";
 import type { Vocabulary } from "../../src/schemas/vocabulary.ts";
 import { compareDocuments } from "../../src/lib/document-order.ts";
 import { assembleSource, type DraftDocument, type EditorialLocation, type Omission, type Place } from "./assemble.ts";

@@ -2,12 +2,13 @@ import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { editorialSchema, type EditorialData } from "../../src/schemas/editorial.ts";
 import type { Provenance } from "../../src/schemas/provenance.ts";
-import { relationTypes, type OpenQuestion, type SpeechInput } from "../../src/schemas/speech.ts";
+import { relationTypes, type OmissionPlace, type OpenQuestion, type SpeechInput } from "../../src/schemas/speech.ts";
 import type { Vocabulary } from "../../src/schemas/vocabulary.ts";
 import { compareDocuments } from "../../src/lib/document-order.ts";
 import { assembleSource, type DraftDocument, type EditorialLocation, type Omission, type Place } from "./assemble.ts";
 import { checkConservation, describeProblem, type PublishedPlace } from "./conservation.ts";
 import { hiddenCharacterIssues } from "./hidden-characters.ts";
+import { joinOffset, placeOmissions } from "./text-places.ts";
 import { assignBlockIds, type IdentifiedBlock } from "./ids.ts";
 import { InputError, IssueCollector, type InputIssue } from "./issues.ts";
 import { readSources, type SourceText } from "./sources.ts";
@@ -270,8 +271,25 @@ function openQuestionsOf(document: CorpusDocument, curated: readonly OpenQuestio
   ];
 }
 
-/** The frontmatter of a document's MDX entry. */
-export function toSpeech(document: CorpusDocument, curatedQuestions: readonly OpenQuestion[] = []): SpeechInput {
+/** Where the omissions of each source fall in its documents, by slug (scripts/lib/text-places.ts). */
+export function omissionPlaces(corpus: Pick<Corpus, "documents" | "omissions">): Map<string, OmissionPlace[]> {
+  const files = new Set(corpus.documents.map((document) => document.source.file));
+  return new Map(
+    [...files].flatMap((file) => [
+      ...placeOmissions(
+        corpus.documents.filter((document) => document.source.file === file),
+        corpus.omissions.filter((omission) => omission.source === file),
+      ),
+    ]),
+  );
+}
+
+/** The frontmatter of a document's MDX entry; `omissions`: where its source's omissions fall in it. */
+export function toSpeech(
+  document: CorpusDocument,
+  curatedQuestions: readonly OpenQuestion[] = [],
+  omissions: readonly OmissionPlace[] = [],
+): SpeechInput {
   const openQuestions = openQuestionsOf(document, curatedQuestions);
   const placed = (place: Place) => ({ text: place.text, lines: linesOf(place) });
   const claim = (value: { value: string; stated?: Place | undefined; basis?: string | undefined }) => ({
@@ -319,10 +337,13 @@ export function toSpeech(document: CorpusDocument, curatedQuestions: readonly Op
       type: block.type,
       ...(block.level ? { level: block.level } : {}),
       lines: linesOf(block),
-      ...(block.joins.length > 0 ? { joins: block.joins.map((join) => ({ ...join })) } : {}),
+      ...(block.joins.length > 0
+        ? { joins: block.joins.map((join) => ({ ...join, at: joinOffset(block.spans, join) })) }
+        : {}),
       ...(block.decision ? { decision: { ...block.decision } } : {}),
       ...(block.kind ? { kind: block.kind } : {}),
     })),
+    ...(omissions.length > 0 ? { omissions: omissions.map((place) => ({ ...place })) } : {}),
   };
 }
 

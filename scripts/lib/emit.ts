@@ -9,7 +9,7 @@ import {
 } from "../../src/schemas/entities.ts";
 import { provenanceSchema } from "../../src/schemas/provenance.ts";
 import { speechSchema, type OpenQuestion, type SpeechInput } from "../../src/schemas/speech.ts";
-import { toProvenance, toSpeech, type Corpus, type CorpusDocument } from "./corpus.ts";
+import { omissionPlaces, toProvenance, toSpeech, type Corpus, type CorpusDocument } from "./corpus.ts";
 import type { Entities } from "./entities.ts";
 import { InputError, type InputIssue } from "./issues.ts";
 import { citeTitles, type Passage } from "./passages.ts";
@@ -121,8 +121,9 @@ export function renderOutputs(
 ): Map<string, string> {
   const files = new Map<string, string>();
   const issues: InputIssue[] = [];
+  const placed = omissionPlaces(corpus);
   for (const document of corpus.documents) {
-    const speech = toSpeech(document, openQuestions.get(document.slug));
+    const speech = toSpeech(document, openQuestions.get(document.slug), placed.get(document.slug));
     const checked = speechSchema.safeParse(speech);
     if (!checked.success) {
       issues.push({

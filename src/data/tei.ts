@@ -1,8 +1,6 @@
 import { siteData } from "./site-data.ts";
 import { citedEdition } from "./edition.ts";
-import type { TeiEdition } from "../lib/tei.ts";
-import type { PassagesEntry } from "../schemas/entities.ts";
-import type { Speech } from "../schemas/speech.ts";
+import type { TeiEdition, TeiSource } from "../lib/tei.ts";
 
 /** The edition as the TEI headers state it, with the licence of LICENSE-DATA.md. */
 export function teiEdition(): TeiEdition {
@@ -13,11 +11,12 @@ export function teiEdition(): TeiEdition {
   };
 }
 
-/** Every document with its published passages, in corpus order. */
-export async function teiDocuments(): Promise<{ speech: Speech; published: PassagesEntry }[]> {
-  const { documents, passages } = await siteData();
+/** Every document with its published passages and its source's omissions, in corpus order. */
+export async function teiDocuments(): Promise<TeiSource[]> {
+  const { documents, passages, provenance } = await siteData();
   return documents.flatMap((speech) => {
     const published = passages.get(speech.slug);
-    return published ? [{ speech, published }] : [];
+    const omissions = provenance.get(speech.source.file)?.omissions ?? [];
+    return published ? [{ speech, published, omissions }] : [];
   });
 }

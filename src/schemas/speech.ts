@@ -83,7 +83,25 @@ const decisionSchema = z
 const joinSchema = decisionSchema.extend({
   after: z.number().int().positive(),
   before: z.number().int().positive(),
+  /** Where the piece of line `before` starts in the block's text (UTF-16 offset): where the break stood. */
+  at: z.number().int().positive(),
 });
+
+/**
+ * Where one of the source's omissions falls in this document's text
+ * (scripts/lib/text-places.ts): inside the title or a block (`in` is `title`
+ * or the block id, `at` the UTF-16 offset in its text), or between blocks
+ * where no passage holds its line (`in` is `text`, `at` the number of blocks
+ * before it).
+ */
+export const omissionPlaceSchema = z
+  .object({
+    /** Its number in the source's provenance `omissions`, from 1 (the `omission-N` anchor). */
+    omission: z.number().int().positive(),
+    in: z.string().regex(/^(title|text|(p|gap-)[1-9]\d*)$/),
+    at: z.number().int().nonnegative(),
+  })
+  .strict();
 
 /** A title the editor gives a document whose text has none. */
 export const editorialTitleSchema = z.object({ text: z.string().min(1), basis: z.string().min(1) }).strict();
@@ -176,6 +194,8 @@ export const speechSchema = z
       .array(z.object({ label: placedTextSchema, title: placedTextSchema, target: z.string() }).strict())
       .optional(),
     blocks: z.array(blockSchema),
+    /** The source's omissions that fall in this document, where each stands. */
+    omissions: z.array(omissionPlaceSchema).default([]),
   })
   .strict();
 
@@ -183,6 +203,7 @@ export type Speech = z.infer<typeof speechSchema>;
 /** Frontmatter as written, before defaults are applied. */
 export type SpeechInput = z.input<typeof speechSchema>;
 export type Block = z.infer<typeof blockSchema>;
+export type OmissionPlace = z.infer<typeof omissionPlaceSchema>;
 export type OpenQuestion = z.infer<typeof openQuestionSchema>;
 export type PlacedText = z.infer<typeof placedTextSchema>;
 export type Claim = z.infer<typeof claimSchema>;

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { editorialSchema } from "../../src/schemas/editorial.ts";
 import { assembleSource } from "../../scripts/lib/assemble.ts";
 import { checkConservation } from "../../scripts/lib/conservation.ts";
-import { publishedPlaces, toSpeech } from "../../scripts/lib/corpus.ts";
+import { omissionPlaces, publishedPlaces, toSpeech } from "../../scripts/lib/corpus.ts";
 import { renderMdx } from "../../scripts/lib/emit.ts";
 import { assignBlockIds } from "../../scripts/lib/ids.ts";
 import { IssueCollector } from "../../scripts/lib/issues.ts";
@@ -86,8 +86,9 @@ describe.each(readdirSync(fixtures))("assemble %s", (name) => {
   });
 
   it("renders the expected MDX", async () => {
+    const placed = omissionPlaces({ documents, omissions: assembled.omissions });
     for (const document of documents) {
-      await expect(renderMdx(document, toSpeech(document))).toMatchFileSnapshot(
+      await expect(renderMdx(document, toSpeech(document, [], placed.get(document.slug)))).toMatchFileSnapshot(
         join(dir, "expected", `${document.slug}.mdx`),
       );
     }

@@ -37,6 +37,9 @@ function relocatable(): boolean {
   return siteBase() === "/";
 }
 
+/** Astro's content store, below the cacheDir of astro.config.mjs. */
+const CONTENT_STORE = ".astro/cache/data-store.json";
+
 /** The folders a build writes beside `dist/`: the new site, and the previous one while they are swapped. */
 const BUILD_WORK_FOLDERS = ["staging", "previous"] as const;
 
@@ -45,6 +48,10 @@ export async function buildSite(root: string, outDir = join(root, "dist")): Prom
   removeStaleWorkFolders(outDir, BUILD_WORK_FOLDERS);
   // 1. ingest: sources and editorial data to content collections
   const { corpus } = ingest(root);
+  // 1b. Astro keeps parsed entries in its content store, which it renews when the text of
+  // src/content.config.ts changes but not when a schema that file imports does: a changed
+  // schema would be served entries parsed by the old one, so every build parses afresh.
+  rmSync(join(root, CONTENT_STORE), { force: true });
   // 2. render the site into a staging folder
   const staging = workFolder(outDir, "staging");
   rmSync(staging, { recursive: true, force: true });

@@ -272,9 +272,9 @@ export function createSearchSession({
     search: (request) =>
       reporting(async () => {
         if (request.query.trim() === "") return { kind: "empty" };
-        // The index's manifest loads while Pagefind starts: every search reads it first.
-        void data.manifest().catch(() => undefined);
-        return searchPassages(await index(), request.query, request);
+        // The index's manifest loads while Pagefind starts: every search reads it first, and fails with it.
+        const [ready] = await Promise.all([index(), data.manifest()]);
+        return searchPassages(ready, request.query, request);
       }),
     loadMore: (results) => reporting(() => loadMore(results)),
     loadAll: (results) =>

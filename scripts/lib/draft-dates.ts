@@ -11,8 +11,8 @@ export interface DateEvidence {
   stated?: { value: string; piece: string; line: number } | undefined;
   /** A line at the end of the text that is only a full date: the date a notice or letter is signed. */
   closing?: { value: string; piece: string; line: number } | undefined;
-  /** A dateline's month and day, without a year. */
-  dateline?: { month: number; day: number; text: string; piece: string; line: number } | undefined;
+  /** A dateline's month and day, without a year; the month absent when it gives the day alone (十五日电). */
+  dateline?: { month?: number | undefined; day: number; text: string; piece: string; line: number } | undefined;
   /** Full dates in the title and the first paragraphs, in order. */
   opening: { value: string; text: string; piece: string; line: number }[];
   /** The page's posting time, from an omitted line. */
@@ -42,7 +42,16 @@ export function proposeDate(evidence: DateEvidence): ProposedDate {
       date: { value: closing.value, precision: "day", from: closing.piece },
       decided: `date ${closing.value}, the date line at the end (line ${closing.line})`,
     };
-  if (dateline) {
+  if (dateline?.month === undefined && dateline) {
+    return {
+      question: {
+        text: dateline.text,
+        fix: `the dateline (line ${dateline.line}) gives the day, ${dateline.day}日, but no month or year: find them, then add date: { value: "YYYY-MM-${pad(dateline.day)}", precision: day, basis: "电头载“${dateline.text}”；年月据……" }`,
+      },
+      decided: `no date: the dateline gives the day (${dateline.day}日) alone`,
+    };
+  }
+  if (dateline?.month !== undefined) {
     const md = `${pad(dateline.month)}-${pad(dateline.day)}`;
     const inOpening = opening.find((found) => monthDay(found.value) === md);
     if (inOpening)

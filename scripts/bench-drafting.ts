@@ -4,8 +4,9 @@
  * added with `add-source` to a throwaway copy of the project's input and
  * ingested; the draft is scored against the expected one. A case with a
  * `source.json` is a real capture (added with the address and day it was
- * taken); one without is a constructed text. Prints, per case and in total
- * for each set, join and block-boundary precision and recall, titles, dates
+ * taken), held out when that file says so (its expected draft written before
+ * the drafter was run on it); one without is a constructed text. Prints, per
+ * case and in total for each set, join and block-boundary precision and recall, titles, dates
  * and outlets right, debris characters published, over-long lines asked
  * about, drafts made cautiously and drafts that fail to ingest. Exit code 1
  * when a set's total misses its target (TARGETS).
@@ -41,10 +42,13 @@ export interface CaptureSource {
   corpus: string;
   /** The day it was retrieved, YYYY-MM-DD. */
   retrieved: string;
+  /** Its expected draft was written before the drafter was run on it: a text the drafter was not built on. */
+  heldOut?: boolean | undefined;
   note: string;
 }
 
-export type SetKind = "real" | "constructed";
+/** Real captures the drafter was improved on, real captures held out from that, and constructed texts. */
+export type SetKind = "tuned" | "held-out" | "constructed";
 
 export interface CaseResult extends ScoredText {
   name: string;
@@ -53,8 +57,8 @@ export interface CaseResult extends ScoredText {
 
 export interface BenchResult {
   cases: CaseResult[];
-  /** Totals of the real captures, of the constructed texts, and of both. */
-  totals: Record<SetKind | "all", SetTotals>;
+  /** Totals of each set, of all real captures, and of every text. */
+  totals: Record<SetKind | "real" | "all", SetTotals>;
 }
 
 export async function benchDrafting(root: string): Promise<BenchResult> {
@@ -64,10 +68,16 @@ export async function benchDrafting(root: string): Promise<BenchResult> {
     .sort();
   const cases: CaseResult[] = [];
   for (const name of names) cases.push(await benchCase(root, name));
-  const of = (kind: SetKind) => cases.filter((entry) => entry.kind === kind);
+  const of = (...kinds: SetKind[]) => totalsOf(cases.filter((entry) => kinds.includes(entry.kind)));
   return {
     cases,
-    totals: { real: totalsOf(of("real")), constructed: totalsOf(of("constructed")), all: totalsOf(cases) },
+    totals: {
+      tuned: of("tuned"),
+      "held-out": of("held-out"),
+      real: of("tuned", "held-out"),
+      constructed: of("constructed"),
+      all: totalsOf(cases),
+    },
   };
 }
 
@@ -82,7 +92,7 @@ async function benchCase(root: string, name: string): Promise<CaseResult> {
   const copy = mkdtempSync(join(tmpdir(), "bench-drafting-"));
   const folder = join(root, FIXTURES_DIR, name);
   const source = captureSource(folder);
-  const kind: SetKind = source ? "real" : "constructed";
+  const kind: SetKind = !source ? "constructed" : source.heldOut ? "held-out" : "tuned";
   try {
     for (const path of projectPaths()) cpSync(join(root, path), join(copy, path), { recursive: true });
     const expected = JSON.parse(readFileSync(join(folder, "expected.json"), "utf8")) as ExpectedDraft;
@@ -154,9 +164,12 @@ function report(result: BenchResult): string {
     "",
   ];
   return [
-    ...set("real", "Real captures (source.json: where and when each was taken)"),
-    ...set("constructed", "Constructed texts (the drafter was tuned on these)"),
-    ...summary("real", result.totals.real),
+    ...set("tuned", "Real captures the drafter was improved on (source.json: where and when each was taken)"),
+    ...set("held-out", "Real captures held out: expected drafts written before the drafter was run on them"),
+    ...set("constructed", "Constructed texts (the drafter was built on these)"),
+    ...summary("real, improved on", result.totals.tuned),
+    ...summary("real, held out", result.totals["held-out"]),
+    ...summary("real, all", result.totals.real),
     ...summary("constructed", result.totals.constructed),
     ...summary("all", result.totals.all),
     `targets, for each set: joins P ≥ ${TARGETS.joinPrecision}, R ≥ ${TARGETS.joinRecall}; no draft fails to ingest`,

@@ -149,6 +149,7 @@ function row(entry: CaseResult): string {
 }
 
 function summary(label: string, totals: SetTotals): string[] {
+  if (totals.texts === 0) return [`${label}: no texts`];
   const joins = totals.joins.truePositive + totals.joins.falseNegative;
   return [
     `${label} (${totals.texts} texts, ${joins} joins expected): joins P ${figure(precision(totals.joins))} R ${figure(recall(totals.joins))}  blocks P ${figure(precision(totals.blocks))} R ${figure(recall(totals.blocks))}`,
@@ -158,11 +159,10 @@ function summary(label: string, totals: SetTotals): string[] {
 }
 
 function report(result: BenchResult): string {
-  const set = (kind: SetKind, heading: string) => [
-    heading,
-    ...result.cases.filter((entry) => entry.kind === kind).map(row),
-    "",
-  ];
+  const set = (kind: SetKind, heading: string) => {
+    const rows = result.cases.filter((entry) => entry.kind === kind).map(row);
+    return rows.length === 0 ? [] : [heading, ...rows, ""];
+  };
   return [
     ...set("tuned", "Real captures the drafter was improved on (source.json: where and when each was taken)"),
     ...set("held-out", "Real captures held out: expected drafts written before the drafter was run on them"),

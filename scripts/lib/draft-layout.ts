@@ -19,6 +19,8 @@ export interface LineShape {
   blankBefore: boolean;
   /** The line repeats an earlier line word for word (a headline printed again under a picture). */
   repeats?: boolean | undefined;
+  /** The line is the site's own (a breadcrumb, a control, a section label): the page shows its furniture. */
+  site?: boolean | undefined;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -86,9 +88,10 @@ export function pageHeader(lines: readonly LineShape[]): PageHeader {
   }
   title ??= candidates[0];
   const from = title ?? -1;
-  // labels are the site's only on a page that shows its furniture: page information before the text
+  // labels are the site's only on a page that shows its furniture before the text: page information, navigation
+  const furnished = lines.some((line, index) => index < end && (line.pageInfo || line.site === true));
   const labels = lines.flatMap((line, index) =>
-    info >= 0 && from >= 0 && index > from && index < end && isLabel(line.body) ? [index] : [],
+    furnished && from >= 0 && index > from && index < end && isLabel(line.body) ? [index] : [],
   );
   return { title, above, labels };
 }

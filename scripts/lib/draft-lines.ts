@@ -26,7 +26,7 @@ const OUTLETS = [
 const OUTLET = `(?:${OUTLETS.join("|")}|[${HAN}]{2,8}?(?:社|网|網|报|報|台|在线|在線|客户端))`;
 const NUMBER = "\\d{1,2}|[一二三四五六七八九十]{1,3}";
 
-/** A news dateline (新华网北京2月28日电（记者 张三）, 【据新华社北京十五日电】, 本报讯) opening a paragraph. */
+/** A news dateline (新华网北京2月28日电（记者 张三）, 【据新华社北京十五日电】, 本报讯, 国际在线报道(记者 张三):) opening a paragraph. */
 export interface Dateline {
   /** Characters of the line the dateline takes, leading space and a following reporters' bracket included. */
   length: number;
@@ -48,7 +48,10 @@ const datedDateline = (outlet: string) =>
 const KNOWN_DATELINE = datedDateline(KNOWN);
 const DATED_DATELINE = datedDateline(OUTLET);
 const undatedDateline = (outlet: string) =>
-  new RegExp(`^\\s*[【[]?\\s*(${outlet})(?:讯|訊|综合消息|综合报道)\\s*[】\\]]?${REPORTERS}`, "u");
+  new RegExp(
+    `^\\s*[【[]?\\s*(${outlet})(?:(?:讯|訊|综合消息|综合报道)\\s*[】\\]]?${REPORTERS}|(?:报道|報道)${REPORTERS}\\s*[:：])`,
+    "u",
+  );
 const KNOWN_UNDATED = undatedDateline(KNOWN);
 const UNDATED_DATELINE = undatedDateline(OUTLET);
 
@@ -119,6 +122,8 @@ const DATE_TIME =
 const SEPARATOR = /^[\s|｜丨/]*/u;
 /** A value of page information (a name, a site) is short; a longer run is the article fused onto it. */
 const LONGEST_VALUE = 16;
+/** A list of names (several sources) that ends its line may be this long. */
+const LONGEST_LIST = 60;
 /** What may follow a run of page information on its line and still be page information: empty keys, controls. */
 const RESIDUE = /^[^。！？，,；;“”]{0,24}$/u;
 const RESIDUE_SIGN = /[:：]|打印|分享|收藏|关闭|關閉|字号|字號|[大中小]\s*[大中小]/u;
@@ -158,8 +163,15 @@ export function findMetadataRun(text: string): MetadataRun | undefined {
       const inner = [...value].findIndex(
         (_, index) => index > 0 && (findDateline(value.slice(index), true) || META_KEY.test(value.slice(index))),
       );
+      // a long value that ends the line without a sentence in it is a list (来源:《人民日报》、中国网信网), not text
+      const wholeList =
+        /来源|來源|出处|稿源/u.test(key[1] ?? "") &&
+        /[、，,《]/u.test(value) &&
+        rest.slice(value.length).trim() === "" &&
+        !/[。！？!?]/u.test(value) &&
+        [...value].length <= LONGEST_LIST;
       if (inner > 0) value = [...value].slice(0, inner).join("");
-      else if ([...value].length > LONGEST_VALUE) {
+      else if ([...value].length > LONGEST_VALUE && !wholeList) {
         value = new RegExp(`^[${HAN}·]{0,4}`, "u").exec(value)?.[0] ?? "";
         guessedEnd = true;
       }
@@ -197,6 +209,8 @@ const PHOTO_CREDIT = new RegExp(
     `[（(]\\s*(新华社|中新社|人民网)发[^）)]{0,12}[）)]`,
     `(新华社|中新社)发\\s*${NAME}\\s*(摄|攝)`,
     `(视觉中国|图虫创意)供图`,
+    // a credit after the caption, the role first, ending the line (…致欢迎词 摄影 王嘉宁); the name may be cut off
+    `\\s(摄影|攝影)\\s*[:：]?\\s*(${NAME})?\\s*$`,
   ].join("|"),
   "gu",
 );

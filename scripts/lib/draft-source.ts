@@ -120,12 +120,12 @@ const PAGE_LABEL = /^\s*(第\s*\d{1,3}\s*版|[A-Z]?\d{1,3}\s*版?\s*(?=[:：]))\
 const DATE_ONLY = /^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(\s+\d{1,2}[:：]\d{2}([:：]\d{2})?)?$/u;
 /** A title fused with the first numbered heading after it: the title is what comes before the heading's number. */
 const FUSED_HEADING = /^(\S.{3,39}?)(?=(一、|第一[章部分节]|（一）|\(一\))\S)/u;
+/** Omissions that show a page's own furniture: its navigation, controls and section labels. */
+const SITE_REASONS = new Set(["page-navigation", "page-control", "section-label", "rights-notice"]);
 /** A subtitle line (——写在……之际) under the title. */
 const SUBTITLE = /^\s*[—－]{1,2}\S/u;
 const NUMBERED_SECTION = /^[一二三四五六七八九十]{1,3}[、．.]/;
 const NUMBERED_SUBSECTION = /^[（(][一二三四五六七八九十]{1,3}[）)]/;
-/** The longest line that may be a title. */
-const TITLE_LENGTH = 60;
 /** When the edition has no paragraph to measure, a line longer than this is asked about. */
 const OVERLONG_DEFAULT = 10_000;
 
@@ -335,6 +335,7 @@ export function draftSource(input: DraftInput): Draft {
           (role.role === "field" && (role.field === "imprint" || role.field === "sourceNote")),
       ),
       blankBefore: blankBetween(candidates[index - 1], line),
+      site: line.parts.some(({ role }) => role.role === "omit" && SITE_REASONS.has(role.reason)),
     }));
   }
 
@@ -391,8 +392,12 @@ export function draftSource(input: DraftInput): Draft {
       const bulleted =
         line.parts.length > 1 && line.parts[0]?.role.role === "omit" && line.parts[0].role.reason === "list-bullet";
       const text = rest(line).trim();
-      return bulleted && [...text].length <= TITLE_LENGTH && !/[。]$/.test(text) && HAN.test(text);
+      return bulleted && isTitleLike(text) && HAN.test(text);
     });
+    // a bulleted line directly followed by another is a point of a list, not an item's title
+    const isBulleted = (line: Line | undefined) =>
+      line?.parts[0]?.role.role === "omit" && line.parts[0].role.reason === "list-bullet";
+    starts.splice(0, starts.length, ...starts.filter((line) => !isBulleted(candidates[candidates.indexOf(line) + 1])));
     if (starts.length < 2) {
       const items = unbulletedItems(shapesOf(candidates));
       starts.splice(0, starts.length, ...items.flatMap((index) => candidates[index] ?? []));
@@ -604,6 +609,9 @@ export function draftSource(input: DraftInput): Draft {
         next.line.parts.slice(0, next.index).some((part) => part.role.role !== "omit")
       )
         return;
+      // a bulleted line begins its own item
+      const bullet = next.line.parts[0]?.role;
+      if (bullet?.role === "omit" && bullet.reason === "list-bullet") return;
       const between = lines.slice(piece.line.number, next.line.number - 1);
       // page debris between the lines is a page break only where no blank line shows a paragraph's end
       const blank = between.some((other) => other.text.trim() === "");

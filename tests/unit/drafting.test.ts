@@ -52,6 +52,11 @@ describe("the drafter's recognisers", () => {
     });
     expect(findDateline("黄南新闻网讯 9月23日,省委网信办……")).toMatchObject({ outlet: "黄南新闻网", day: undefined });
     expect(findDateline("本报综合消息")).toMatchObject({ outlet: undefined, day: undefined });
+    expect(findDateline("国际在线报道(记者 王嘉宁 侯嘉慧):11月23日,论坛举行。")).toMatchObject({
+      outlet: "国际在线",
+      length: "国际在线报道(记者 王嘉宁 侯嘉慧):".length,
+    });
+    expect(findDateline("人民网报道称,会议举行。")).toBeUndefined();
     expect(findDateline("据新华社星期六(7月15日)报道,会议召开。")).toBeUndefined();
     expect([numberOf("十五"), numberOf("二十一"), numberOf("三十"), numberOf("十"), numberOf("7")]).toEqual([
       15, 21, 30, 10, 7,
@@ -76,6 +81,8 @@ describe("the drafter's recognisers", () => {
     const spaced = "来源 :人民日报海外版 访问次数 : 发布时间:2020-09-15 11:18 打印";
     expect(findMetadataRun(spaced)?.length).toBe(spaced.length);
     expect(findMetadataRun("会议时间：2023年5月6日上午九时。")).toBeUndefined();
+    const sources = "  来源:《人民日报》、中国网信网、《中国互联网络发展状况统计报告》";
+    expect(findMetadataRun(sources)).toMatchObject({ length: sources.length, guessedEnd: false });
   });
 
   it("tells credit lines from bylines, and never takes 佚名 for an author", () => {
@@ -110,6 +117,9 @@ describe("the drafter's recognisers", () => {
     expect(line.slice(captionEnd(line))).toBe("习近平指出，要……");
     expect(captionEnd("他在现场拍摄了纪录片。")).toBeUndefined();
     expect(captionEnd("会场一角（新华社发）")).toBe("会场一角（新华社发）".length);
+    const roleFirst = "浙江省省委书记袁家军致欢迎词 摄影 王嘉宁";
+    expect(captionEnd(roleFirst)).toBe(roleFirst.length);
+    expect(captionEnd("卡巴斯基发表视频讲话 摄影 ")).toBe("卡巴斯基发表视频讲话 摄影 ".length);
   });
 
   it("measures a bullet before a title, and reads full dates in both notations", () => {

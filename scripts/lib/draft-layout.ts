@@ -26,8 +26,10 @@ export interface LineShape {
 const HAN = /\p{Script=Han}/u;
 /** The longest line that may be a title. */
 const TITLE_LENGTH = 60;
-/** A body line longer than this is text, whatever its punctuation. */
+/** A body line longer than this is text when it has punctuation inside; longer than TITLE_LENGTH, whatever it has. */
 const PARAGRAPH_LENGTH = 40;
+/** A line this short that ends with ! or ? is a banner (欢迎来到……!), not where the text begins. */
+const BANNER_LENGTH = 20;
 /** The longest line that reads as a label of the page (观点, 亚设网, 关于我们). */
 const LABEL_LENGTH = 12;
 
@@ -35,9 +37,23 @@ const length = (text: string) => [...text].length;
 /** A document number (国办发〔2023〕12号): never a title or a label. */
 const DOCUMENT_NUMBER = /[〔［[（(]\s*\d{4}\s*[〕］\]）)]\s*\d{1,4}\s*号$/u;
 
-/** A line that is text: it ends a sentence or opens one with a colon, or it is too long to be a title or label. */
+/**
+ * A line that is text: it ends a sentence or opens one with a colon, or it is
+ * too long to be a title (a long line with clauses in it, or any longer than a title may be).
+ */
 export function isParagraphLike(text: string): boolean {
-  return text !== "" && (isTerminated(text) || /[：:]$/u.test(text) || length(text) > PARAGRAPH_LENGTH);
+  return (
+    text !== "" &&
+    (isTerminated(text) ||
+      /[：:]$/u.test(text) ||
+      length(text) > TITLE_LENGTH ||
+      (length(text) > PARAGRAPH_LENGTH && /[，,；;。]/u.test(text)))
+  );
+}
+
+/** Where a page's text begins: a line that is text, not a short banner ending with ! or ?. */
+export function opensText(text: string): boolean {
+  return isParagraphLike(text) && !(length(text) <= BANNER_LENGTH && /[!！?？]$/u.test(text));
 }
 
 /** A line that may be a title: short, with Chinese text, not ending a sentence or a clause. */
@@ -72,7 +88,7 @@ export interface PageHeader {
  * when a longer candidate exists, and what lies above the title is the site's.
  */
 export function pageHeader(lines: readonly LineShape[]): PageHeader {
-  const first = lines.findIndex((line) => isParagraphLike(line.body));
+  const first = lines.findIndex((line) => opensText(line.body));
   const end = first < 0 ? lines.length : first;
   const candidates = lines.flatMap((line, index) => (index < end && isTitleLike(line.body) ? [index] : []));
   const info = lines.findIndex((line, index) => index < end && line.pageInfo);

@@ -107,16 +107,18 @@ export function findIssueLine(text: string): IssueLine | undefined {
 }
 
 /** Keys of the page information a news or government site prints above or below an article. */
-const META_KEY = new RegExp(
-  `^(${[
-    "发布时间|發布時間|發佈時間|发布日期|發布日期|發佈日期|发稿时间|更新时间|更新時間|时间|時間|日期",
-    "来源|來源|内容来源|文章来源|信息来源|信息來源|新闻来源|稿件来源|稿件來源|稿源|出处",
-    "作者|责任编辑|責任編輯|责编|責編|编辑|編輯",
-    "浏览次数|瀏覽次數|访问次数|訪問次數|阅读次数|点击数|點擊數|点击量|阅读量|閱讀量|浏览量|访问量",
-    "字号|字號|新闻归类|分类|栏目",
-  ].join("|")})\\s*[:：]\\s*`,
-  "u",
-);
+const KEYS = [
+  "发布时间|發布時間|發佈時間|发布日期|發布日期|發佈日期|发稿时间|更新时间|更新時間|时间|時間|日期",
+  "来源|來源|内容来源|文章来源|信息来源|信息來源|新闻来源|稿件来源|稿件來源|稿源|出处",
+  "作者|责任编辑|責任編輯|责编|責編|编辑|編輯",
+  "浏览次数|瀏覽次數|访问次数|訪問次數|阅读次数|点击数|點擊數|点击量|阅读量|閱讀量|浏览量|访问量",
+  "字号|字號|新闻归类|分类|栏目",
+].join("|");
+const META_KEY = new RegExp(`^(${KEYS})\\s*[:：]\\s*`, "u");
+/** A key without a colon or value, before a separator (| 阅读量 | 分类: …): an empty field of the page. */
+const BARE_KEY = new RegExp(`^(${KEYS})\\s*(?=[|｜])`, "u");
+/** A publication title and the issue it names (《云南行政学院学报》2019年第02期): one value, however long. */
+const PUBLICATION = /^《[^》]{1,30}》(\s*\d{4}\s*年(\s*第\s*\d{1,3}\s*期)?)?/u;
 const DATE_TIME =
   /^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(\s*\d{1,2}[:：]\d{2}([:：]\d{2})?)?|^[（(]\s*\d{4}-\d{2}-\d{2}\s*[）)]/u;
 const SEPARATOR = /^[\s|｜丨/]*/u;
@@ -153,12 +155,22 @@ export function findMetadataRun(text: string): MetadataRun | undefined {
     }
   }
   for (;;) {
+    const bare = BARE_KEY.exec(text.slice(at));
+    if (bare) {
+      fields.push({ key: bare[1] ?? "", value: "" });
+      at += bare[0].length;
+      at += SEPARATOR.exec(text.slice(at))?.[0].length ?? 0;
+      continue;
+    }
     const key = META_KEY.exec(text.slice(at));
     if (!key) break;
     const rest = text.slice(at + key[0].length);
     const date = DATE_TIME.exec(rest);
-    let value = date ? date[0] : (/^[^\s|｜丨]*/u.exec(rest)?.[0] ?? "");
-    if (!date) {
+    // a publication followed by more names is the first of a list, read as the list
+    const found = PUBLICATION.exec(rest)?.[0];
+    const publication = found !== undefined && !/^[、，,]/u.test(rest.slice(found.length)) ? found : undefined;
+    let value = date ? date[0] : (publication ?? /^[^\s|｜丨]*/u.exec(rest)?.[0] ?? "");
+    if (!date && publication === undefined) {
       // a value runs to the next separator, unless a dateline or another key begins inside it
       const inner = [...value].findIndex(
         (_, index) => index > 0 && (findDateline(value.slice(index), true) || META_KEY.test(value.slice(index))),
@@ -215,6 +227,16 @@ const PHOTO_CREDIT = new RegExp(
   "gu",
 );
 
+/** A caption without a credit: a line that says what a picture shows (图为……, 上图：……, ▲……). */
+export function isCaptionLine(text: string): boolean {
+  return /^\s*(图为|圖為|上图|下图|左图|右图|图[:：]|▲|△)/u.test(text);
+}
+
+/** Names alone on a line (刘华军,张昊天; 丁铁): at most five, each two to four characters. */
+export function isNameList(text: string): boolean {
+  return /^[\p{Script=Han}·]{2,4}([,，、\s]+[\p{Script=Han}·]{2,4}){0,4}$/u.test(text.trim());
+}
+
 /** The end of a caption's photo credit within the line, or undefined when the line has none. */
 export function captionEnd(text: string): number | undefined {
   let end: number | undefined;
@@ -263,9 +285,9 @@ export function isNamedAuthor(name: string): boolean {
   return !/^(佚名|匿名|本站|本网|本報|本报|不详|未知|网络|網絡)$/u.test(name);
 }
 
-/** A list bullet (•, ·, ●, ■, ◆, ▪, ▶) in front of a title: its length with the space after it. */
+/** A list bullet (•, ·, ●, ■, ◆, ▪, ▶, or a dash and a space) in front of a title: its length with the space after it. */
 export function bulletLength(text: string): number | undefined {
-  const found = /^\s*[•·●■◆▪▶►]\s*/u.exec(text);
+  const found = /^\s*([•·●■◆▪▶►]\s*|[-–]\s+)/u.exec(text);
   return found && found[0].length < text.length ? found[0].length : undefined;
 }
 
@@ -290,6 +312,15 @@ export function runTogetherBreaks(text: string): number[] {
     (found) => (found.index ?? 0) + found[0].length,
   );
   return breaks.length >= 3 ? breaks : [];
+}
+
+/** HTML tags a capture kept in its text (<P style="…">, </STRONG>), each as [start, end) in UTF-16 offsets. */
+export function htmlTags(text: string): [number, number][] {
+  const attribute = `\\s+[A-Za-z-]+(=("[^"]*"|'[^']*'|[^\\s"'<>]+))?`;
+  return [...text.matchAll(new RegExp(`</?[A-Za-z][A-Za-z0-9]*(${attribute})*\\s*/?>`, "gu"))].map((found) => [
+    found.index ?? 0,
+    (found.index ?? 0) + found[0].length,
+  ]);
 }
 
 /** A line far longer than any paragraph: `limit` is the longest a paragraph may be before the drafter asks. */

@@ -11,6 +11,7 @@ import { continuesSentence, joinEvidence, layoutOf } from "./draft-joins.ts";
 import {
   isParagraphLike,
   isTitleLike,
+  opensText,
   pageHeader,
   splitDate,
   trailingNavigation,
@@ -24,7 +25,10 @@ import {
   findIssueLine,
   findMetadataRun,
   fullDateIn,
+  htmlTags,
+  isCaptionLine,
   isCreditLine,
+  isNameList,
   isNamedAuthor,
   isOutletByline,
   isOverlong,
@@ -262,6 +266,19 @@ export function draftSource(input: DraftInput): Draft {
 
   /** Roles of one line: each recogniser cuts off what it knows and leaves the rest as text. */
   function recogniseLine(line: Line): void {
+    // HTML tags the capture kept are cut off; the words between them are read as the line's text
+    const tags = htmlTags(line.text);
+    if (tags.length > 0 && line.parts.length === 1) {
+      line.parts = tags
+        .flatMap(([start, end], index): Part[] => {
+          const before = index === 0 ? 0 : (tags[index - 1]?.[1] ?? 0);
+          const markup: Part = { end, role: { role: "omit", reason: "html-markup" } };
+          return start > before ? [{ end: start, role: { role: "body" } }, markup] : [markup];
+        })
+        .concat((tags.at(-1)?.[1] ?? 0) < line.text.length ? [{ end: line.text.length, role: { role: "body" } }] : []);
+      decided.push(`line ${line.number}: ${tags.length} HTML tags left by the capture are omitted (html-markup)`);
+      return;
+    }
     const clutter = recogniseClutter(rest(line), input.vocabulary);
     if (clutter) {
       setRole(line, { role: "omit", reason: clutter });
@@ -315,6 +332,8 @@ export function draftSource(input: DraftInput): Draft {
       } else if (!HAN.test(remainder)) {
         setLast(line, { role: "body", caption: true });
       }
+    } else if (isCaptionLine(rest(line)) && caution === 0) {
+      setLast(line, { role: "body", caption: true });
     }
   }
 
@@ -355,7 +374,7 @@ export function draftSource(input: DraftInput): Draft {
   /** Where lines sit on the page: a posting time above the text, alone or over several lines; navigation after it. */
   function readPageLayout(): void {
     const shapes = shapesOf(nonBlank);
-    const first = shapes.findIndex((shape) => isParagraphLike(shape.body));
+    const first = shapes.findIndex((shape) => opensText(shape.body));
     const header = nonBlank.slice(0, first < 0 ? nonBlank.length : first);
     for (const line of header) {
       const omitted = line.parts.length === 1 && line.parts[0]?.role.role === "omit";
@@ -522,6 +541,16 @@ export function draftSource(input: DraftInput): Draft {
       ) {
         setLast(line, { role: "field", field: "byline" });
         byline = line;
+      } else if (title && index === 0 && !byline && isNameList(text) && opensText(rest(body()[1] ?? line).trim())) {
+        // names alone directly under the title, before the text: its authors
+        setLast(line, { role: "field", field: "byline" });
+        byline = line;
+        ask(
+          `${line.number}`,
+          text,
+          `line ${line.number}, names alone under the title, is drafted as the byline: if it is a heading or a label, move it from fields to the body`,
+          [...text].length,
+        );
       }
     }
 
@@ -603,7 +632,18 @@ export function draftSource(input: DraftInput): Draft {
     const marked = new Set([...headings.map((heading) => heading.piece), ...kinds.map((kind) => kind.piece)]);
     pieces.forEach((piece, index) => {
       const next = pieces[index + 1];
-      if (!structured || !next || next.line === piece.line || marked.has(piece.ref) || marked.has(next.ref)) return;
+      if (!structured || !next || marked.has(piece.ref) || marked.has(next.ref)) return;
+      if (next.line === piece.line) {
+        // words a kept HTML tag separates (答:</STRONG>当前……) are one paragraph
+        const between = piece.line.parts.slice(piece.index + 1, next.index);
+        if (between.length > 0 && between.every(({ role }) => role.role === "omit" && role.reason === "html-markup"))
+          joins.push({
+            pieces: [piece.ref, next.ref],
+            reason: "html-markup",
+            note: `第${piece.line.number}行的HTML标签把一段文字隔开。`,
+          });
+        return;
+      }
       if (
         piece.index !== piece.line.parts.length - 1 ||
         next.line.parts.slice(0, next.index).some((part) => part.role.role !== "omit")
@@ -708,7 +748,7 @@ export function draftSource(input: DraftInput): Draft {
               line.parts.findIndex((part) => part.role.role === "title"),
             ),
           )
-        : { editorial: opening20 || input.file, basis: "底本无标题；起草工具暂取首段开头，待编者拟题。" },
+        : { editorial: opening20 || input.file, basis: "底本无标题；暂取首段开头为题。" },
       ...(Object.keys(fields).length > 0 ? { fields } : {}),
       ...(authors.length > 0 ? { authors } : {}),
       ...(proposal.date ? { date: proposal.date } : {}),
@@ -745,10 +785,13 @@ export function draftSource(input: DraftInput): Draft {
           if (value) return { value, from: pieceRef(line, index), stated: value };
         }
         if (part.role.role === "omit" && part.role.reason === "posting-timestamp") {
+          // a periodical's issue after its title (《云南行政学院学报》2019年第02期) is not part of the outlet's name
           const value = (
             findMetadataRun(text)?.fields.find((field) => /来源|來源/.test(field.key))?.value ??
             /[来來]源\s*[:：]\s*([^\s|｜]+)/u.exec(text)?.[1]
-          )?.replace(/[《》]/g, "");
+          )
+            ?.replace(/(?<=》)\s*\d{4}\s*年.*$/u, "")
+            .replace(/[《》]/g, "");
           if (value && HAN.test(value)) return { value, from: pieceRef(line, index), stated: value };
         }
       }
@@ -763,9 +806,14 @@ export function draftSource(input: DraftInput): Draft {
   ): DateEvidence {
     let stated: DateEvidence["stated"];
     let posted: DateEvidence["posted"];
+    let issue: DateEvidence["issue"];
     for (const line of segment) {
       line.parts.forEach((part, index) => {
         const text = partText(line, index);
+        const source = findMetadataRun(text)?.fields.find((field) => /来源|來源/.test(field.key))?.value;
+        const printed = source ? /^《[^》]+》\s*(\d{4})\s*年/u.exec(source) : null;
+        if (source && printed?.[1] && part.role.role !== "body" && !issue)
+          issue = { year: printed[1], text: source, line: line.number };
         const found = fullDateIn(text);
         if (!found) return;
         if (part.role.role === "field" && !stated)
@@ -796,6 +844,7 @@ export function draftSource(input: DraftInput): Draft {
       stated,
       closing,
       posted: posted ?? splitPosted,
+      issue,
       opening,
       dateline:
         dateline?.found.day === undefined
@@ -871,11 +920,15 @@ function blankBetween(previous: Line | undefined, line: Line): boolean {
 
 // ─── writing the draft ─────────────────────────────────────────────────────
 
-/** What the manifest says of the text: only what is known, never a placeholder. */
+/**
+ * What the manifest says of the text, published on its source page: only what
+ * is known, never a note to the editor (an unknown provenance is an open question).
+ */
 function describe(input: DraftInput): string {
-  const where = input.url ? `取自 ${input.url}` : "来历待编者说明";
-  const when = input.retrieved ? `，${input.retrieved} 取得` : "";
-  return `网页文本（${where}${when}），由 npm run add-source 收录为初稿。`;
+  const known = [input.url ? `取自 ${input.url}` : "", input.retrieved ? `${input.retrieved} 取得` : ""].filter(
+    Boolean,
+  );
+  return `网页文本${known.length > 0 ? `（${known.join("，")}）` : ""}，由 npm run add-source 收录为初稿。`;
 }
 
 /** The document without the lists a draft leaves empty, as the hand-written files omit them. */

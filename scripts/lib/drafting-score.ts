@@ -17,7 +17,7 @@ export interface ExpectedDraft {
     dateBasis?: "stated" | "inferred" | undefined;
     outlet: string | null;
   }[];
-  /** Line pairs joined into one paragraph. */
+  /** Line pairs joined into one paragraph (two pieces of one line joined are not counted). */
   joins: [number, number][];
   /** The opening words of every body block (paragraph, heading, caption), in order. */
   blocks: string[];
@@ -66,10 +66,13 @@ export interface DraftScore {
 const OPENING = 6;
 
 export function scoreDraft(expected: ExpectedDraft, drafted: readonly DraftedDocument[]): DraftScore {
+  // a join inside one line (words a kept HTML tag separates) joins no pair of lines
   const joins = tally(
     expected.joins.map(([after, before]) => `${after}-${before}`),
     drafted.flatMap((document) =>
-      document.blocks.flatMap((block) => block.joins.map((join) => `${join.after}-${join.before}`)),
+      document.blocks.flatMap((block) =>
+        block.joins.filter((join) => join.after !== join.before).map((join) => `${join.after}-${join.before}`),
+      ),
     ),
   );
   const opening = (text: string) => [...text.trim()].slice(0, OPENING).join("");

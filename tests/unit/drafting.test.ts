@@ -3,6 +3,7 @@ import { statesDate } from "../../scripts/lib/assemble.ts";
 import { proposeDate } from "../../scripts/lib/draft-dates.ts";
 import { endsSentence, joinEvidence, layoutOf } from "../../scripts/lib/draft-joins.ts";
 import {
+  opensText,
   pageHeader,
   splitDate,
   trailingNavigation,
@@ -16,7 +17,10 @@ import {
   findIssueLine,
   findMetadataRun,
   fullDateIn,
+  htmlTags,
+  isCaptionLine,
   isCreditLine,
+  isNameList,
   isNamedAuthor,
   isOutletByline,
   numberOf,
@@ -95,6 +99,31 @@ describe("the drafter's recognisers", () => {
     expect([isNamedAuthor("佚名"), isNamedAuthor("本站"), isNamedAuthor("张三")]).toEqual([false, false, true]);
   });
 
+  it("reads empty keys between bars, a journal issue as one value, captions without credits, names alone", () => {
+    const blog = findMetadataRun("|  阅读量 | 分类: 微新闻 | 作者: 卢松松 | 时间:2015年12月10日 13:17");
+    expect(blog?.fields.map((field) => field.key)).toEqual(["阅读量", "分类", "作者", "时间"]);
+    const journal = findMetadataRun(
+      "发布日期:2020-09-27 作者:周雅颂 来源:《云南行政学院学报》2019年第02期 文章浏览量:",
+    );
+    expect(journal?.fields.find((field) => field.key === "来源")?.value).toBe("《云南行政学院学报》2019年第02期");
+    expect([isCaptionLine("图为国家互联网信息办公室主任"), isCaptionLine("▲2023年11月7日，观众参观。")]).toEqual([
+      true,
+      true,
+    ]);
+    expect(isCaptionLine("图书馆开放时间延长。")).toBe(false);
+    expect([isNameList("刘华军,张昊天"), isNameList("丁铁"), isNameList("网络强国建设取得新进展。")]).toEqual([
+      true,
+      true,
+      false,
+    ]);
+  });
+
+  it("finds the HTML tags a capture kept", () => {
+    const line = '<P style="A: 0px">答:</STRONG>当前,5G';
+    expect(htmlTags(line).map(([start, end]) => line.slice(start, end))).toEqual(['<P style="A: 0px">', "</STRONG>"]);
+    expect(htmlTags("比较 a<b 与 b>c")).toEqual([]);
+  });
+
   it("finds paragraphs a capture ran together with spaces, from three on", () => {
     const line = "第一段。 第二段：　第三段。 第四段。";
     expect(runTogetherBreaks(line).map((at) => line.slice(at, at + 3))).toEqual(["第二段", "第三段", "第四段"]);
@@ -156,6 +185,15 @@ describe("the page's layout", () => {
       shape("近日,国家互联网信息办公室发布《国家网络安全事件报告管理办法》。"),
     ];
     expect(pageHeader(lines)).toEqual({ title: 1, above: [0], labels: [3] });
+  });
+
+  it("does not begin the text at a short banner ending with an exclamation mark", () => {
+    expect(opensText("欢迎来到国脉互联官方网站!")).toBe(false);
+    expect(opensText("网络强国建设取得新的重大进展。")).toBe(true);
+    // a long headline without clauses is a title, not text
+    expect(
+      opensText("衡阳市| 衡阳市信息网络领域扫黑除恶专项斗争培训会暨新媒体代表人士采风活动在常宁市西岭镇举行"),
+    ).toBe(false);
   });
 
   it("keeps the first title-like line, and every label, when no page information shows the site", () => {
@@ -268,6 +306,16 @@ describe("the proposed date", () => {
     });
     expect(other.date?.basis).not.toContain("未另载");
     expect(other.question?.fix).toContain("2023-10-01");
+  });
+
+  it("dates a reposted journal article by the issue its source names, not by the repost", () => {
+    const proposal = proposeDate({
+      opening: [],
+      posted: { value: "2020-09-27", text: "发布日期:2020-09-27", line: 7 },
+      issue: { year: "2019", text: "《云南行政学院学报》2019年第02期", line: 7 },
+    });
+    expect(proposal.date).toMatchObject({ value: "2019", precision: "year" });
+    expect(proposal.date?.basis).toContain("转载");
   });
 
   it("counts an ISO date in a line as stated", () => {

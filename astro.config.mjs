@@ -8,6 +8,9 @@ import { siteOrigin } from "./src/lib/site-address.ts";
 
 /** The site's public origin (SITE_URL); without it the build writes no absolute URL (src/lib/site-address.ts). */
 const site = siteOrigin(process.env.SITE_URL);
+const base = process.env.SITE_BASE ?? "/";
+/** The editor's worksheets (src/pages/review/), under the base: no page links to them, and the sitemap leaves them out. */
+const worksheets = `${base.endsWith("/") ? base : `${base}/`}review/`;
 
 /**
  * SITE_BASE sets the sub-path the site is served under (default `/`); every
@@ -17,7 +20,7 @@ const site = siteOrigin(process.env.SITE_URL);
  */
 export default defineConfig({
   ...(site ? { site } : {}),
-  base: process.env.SITE_BASE ?? "/",
+  base,
   // The content cache beside the project, not in node_modules: a copy of the project that links
   // node_modules (the add-source build test) must not read or overwrite this one's content.
   cacheDir: "./.astro/cache/",
@@ -30,9 +33,16 @@ export default defineConfig({
   },
   integrations: [
     mdx(),
-    // The sitemap lists every page with its other-language alternate (src/lib/urls.ts puts English under en/);
-    // it needs absolute URLs, so a build without SITE_URL has none.
-    ...(site ? [sitemap({ i18n: { defaultLocale: "zh-CN", locales: { "zh-CN": "zh-CN", en: "en" } } })] : []),
+    // The sitemap lists every page with its other-language alternate (src/lib/urls.ts puts English under en/),
+    // but not the editor's worksheets (review/); it needs absolute URLs, so a build without SITE_URL has none.
+    ...(site
+      ? [
+          sitemap({
+            i18n: { defaultLocale: "zh-CN", locales: { "zh-CN": "zh-CN", en: "en" } },
+            filter: (page) => !new URL(page).pathname.startsWith(worksheets),
+          }),
+        ]
+      : []),
   ],
   // Scripts and styles stay external files: the Content-Security-Policy allows no inline code.
   vite: {

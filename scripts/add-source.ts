@@ -185,7 +185,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     if (added.toCheck.length > 0)
       print(`\nneeds a human look:\n${added.toCheck.map((line) => `  - ${line}`).join("\n")}`);
     print(
-      `\nnext: npm run build publishes it as a draft. Read ${added.written[2]} against the source (each line is quoted at its top),\nthen set status: proofread; verified once its dates are classified and its claims checked.`,
+      `\nnext: npm run build publishes it as a draft; its open questions are listed in full on the editor's worksheet,\nreview/${added.slug}/ of the built site (linked from no public page, whose readers see only their number).\nRead ${added.written[2]} against the source (each line is quoted at its top),\nthen set status: proofread; verified once its dates are classified and its claims checked.`,
     );
   } catch (error) {
     if (error instanceof AddSourceError)

@@ -1,7 +1,8 @@
 /**
  * The date a draft proposes for a document, from what the text shows: a
  * full date in its metadata, a dateline (新华网北京2月28日电), a date in its
- * title or opening, and the web page's posting time. What the text says of
+ * title or opening, the periodical issue a page names as its source, and the
+ * web page's posting time. What the text says of
  * itself comes before when a page was posted; where they disagree, the
  * draft proposes no date and asks, so that no basis it writes is false.
  */
@@ -11,16 +12,18 @@ export interface DateEvidence {
   stated?: { value: string; piece: string; line: number } | undefined;
   /** A line at the end of the text that is only a full date: the date a notice or letter is signed. */
   closing?: { value: string; piece: string; line: number } | undefined;
-  /** A dateline's month and day, without a year. */
-  dateline?: { month: number; day: number; text: string; piece: string; line: number } | undefined;
+  /** A dateline's month and day, without a year; the month absent when it gives the day alone (十五日电). */
+  dateline?: { month?: number | undefined; day: number; text: string; piece: string; line: number } | undefined;
   /** Full dates in the title and the first paragraphs, in order. */
   opening: { value: string; text: string; piece: string; line: number }[];
   /** The page's posting time, from an omitted line. */
   posted?: { value: string; text: string; line: number } | undefined;
+  /** A periodical's issue the page names as its source (来源:《……学报》2019年第02期): the year it was printed. */
+  issue?: { year: string; text: string; line: number } | undefined;
 }
 
 export interface ProposedDate {
-  date?: { value: string; precision: "day"; from?: string; basis?: string } | undefined;
+  date?: { value: string; precision: "day" | "year"; from?: string; basis?: string } | undefined;
   /** What the editor must decide instead, with the YAML that records it. */
   question?: { text: string; fix: string } | undefined;
   /** What was decided, one sentence. */
@@ -31,7 +34,7 @@ const monthDay = (iso: string) => iso.slice(5);
 const pad = (value: number) => String(value).padStart(2, "0");
 
 export function proposeDate(evidence: DateEvidence): ProposedDate {
-  const { stated, closing, dateline, opening, posted } = evidence;
+  const { stated, closing, dateline, opening, posted, issue } = evidence;
   if (stated)
     return {
       date: { value: stated.value, precision: "day", from: stated.piece },
@@ -42,7 +45,16 @@ export function proposeDate(evidence: DateEvidence): ProposedDate {
       date: { value: closing.value, precision: "day", from: closing.piece },
       decided: `date ${closing.value}, the date line at the end (line ${closing.line})`,
     };
-  if (dateline) {
+  if (dateline?.month === undefined && dateline) {
+    return {
+      question: {
+        text: dateline.text,
+        fix: `the dateline (line ${dateline.line}) gives the day, ${dateline.day}日, but no month or year: find them, then add date: { value: "YYYY-MM-${pad(dateline.day)}", precision: day, basis: "电头载“${dateline.text}”；年月据……" }`,
+      },
+      decided: `no date: the dateline gives the day (${dateline.day}日) alone`,
+    };
+  }
+  if (dateline?.month !== undefined) {
     const md = `${pad(dateline.month)}-${pad(dateline.day)}`;
     const inOpening = opening.find((found) => monthDay(found.value) === md);
     if (inOpening)
@@ -68,6 +80,16 @@ export function proposeDate(evidence: DateEvidence): ProposedDate {
         }: find the year, then add date: { value: "${year}-${md}", precision: day, basis: "电头载“${dateline.text}”；年份据……" }`,
       },
       decided: `no date: the dateline gives ${dateline.month}月${dateline.day}日 without a year${posted ? " and disagrees with the posting time" : ""}`,
+    };
+  }
+  if (issue) {
+    return {
+      date: {
+        value: issue.year,
+        precision: "year",
+        basis: `网页所载来源为“${issue.text}”（第${issue.line}行，未刊出），文章当刊于${issue.year}年${posted ? `；网页发布时间“${posted.text}”为转载之时` : ""}。`,
+      },
+      decided: `date ${issue.year} (the year): the periodical issue the page names as its source${posted ? `, not the posting time ${posted.value}` : ""}`,
     };
   }
   if (posted) {

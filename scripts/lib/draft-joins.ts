@@ -28,6 +28,17 @@ const OPEN_END = /[，、；,;“‘「『（(《—－]$/u;
 /** A line that begins like this cannot begin a paragraph: it continues the sentence before it. */
 const CONTINUES = /^[，。、；：！？”’」』）)》…]/u;
 
+/** A line that begins a list item (- , • , 1. ) begins its own line, whatever ended the one before. */
+const LIST_ITEM = /^\s*([-–•·*●■◆▪▶►]\s|\d{1,2}[.、）)]\s*\S)/u;
+/** A short bracketed note after a sentence's end (（瞭新社）, （完）, （河北网信办供稿）) does not reopen the sentence. */
+const CLOSING_NOTE = /[（(][^（()）]{1,20}[）)]$/u;
+
+/** Whether a line ends a sentence, a closing note after its end allowed. */
+export function endsSentence(line: string): boolean {
+  const text = line.trim();
+  return isTerminated(text) || isTerminated(text.replace(CLOSING_NOTE, "").trim());
+}
+
 /** Whether a line begins where no paragraph can: with punctuation that continues the sentence before it. */
 export function continuesSentence(line: string): boolean {
   return CONTINUES.test(line.trim());
@@ -37,7 +48,11 @@ export function layoutOf(lines: readonly { text: string; blankBefore: boolean }[
   const gaps = lines.slice(1);
   const blankSeparated = gaps.length > 0 && gaps.filter((line) => line.blankBefore).length * 2 >= gaps.length;
   // A hard-wrapped text cuts many lines at one width: the most common length of the longer lines, met at least 3 times.
-  const lengths = lines.map((line) => [...line.text.trim()].length).filter((length) => length > SHORT);
+  // list items are often cut to one width by the page; they say nothing of how its text wraps
+  const lengths = lines
+    .filter((line) => !LIST_ITEM.test(line.text))
+    .map((line) => [...line.text.trim()].length)
+    .filter((length) => length > SHORT);
   const counts = new Map<number, number>();
   for (const length of lengths) counts.set(length, (counts.get(length) ?? 0) + 1);
   const [width, count] = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0] ?? [0, 0];
@@ -61,7 +76,8 @@ export function joinEvidence(
 ): JoinEvidence {
   const left = previous.trim();
   const right = next.trim();
-  if (isTerminated(left)) return { join: false, evidence: "the line ends a sentence" };
+  if (endsSentence(left)) return { join: false, evidence: "the line ends a sentence" };
+  if (LIST_ITEM.test(right)) return { join: false, evidence: "the next line begins a list item" };
   const reason = between === "omitted" ? "page-break" : "line-wrap";
   if (CONTINUES.test(right)) return { join: true, reason, evidence: "the next line begins with punctuation" };
   if (OPEN_END.test(left)) return { join: true, reason, evidence: "the line ends on an open clause" };

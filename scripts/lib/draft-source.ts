@@ -9,14 +9,32 @@ import { findDateExpressions, proposeClassification } from "./date-expressions.t
 import { proposeDate, type DateEvidence } from "./draft-dates.ts";
 import { continuesSentence, joinEvidence, layoutOf } from "./draft-joins.ts";
 import {
+  isParagraphLike,
+  isTitleLike,
+  opensText,
+  pageHeader,
+  splitDate,
+  trailingNavigation,
+  unbulletedItems,
+  type LineShape,
+} from "./draft-layout.ts";
+import {
   bulletLength,
   captionEnd,
   findDateline,
+  findIssueLine,
   findMetadataRun,
   fullDateIn,
+  htmlTags,
+  isCaptionLine,
+  isCreditLine,
+  isNameList,
+  isNamedAuthor,
+  isOutletByline,
   isOverlong,
   isPostingInformation,
   proposeCuts,
+  runTogetherBreaks,
   type Dateline,
 } from "./draft-lines.ts";
 
@@ -97,17 +115,21 @@ interface Question {
 const HAN = /\p{Script=Han}/u;
 const MARKDOWN_HEADING = /^#{1,6}\s+/;
 const BYLINE = /^(本报记者|新华社记者|人民日报记者|记者|通讯员|作者|撰文|文)\s*[:：／/|]?\s*\S/;
-const SOURCE_NOTE = /^[【[（(]?\s*(来源|来源于|稿件来源|转自|出处)\s*[:：]/;
+const SOURCE_NOTE = /^[【[（(]?\s*(来源|來源|来源于|稿件来源|转自|出处|原文链接|原文地址)\s*[:：]/;
 const CREDIT = /^[（(【[]?\s*(责任编辑|责编|编辑|校对)\s*[:：]/;
 const PAGE = /第\s*0*(\d{1,3})\s*版/;
 /** An e-paper's page label (第04版：要闻) on a line of its own. */
-const PAGE_LABEL = /^\s*第\s*\d{1,3}\s*版\s*[:：]?\s*[^\s。，]{0,12}\s*$/u;
+const PAGE_LABEL = /^\s*(第\s*\d{1,3}\s*版|[A-Z]?\d{1,3}\s*版?\s*(?=[:：]))\s*[:：]?\s*[^\s。，]{0,20}\s*$/u;
+/** A line that is a date, perhaps with a time, and nothing else: above the text, when the page was posted. */
+const DATE_ONLY = /^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(\s+\d{1,2}[:：]\d{2}([:：]\d{2})?)?$/u;
+/** A title fused with the first numbered heading after it: the title is what comes before the heading's number. */
+const FUSED_HEADING = /^(\S.{3,39}?)(?=(一、|第一[章部分节]|（一）|\(一\))\S)/u;
+/** Omissions that show a page's own furniture: its navigation, controls and section labels. */
+const SITE_REASONS = new Set(["page-navigation", "page-control", "section-label", "rights-notice"]);
 /** A subtitle line (——写在……之际) under the title. */
 const SUBTITLE = /^\s*[—－]{1,2}\S/u;
 const NUMBERED_SECTION = /^[一二三四五六七八九十]{1,3}[、．.]/;
 const NUMBERED_SUBSECTION = /^[（(][一二三四五六七八九十]{1,3}[）)]/;
-/** The longest line that may be a title. */
-const TITLE_LENGTH = 60;
 /** When the edition has no paragraph to measure, a line longer than this is asked about. */
 const OVERLONG_DEFAULT = 10_000;
 
@@ -137,6 +159,8 @@ export function draftSource(input: DraftInput): Draft {
     parts: [{ end: text.length, role: { role: "body" } }],
   }));
   const nonBlank = lines.filter((line) => line.text.trim() !== "");
+  /** A posting date the page prints over several lines, when it does. */
+  let splitPosted: { value: string; text: string; line: number } | undefined;
 
   // 2. a byte order mark is an encoding mark, not text (alone on line 1, the whole line is omitted)
   const first = lines[0];
@@ -144,9 +168,16 @@ export function draftSource(input: DraftInput): Draft {
   else if (first?.text.startsWith("\uFEFF")) cut(first, 1, { role: "omit", reason: "byte-order-mark" });
   if (first?.text.startsWith("\uFEFF")) decided.push("line 1: the byte order mark is omitted (byte-order-mark)");
 
+  // a line of spaces alone is no text, but its characters must be used: omitted
+  for (const line of lines) {
+    if (line.text !== "" && line.text.trim() === "") setRole(line, { role: "omit", reason: "no-chinese-text" });
+  }
+
   if (caution < 2) {
     // 3. what each line is: clutter, page information, a bullet, a caption, or text
     for (const line of nonBlank) recogniseLine(line);
+    // and where it sits on the page: a posting date over several lines, the navigation after the text
+    readPageLayout();
   }
 
   // 4. the documents: one per bulleted title when the page lists several items, else one
@@ -235,6 +266,19 @@ export function draftSource(input: DraftInput): Draft {
 
   /** Roles of one line: each recogniser cuts off what it knows and leaves the rest as text. */
   function recogniseLine(line: Line): void {
+    // HTML tags the capture kept are cut off; the words between them are read as the line's text
+    const tags = htmlTags(line.text);
+    if (tags.length > 0 && line.parts.length === 1) {
+      line.parts = tags
+        .flatMap(([start, end], index): Part[] => {
+          const before = index === 0 ? 0 : (tags[index - 1]?.[1] ?? 0);
+          const markup: Part = { end, role: { role: "omit", reason: "html-markup" } };
+          return start > before ? [{ end: start, role: { role: "body" } }, markup] : [markup];
+        })
+        .concat((tags.at(-1)?.[1] ?? 0) < line.text.length ? [{ end: line.text.length, role: { role: "body" } }] : []);
+      decided.push(`line ${line.number}: ${tags.length} HTML tags left by the capture are omitted (html-markup)`);
+      return;
+    }
     const clutter = recogniseClutter(rest(line), input.vocabulary);
     if (clutter) {
       setRole(line, { role: "omit", reason: clutter });
@@ -242,8 +286,12 @@ export function draftSource(input: DraftInput): Draft {
       return;
     }
     const text = rest(line);
-    if (PAGE_LABEL.test(text)) {
+    if (PAGE_LABEL.test(text) || findIssueLine(text)) {
       setRole(line, { role: "field", field: "imprint" });
+      return;
+    }
+    if (isCreditLine(text)) {
+      setRole(line, { role: "field", field: "credit" });
       return;
     }
     const run = findMetadataRun(text);
@@ -251,8 +299,9 @@ export function draftSource(input: DraftInput): Draft {
       const after = text.slice(run.length);
       const keys = run.fields.map((field) => field.key);
       if (!HAN.test(after)) {
-        if (keys.every((key) => /来源|转自|出处/.test(key))) setRole(line, { role: "field", field: "sourceNote" });
-        else if (keys.every((key) => /编辑|责编|校对/.test(key))) setRole(line, { role: "field", field: "credit" });
+        if (keys.every((key) => /来源|來源|转自|出处/.test(key))) setRole(line, { role: "field", field: "sourceNote" });
+        else if (keys.every((key) => /编辑|編輯|责编|責編|校对/.test(key)))
+          setRole(line, { role: "field", field: "credit" });
         else setRole(line, { role: "omit", reason: "posting-timestamp" });
         return;
       }
@@ -283,7 +332,77 @@ export function draftSource(input: DraftInput): Draft {
       } else if (!HAN.test(remainder)) {
         setLast(line, { role: "body", caption: true });
       }
+    } else if (isCaptionLine(rest(line)) && caution === 0) {
+      setLast(line, { role: "body", caption: true });
     }
+  }
+
+  /** The line shapes the layout reads: what of each line is still body, and whether it is page information. */
+  function shapesOf(candidates: readonly Line[]): LineShape[] {
+    const bodies = candidates.map((line) =>
+      line.parts
+        .flatMap((part, at) => (part.role.role === "body" ? [partText(line, at)] : []))
+        .join("")
+        .trim(),
+    );
+    return candidates.map((line, index) => ({
+      body: bodies[index] ?? "",
+      repeats: isTitleLike(bodies[index] ?? "") && bodies.slice(0, index).includes(bodies[index] ?? ""),
+      pageInfo: line.parts.some(
+        ({ role }) =>
+          (role.role === "omit" && role.reason === "posting-timestamp") ||
+          (role.role === "field" && (role.field === "imprint" || role.field === "sourceNote")),
+      ),
+      blankBefore: blankBetween(candidates[index - 1], line),
+      site: line.parts.some(({ role }) => role.role === "omit" && SITE_REASONS.has(role.reason)),
+    }));
+  }
+
+  /** Omit lines as the site's navigation, and ask about them once. */
+  function omitAsSite(found: readonly Line[], where: string, fix: string): void {
+    const shown = found.filter((line) => isBody(line));
+    if (shown.length === 0) return;
+    for (const line of shown) setRole(line, { role: "omit", reason: "page-navigation" });
+    ask(
+      `${shown[0]?.number ?? ""}`,
+      shown.map((line) => line.text.trim()).join(" "),
+      `lines ${shown.map((line) => line.number).join(", ")} ${where} and are omitted (page-navigation): ${fix}`,
+      shown.reduce((sum, line) => sum + line.text.length, 0),
+    );
+  }
+
+  /** Where lines sit on the page: a posting time above the text, alone or over several lines; navigation after it. */
+  function readPageLayout(): void {
+    const shapes = shapesOf(nonBlank);
+    const first = shapes.findIndex((shape) => opensText(shape.body));
+    const header = nonBlank.slice(0, first < 0 ? nonBlank.length : first);
+    for (const line of header) {
+      const omitted = line.parts.length === 1 && line.parts[0]?.role.role === "omit";
+      if (DATE_ONLY.test(line.text.trim()) && (isBody(line) || omitted)) {
+        setRole(line, { role: "omit", reason: "posting-timestamp" });
+        decided.push(`line ${line.number}: a date alone above the text, the page's posting time (posting-timestamp)`);
+      }
+    }
+    const split = splitDate(header.map((line) => line.text));
+    if (split) {
+      const used = split.lines.flatMap((index) => header[index] ?? []);
+      for (const line of used) setRole(line, { role: "omit", reason: "posting-timestamp" });
+      splitPosted = { value: split.value, text: split.text, line: used[0]?.number ?? 0 };
+      decided.push(
+        `lines ${used.map((line) => line.number).join(", ")}: a posting date over several lines (posting-timestamp)`,
+      );
+    }
+    const tail = trailingNavigation(shapesOf(nonBlank), (text) => fullDateIn(text) !== undefined).flatMap(
+      (index) => nonBlank[index] ?? [],
+    );
+    if (tail.length === 0) return;
+    for (const line of tail) setRole(line, { role: "omit", reason: "page-navigation" });
+    ask(
+      `${tail[0]?.number ?? ""}`,
+      tail.map((line) => line.text.trim()).join(" "),
+      `lines ${tail.map((line) => line.number).join(", ")} after the text read as the page's navigation and are omitted (page-navigation): if one is text, such as a signature, move it from omissions to the body`,
+      tail.reduce((sum, line) => sum + line.text.length, 0),
+    );
   }
 
   /** Several documents when at least two bulleted lines read as titles; lines before the first go with it. */
@@ -292,8 +411,25 @@ export function draftSource(input: DraftInput): Draft {
       const bulleted =
         line.parts.length > 1 && line.parts[0]?.role.role === "omit" && line.parts[0].role.reason === "list-bullet";
       const text = rest(line).trim();
-      return bulleted && [...text].length <= TITLE_LENGTH && !/[。]$/.test(text) && HAN.test(text);
+      return bulleted && isTitleLike(text) && HAN.test(text);
     });
+    // a bulleted line directly followed by another is a point of a list, not an item's title
+    const isBulleted = (line: Line | undefined) =>
+      line?.parts[0]?.role.role === "omit" && line.parts[0].role.reason === "list-bullet";
+    starts.splice(0, starts.length, ...starts.filter((line) => !isBulleted(candidates[candidates.indexOf(line) + 1])));
+    if (starts.length < 2) {
+      const items = unbulletedItems(shapesOf(candidates));
+      starts.splice(0, starts.length, ...items.flatMap((index) => candidates[index] ?? []));
+      if (starts.length > 0) {
+        asking = undefined;
+        ask(
+          "items",
+          starts[0] ? rest(starts[0]).trim() : "",
+          `the page reads as a list of ${starts.length} items, each a title line (lines ${starts.map((line) => line.number).join(", ")}) and one paragraph, and is drafted as that many documents: if it is one text with subheadings, give it one document and make those lines headings`,
+          input.text.length,
+        );
+      }
+    }
     if (starts.length < 2) return [[...candidates]];
     const segments: Line[][] = [];
     let current: Line[] = [];
@@ -312,25 +448,73 @@ export function draftSource(input: DraftInput): Draft {
     const body = () => segment.filter((line) => isBody(line));
     const facts: { title?: string; author?: string; outlet?: string; date?: string; page?: string } = {};
 
-    // a. the title: a Markdown heading marker is omitted; the first line of text is the title if it reads as one
+    // a. the title: a Markdown heading marker is omitted; the line the page's layout shows as the title
     let title: Line | undefined;
-    let subtitleLine: Line | undefined;
-    const candidate = caution < 2 ? body()[0] : undefined;
-    if (candidate) {
-      const marker = MARKDOWN_HEADING.exec(rest(candidate));
-      if (marker && candidate.parts.length === 1)
-        cut(candidate, marker[0].length, { role: "omit", reason: "markup-artifact" });
-      const text = rest(candidate).trim();
-      if ([...text].length <= TITLE_LENGTH && !/[。；]$/.test(text) && HAN.test(text) && !isCaption(candidate)) {
-        setLast(candidate, { role: "title" });
-        title = candidate;
-        facts.title = text;
-        const subtitle = body()[0];
-        if (subtitle && subtitle.number === candidate.number + 1 && SUBTITLE.test(rest(subtitle))) {
-          setLast(subtitle, { role: "title" });
-          subtitleLine = subtitle;
+    const titleLines: Line[] = [];
+    const first = caution < 2 ? body()[0] : undefined;
+    const marker = first && MARKDOWN_HEADING.exec(rest(first));
+    if (first && marker && first.parts.length === 1)
+      cut(first, marker[0].length, { role: "omit", reason: "markup-artifact" });
+    const header = caution < 2 ? pageHeader(shapesOf(segment)) : { title: undefined, above: [], labels: [] };
+    const candidate = header.title === undefined ? undefined : segment[header.title];
+    if (candidate && !isCaption(candidate)) {
+      // a title the capture fused with the first numbered heading (……材料一、……的背景与意义) is cut before it
+      const fused = FUSED_HEADING.exec(rest(candidate));
+      const cutOff = fused?.[1] !== undefined && candidate.parts.length === 1 && caution === 0;
+      if (fused?.[1] && cutOff) {
+        cut(candidate, fused[1].length, { role: "title" });
+        setLast(candidate, { role: "body" });
+        ask(
+          `${candidate.number}`,
+          candidate.text,
+          `line ${candidate.number} reads as the title fused with the first numbered heading, and is cut before “${rest(candidate).slice(0, 4)}”: if the whole line is the title, delete the split and name ${candidate.number} as the title`,
+          candidate.text.length,
+        );
+      }
+      title = candidate;
+      titleLines.push(candidate);
+      if (!cutOff) setLast(candidate, { role: "title" });
+      facts.title = partText(
+        candidate,
+        candidate.parts.findIndex((part) => part.role.role === "title"),
+      ).trim();
+      decided.push(`${slug}: line ${candidate.number} is the title: ${quote(facts.title)}`);
+      // the site's header above the title, and its labels between the title and the text
+      omitAsSite(
+        header.above.flatMap((index) => segment[index] ?? []),
+        "above the title read as the site's header",
+        "if one belongs to the headline (a kicker), move it from omissions to the title",
+      );
+      omitAsSite(
+        header.labels.flatMap((index) => segment[index] ?? []),
+        "between the title and the text read as the site's labels",
+        "if one is the text's (a byline, a subtitle), move it from omissions to fields or the title",
+      );
+      // a subtitle (——写在……之际), or a second headline line directly under the first
+      const next = body()[0];
+      const after = next && body()[1];
+      if (next && next.number === candidate.number + 1) {
+        const text = rest(next).trim();
+        if (SUBTITLE.test(text)) {
+          setLast(next, { role: "title" });
+          titleLines.push(next);
+        } else if (
+          isTitleLike(text) &&
+          [...text].length >= 6 &&
+          !BYLINE.test(text) &&
+          !isOutletByline(text) &&
+          after &&
+          (isParagraphLike(rest(after).trim()) || findDateline(rest(after)) !== undefined)
+        ) {
+          setLast(next, { role: "title" });
+          titleLines.push(next);
+          ask(
+            `${next.number}`,
+            text,
+            `line ${next.number}, directly under the title, is drafted as its second line (a two-line headline): if it is a subheading or a label, take it out of title`,
+            [...text].length,
+          );
         }
-        decided.push(`${slug}: line ${candidate.number} is the title: ${quote(text)}`);
       }
     }
     if (!title)
@@ -341,16 +525,32 @@ export function draftSource(input: DraftInput): Draft {
         0,
       );
 
-    // b. bylines and repeated headlines among the lines before the first paragraph
+    // b. bylines among the lines before the first paragraph; the headline repeated anywhere
     let byline: Line | undefined;
-    for (const line of caution < 2 ? body().slice(0, 4) : []) {
+    for (const [index, line] of (caution < 2 ? body() : []).entries()) {
       const text = rest(line).trim();
-      if (title && text === rest(title).trim()) {
+      if (title && text === facts.title) {
         setLast(line, { role: "omit", reason: "repeated-headline" });
         decided.push(`line ${line.number} repeats the title: omitted as repeated-headline`);
-      } else if (!byline && BYLINE.test(text) && [...text].length <= 40 && !isCaption(line)) {
+      } else if (
+        index < 4 &&
+        !byline &&
+        (BYLINE.test(text) || isOutletByline(text)) &&
+        [...text].length <= 40 &&
+        !isCaption(line)
+      ) {
         setLast(line, { role: "field", field: "byline" });
         byline = line;
+      } else if (title && index === 0 && !byline && isNameList(text) && opensText(rest(body()[1] ?? line).trim())) {
+        // names alone directly under the title, before the text: its authors
+        setLast(line, { role: "field", field: "byline" });
+        byline = line;
+        ask(
+          `${line.number}`,
+          text,
+          `line ${line.number}, names alone under the title, is drafted as the byline: if it is a heading or a label, move it from fields to the body`,
+          [...text].length,
+        );
       }
     }
 
@@ -432,18 +632,30 @@ export function draftSource(input: DraftInput): Draft {
     const marked = new Set([...headings.map((heading) => heading.piece), ...kinds.map((kind) => kind.piece)]);
     pieces.forEach((piece, index) => {
       const next = pieces[index + 1];
-      if (!structured || !next || next.line === piece.line || marked.has(piece.ref) || marked.has(next.ref)) return;
+      if (!structured || !next || marked.has(piece.ref) || marked.has(next.ref)) return;
+      if (next.line === piece.line) {
+        // words a kept HTML tag separates (答:</STRONG>当前……) are one paragraph
+        const between = piece.line.parts.slice(piece.index + 1, next.index);
+        if (between.length > 0 && between.every(({ role }) => role.role === "omit" && role.reason === "html-markup"))
+          joins.push({
+            pieces: [piece.ref, next.ref],
+            reason: "html-markup",
+            note: `第${piece.line.number}行的HTML标签把一段文字隔开。`,
+          });
+        return;
+      }
       if (
         piece.index !== piece.line.parts.length - 1 ||
         next.line.parts.slice(0, next.index).some((part) => part.role.role !== "omit")
       )
         return;
+      // a bulleted line begins its own item
+      const bullet = next.line.parts[0]?.role;
+      if (bullet?.role === "omit" && bullet.reason === "list-bullet") return;
       const between = lines.slice(piece.line.number, next.line.number - 1);
-      const kind = between.some((other) => other.text.trim() !== "")
-        ? "omitted"
-        : between.length > 0
-          ? "blank"
-          : "nothing";
+      // page debris between the lines is a page break only where no blank line shows a paragraph's end
+      const blank = between.some((other) => other.text.trim() === "");
+      const kind = blank ? "blank" : between.length > 0 ? "omitted" : "nothing";
       const found = joinEvidence(piece.text, next.text, kind, layout);
       if (!found.join) return;
       joins.push({
@@ -472,6 +684,19 @@ export function draftSource(input: DraftInput): Draft {
         piece.text.length,
       );
     }
+    // a line with spaces after its sentence ends ran paragraphs together when the capture lost its breaks
+    for (const piece of pieces) {
+      if (isOverlong(piece.text, limit)) continue;
+      const from = piece.index === 0 ? 0 : (piece.line.parts[piece.index - 1]?.end ?? 0);
+      const breaks = runTogetherBreaks(partText(piece.line, piece.index)).map((at) => from + at);
+      if (breaks.length === 0) continue;
+      ask(
+        piece.ref,
+        piece.text,
+        `line ${piece.line.number} has ${[...piece.text].length} characters and ${breaks.length} sentence ends followed by a space, where paragraph breaks were lost: cut it there with splits: { ${piece.line.number}: { at: [${breaks.join(", ")}] } }`,
+        piece.text.length,
+      );
+    }
 
     // e. claims: what the text states about itself, each from the piece that states it
     const fields: Partial<Record<FieldName, string[]>> = {};
@@ -487,7 +712,7 @@ export function draftSource(input: DraftInput): Draft {
             .trim()
             .replace(BYLINE, (match) => match.slice(-1))
             .split(/[\s、,，]+/)
-            .filter((name) => HAN.test(name) && [...name].length <= 4)
+            .filter((name) => HAN.test(name) && [...name].length <= 4 && isNamedAuthor(name))
             .map((name) => ({ value: name, from: lastPiece(byline) }))
         : [];
     if (byline) facts.author = rest(byline).trim();
@@ -517,8 +742,13 @@ export function draftSource(input: DraftInput): Draft {
       kind: input.kind ?? (dateline ? "report" : "article"),
       status: "draft",
       title: title
-        ? [title, ...(subtitleLine ? [subtitleLine] : [])].map((line) => pieceRef(line, line.parts.length - 1))
-        : { editorial: opening20 || input.file, basis: "底本无标题；起草工具暂取首段开头，待编者拟题。" },
+        ? titleLines.map((line) =>
+            pieceRef(
+              line,
+              line.parts.findIndex((part) => part.role.role === "title"),
+            ),
+          )
+        : { editorial: opening20 || input.file, basis: "底本无标题；暂取首段开头为题。" },
       ...(Object.keys(fields).length > 0 ? { fields } : {}),
       ...(authors.length > 0 ? { authors } : {}),
       ...(proposal.date ? { date: proposal.date } : {}),
@@ -550,11 +780,18 @@ export function draftSource(input: DraftInput): Draft {
             ?.replace(/[《》]/g, "");
           if (value && HAN.test(value)) return { value, from: pieceRef(line, index), stated: text.trim() };
         }
+        if (part.role.role === "field" && part.role.field === "imprint") {
+          const value = findIssueLine(text)?.outlet;
+          if (value) return { value, from: pieceRef(line, index), stated: value };
+        }
         if (part.role.role === "omit" && part.role.reason === "posting-timestamp") {
+          // a periodical's issue after its title (《云南行政学院学报》2019年第02期) is not part of the outlet's name
           const value = (
-            findMetadataRun(text)?.fields.find((field) => /来源/.test(field.key))?.value ??
-            /来源[:：]\s*([^\s|｜]+)/u.exec(text)?.[1]
-          )?.replace(/[《》]/g, "");
+            findMetadataRun(text)?.fields.find((field) => /来源|來源/.test(field.key))?.value ??
+            /[来來]源\s*[:：]\s*([^\s|｜]+)/u.exec(text)?.[1]
+          )
+            ?.replace(/(?<=》)\s*\d{4}\s*年.*$/u, "")
+            .replace(/[《》]/g, "");
           if (value && HAN.test(value)) return { value, from: pieceRef(line, index), stated: value };
         }
       }
@@ -569,9 +806,14 @@ export function draftSource(input: DraftInput): Draft {
   ): DateEvidence {
     let stated: DateEvidence["stated"];
     let posted: DateEvidence["posted"];
+    let issue: DateEvidence["issue"];
     for (const line of segment) {
       line.parts.forEach((part, index) => {
         const text = partText(line, index);
+        const source = findMetadataRun(text)?.fields.find((field) => /来源|來源/.test(field.key))?.value;
+        const printed = source ? /^《[^》]+》\s*(\d{4})\s*年/u.exec(source) : null;
+        if (source && printed?.[1] && part.role.role !== "body" && !issue)
+          issue = { year: printed[1], text: source, line: line.number };
         const found = fullDateIn(text);
         if (!found) return;
         if (part.role.role === "field" && !stated)
@@ -601,18 +843,22 @@ export function draftSource(input: DraftInput): Draft {
     return {
       stated,
       closing,
-      posted,
+      posted: posted ?? splitPosted,
+      issue,
       opening,
-      dateline: dateline && {
-        month: dateline.found.month,
-        day: dateline.found.day,
-        text: partText(
-          dateline.line,
-          dateline.line.parts.findIndex((part) => part.role.role === "field"),
-        ).trim(),
-        piece: dateline.piece,
-        line: dateline.line.number,
-      },
+      dateline:
+        dateline?.found.day === undefined
+          ? undefined
+          : {
+              month: dateline.found.month,
+              day: dateline.found.day,
+              text: partText(
+                dateline.line,
+                dateline.line.parts.findIndex((part) => part.role.role === "field"),
+              ).trim(),
+              piece: dateline.piece,
+              line: dateline.line.number,
+            },
     };
   }
 
@@ -674,11 +920,15 @@ function blankBetween(previous: Line | undefined, line: Line): boolean {
 
 // ─── writing the draft ─────────────────────────────────────────────────────
 
-/** What the manifest says of the text: only what is known, never a placeholder. */
+/**
+ * What the manifest says of the text, published on its source page: only what
+ * is known, never a note to the editor (an unknown provenance is an open question).
+ */
 function describe(input: DraftInput): string {
-  const where = input.url ? `取自 ${input.url}` : "来历待编者说明";
-  const when = input.retrieved ? `，${input.retrieved} 取得` : "";
-  return `网页文本（${where}${when}），由 npm run add-source 收录为初稿。`;
+  const known = [input.url ? `取自 ${input.url}` : "", input.retrieved ? `${input.retrieved} 取得` : ""].filter(
+    Boolean,
+  );
+  return `网页文本${known.length > 0 ? `（${known.join("，")}）` : ""}，由 npm run add-source 收录为初稿。`;
 }
 
 /** The document without the lists a draft leaves empty, as the hand-written files omit them. */

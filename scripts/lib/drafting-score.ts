@@ -8,8 +8,16 @@
 /** The draft an editor would accept, written by hand beside each fixture. */
 export interface ExpectedDraft {
   shape: string;
-  documents: { title: string | null; date: string | null; outlet: string | null }[];
-  /** Line pairs joined into one paragraph. */
+  documents: {
+    /** The title as printed; null for a text without one, whose draft gets an editorial title. */
+    title: string | null;
+    /** The date, to the day; null when the text gives none the draft may propose. */
+    date: string | null;
+    /** Whether the text states the date (a dateline with its year, a date line) or the draft infers it (a posting time); absent: either. */
+    dateBasis?: "stated" | "inferred" | undefined;
+    outlet: string | null;
+  }[];
+  /** Line pairs joined into one paragraph (two pieces of one line joined are not counted). */
   joins: [number, number][];
   /** The opening words of every body block (paragraph, heading, caption), in order. */
   blocks: string[];
@@ -23,6 +31,8 @@ export interface ExpectedDraft {
 export interface DraftedDocument {
   title: string;
   date?: string | undefined;
+  /** True when the draft's date is stated by the text, false when it is inferred with a basis. */
+  dateStated?: boolean | undefined;
   outlet?: string | undefined;
   blocks: { text: string; joins: { after: number; before: number }[] }[];
   /** Every open question's words and fix. */
@@ -35,26 +45,34 @@ export interface Tally {
   falseNegative: number;
 }
 
+export interface Ratio {
+  right: number;
+  of: number;
+}
+
 export interface DraftScore {
   joins: Tally;
   blocks: Tally;
-  titles: { right: number; of: number };
-  dates: { right: number; of: number };
-  outlets: { right: number; of: number };
+  titles: Ratio;
+  dates: Ratio;
+  outlets: Ratio;
   /** Characters of debris published as text. */
   debris: number;
   /** Over-long lines the draft asked about, of those the text has. */
-  overlongAsked: { right: number; of: number };
+  overlongAsked: Ratio;
 }
 
 /** How many characters of a block's start identify it. */
 const OPENING = 6;
 
 export function scoreDraft(expected: ExpectedDraft, drafted: readonly DraftedDocument[]): DraftScore {
+  // a join inside one line (words a kept HTML tag separates) joins no pair of lines
   const joins = tally(
     expected.joins.map(([after, before]) => `${after}-${before}`),
     drafted.flatMap((document) =>
-      document.blocks.flatMap((block) => block.joins.map((join) => `${join.after}-${join.before}`)),
+      document.blocks.flatMap((block) =>
+        block.joins.filter((join) => join.after !== join.before).map((join) => `${join.after}-${join.before}`),
+      ),
     ),
   );
   const opening = (text: string) => [...text.trim()].slice(0, OPENING).join("");
@@ -78,7 +96,13 @@ export function scoreDraft(expected: ExpectedDraft, drafted: readonly DraftedDoc
     blocks,
     // an expected title of null is an editorial one: any draft title without text of the page is right
     titles: right((want, got) => got !== undefined && (want.title === null || got.title === want.title)),
-    dates: right((want, got) => got !== undefined && (got.date ?? null) === want.date),
+    // a date is right with its value and, when the editor says, with its basis: stated, or inferred
+    dates: right(
+      (want, got) =>
+        got !== undefined &&
+        (got.date ?? null) === want.date &&
+        (want.dateBasis === undefined || got.dateStated === (want.dateBasis === "stated")),
+    ),
     outlets: right((want, got) => got !== undefined && (got.outlet ?? null) === want.outlet),
     debris,
     overlongAsked: {
@@ -121,4 +145,47 @@ export function sumTallies(tallies: readonly Tally[]): Tally {
     }),
     { truePositive: 0, falsePositive: 0, falseNegative: 0 },
   );
+}
+
+/** One text of the bench: its score, or why it has none. */
+export interface ScoredText {
+  score?: DraftScore | undefined;
+  /** The draft did not ingest even at its most cautious. */
+  failed?: string | undefined;
+  /** The first draft did not ingest, and a more cautious one was written. */
+  cautious: boolean;
+}
+
+/** The figures of a set of texts, summed over the texts that drafted. */
+export interface SetTotals {
+  texts: number;
+  joins: Tally;
+  blocks: Tally;
+  titles: Ratio;
+  dates: Ratio;
+  outlets: Ratio;
+  debris: number;
+  overlongAsked: Ratio;
+  cautious: number;
+  failed: number;
+}
+
+export function totalsOf(texts: readonly ScoredText[]): SetTotals {
+  const scores = texts.flatMap((text) => (text.score ? [text.score] : []));
+  const ratio = (pick: (score: DraftScore) => Ratio): Ratio => ({
+    right: scores.reduce((sum, score) => sum + pick(score).right, 0),
+    of: scores.reduce((sum, score) => sum + pick(score).of, 0),
+  });
+  return {
+    texts: texts.length,
+    joins: sumTallies(scores.map((score) => score.joins)),
+    blocks: sumTallies(scores.map((score) => score.blocks)),
+    titles: ratio((score) => score.titles),
+    dates: ratio((score) => score.dates),
+    outlets: ratio((score) => score.outlets),
+    debris: scores.reduce((sum, score) => sum + score.debris, 0),
+    overlongAsked: ratio((score) => score.overlongAsked),
+    cautious: texts.filter((text) => text.cautious).length,
+    failed: texts.filter((text) => text.failed !== undefined).length,
+  };
 }

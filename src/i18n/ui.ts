@@ -276,6 +276,16 @@ const zh = {
   },
   search: searchUi["zh-CN"].search,
   review: searchUi["zh-CN"].review,
+  worksheet: {
+    /** What a document below `verified` shows readers of the questions the editor has still to settle: their number. */
+    notice: (status: string, count: number) => `${status}：编者尚待核对 ${count} 处`,
+    pending: (count: number) => `编者尚待核对 ${count} 处`,
+    title: "编者核对单",
+    intro:
+      "本页供编者使用：不在导航中，不列入网站地图，也不被检索。列出本篇起草与核对中尚待编者决定的各处，每处附底本文字与改法（编辑数据的写法，英文）；逐条处理后删去，校订状态方可升级。",
+    back: "本篇正文",
+    none: "本篇没有待定问题。",
+  },
   editorialTitle: "编者拟题",
   blockKindNote: "版面处理",
   order: {
@@ -554,6 +564,16 @@ const en: UiStrings = {
   },
   search: searchUi.en.search,
   review: searchUi.en.review,
+  worksheet: {
+    notice: (status: string, count: number) =>
+      `${status}: ${count} ${count === 1 ? "point" : "points"} still to be checked by the editor`,
+    pending: (count: number) => `${count} ${count === 1 ? "point" : "points"} still to be checked by the editor`,
+    title: "Editor's worksheet",
+    intro:
+      "This page is for the editor: it is not in the navigation or the sitemap and is not searched. It lists what drafting and checking left for the editor to decide in this document, each with the source's words and the fix in the editorial data; once each is settled and deleted, the review status may be raised.",
+    back: "The document",
+    none: "No question is open for this document.",
+  },
   editorialTitle: "editorial title",
   blockKindNote: "layout",
   order: {

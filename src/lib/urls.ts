@@ -68,6 +68,11 @@ export interface SiteUrls {
   source(file: string, line?: number): string;
   /** A source text as published, byte for byte, under `data/sources/`. */
   sourceFile(file: string): string;
+  /**
+   * A document's editor's worksheet: its open questions in full. One page for
+   * every interface language, linked from no public page, not in the sitemap.
+   */
+  worksheet(slug: string): string;
   /** A file that is the same in every interface language: scripts, search data, the sitemap. */
   asset(path: string): string;
   /** The page at `pathname` (a path under this site's base, in any language) in this URL set's language. */
@@ -79,6 +84,7 @@ export interface SiteUrls {
  * @example createUrls("/").passage("zhao", { type: "paragraph", number: 2 }) // "/speeches/zhao/#para2"
  * @example createUrls("/", "en").terms() // "/en/terms/"
  * @example createUrls("/").speeches({ facet: "kind", key: "article" }) // "/speeches/kind/article/"
+ * @example createUrls("/", "en").worksheet("zhao") // "/review/zhao/"
  */
 export function createUrls(base: string, locale: Locale = defaultLocale): SiteUrls {
   const segment = localeSegments[locale];
@@ -107,6 +113,7 @@ export function createUrls(base: string, locale: Locale = defaultLocale): SiteUr
     source: (file, line) =>
       `${page(`sources/${encodeURIComponent(sourceStem(file))}/`)}${line ? `#${lineAnchor(line)}` : ""}`,
     sourceFile: (file) => joinBase(base, `data/sources/${encodeURIComponent(file)}`),
+    worksheet: (slug) => joinBase(base, `review/${encodeURIComponent(slug.normalize("NFC"))}/`),
     asset: (path) => joinBase(base, path),
     samePage: (pathname) => {
       const head = base.endsWith("/") ? base : `${base}/`;

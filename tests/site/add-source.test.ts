@@ -12,10 +12,12 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { findDateExpressions } from "../../scripts/lib/date-expressions.ts";
 import { searchPassages } from "../../src/lib/search/engine.ts";
-import { ui } from "../../src/i18n/ui.ts";
+import { ui, uiFor } from "../../src/i18n/ui.ts";
 import { loadNodeSearch } from "../helpers/node-pagefind.ts";
 import type { PassagesEntry } from "../../src/schemas/entities.ts";
 import { projectRoot } from "../helpers/root.ts";
@@ -62,14 +64,45 @@ afterAll(async () => {
   if (root) rmSync(root, { recursive: true, force: true });
 });
 
+/** A generated document's open questions, from its MDX frontmatter. */
+function openQuestionsOf(slug: string): { kind: string; text: string; fix: string }[] {
+  const mdx = readFileSync(join(root, "content", "generated", "speeches", `${slug}.mdx`), "utf8");
+  const frontmatter = parse(mdx.split(/^---$/m)[1] ?? "") as {
+    openQuestions?: { kind: string; text: string; fix: string }[];
+  };
+  return frontmatter.openQuestions ?? [];
+}
+
 describe("a text added with npm run add-source and built", () => {
-  it("is published as a draft: its page says so and lists its open questions", () => {
+  it("is published as a draft: its page says so and how many points the editor has to check, nothing more", () => {
     const page = readFileSync(join(root, "dist", "speeches", "incoming", "index.html"), "utf8");
     expect(page).toContain('data-review-status="draft"');
     expect(page).toContain("新增文献的标题");
-    expect(page).toMatch(/data-open-questions="[1-9]\d*"/);
+    const count = Number(/data-open-questions="([1-9]\d*)"/.exec(page)?.[1]);
+    expect(page).toContain(ui.worksheet.notice(ui.review.names.draft, count));
     for (const paragraph of paragraphs) expect(page).toContain(paragraph.slice(0, 12));
     expect(page).not.toContain("关闭窗口</span>");
+    // the worksheet is not the edition: no question's fix nor any note to the editor on the page
+    expect(page).not.toContain('class="open-questions"');
+    const shown = parseHTML(page).document.body.textContent ?? "";
+    const fixes = openQuestionsOf("incoming").map((question) => question.fix);
+    expect(fixes.length).toBe(count);
+    expect(fixes.filter((fix) => shown.includes(fix.slice(0, 24)))).toEqual([]);
+    expect(shown).not.toContain("待编者");
+    const english = readFileSync(join(root, "dist", "en", "speeches", "incoming", "index.html"), "utf8");
+    expect(english).toContain(uiFor("en").worksheet.notice(uiFor("en").review.names.draft, count));
+  });
+
+  it("lists its open questions in full on the editor's worksheet, which no public page links to", () => {
+    const worksheet = readFileSync(join(root, "dist", "review", "incoming", "index.html"), "utf8");
+    expect(worksheet).toContain('<meta name="robots" content="noindex, nofollow">');
+    expect(worksheet.match(/data-question-kind=/g)?.length).toBe(openQuestionsOf("incoming").length);
+    expect(worksheet).toContain(ui.worksheet.title);
+    const pages = (readdirSync(join(root, "dist"), { recursive: true }) as string[]).filter(
+      (file) => file.endsWith(".html") && !file.startsWith("review"),
+    );
+    const linking = pages.filter((file) => readFileSync(join(root, "dist", file), "utf8").includes("review/incoming"));
+    expect(linking).toEqual([]);
   });
 
   it("is marked as a draft in the lists and counted on the About page", () => {

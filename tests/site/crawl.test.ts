@@ -49,7 +49,8 @@ describe.each(variants)("the site crawled $name", ({ dir, base, sitemap }) => {
 
   it("reaches every page the build wrote, and the sitemap (with a public address) lists each of them", () => {
     const reached = new Set(report.pages.map((url) => url.slice(server.url.length)));
-    const written = builtPages(dir());
+    // an editor's worksheet (review/) is linked from no public page and left out of the sitemap on purpose
+    const written = builtPages(dir()).filter((page) => !page.startsWith("review/"));
     expect(written.filter((page) => !reached.has(page))).toEqual([]);
     if (sitemap) expect(new Set(sitemapPages(dir(), base))).toEqual(new Set(written));
   });

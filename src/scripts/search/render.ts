@@ -461,12 +461,6 @@ function renderExport(
         // What is downloaded is what is on screen at the click: the order or width may have changed since.
         for (const link of [csvLink, jsonLink]) link.addEventListener("pointerdown", refresh);
         for (const link of [csvLink, jsonLink]) link.addEventListener("keydown", refresh);
-        copy.addEventListener("click", () => {
-          void navigator.clipboard
-            ?.writeText(concordanceCsv(lines(), context))
-            .then(() => (copy.textContent = ui.copied))
-            .catch(() => undefined);
-        });
         onLoaded(count);
         return true;
       },
@@ -479,12 +473,23 @@ function renderExport(
         return false;
       },
     ));
+  const copyLines = () =>
+    void navigator.clipboard
+      ?.writeText(concordanceCsv(lines(), context))
+      .then(() => (copy.textContent = ui.copied))
+      .catch(() => undefined);
+  // Copying loads every match first if nothing has loaded them yet.
+  copy.addEventListener("click", () => {
+    if (every) copyLines();
+    else void prepare().then((ready) => ready && copyLines());
+  });
   if (eager) {
     csvLink.setAttribute("aria-disabled", "true");
     csvLink.textContent = strings.preparing;
     void prepare();
   } else {
     // Until loaded, the link is a button that loads every match, then downloads.
+    copy.disabled = false;
     csvLink.setAttribute("role", "button");
     csvLink.setAttribute("tabindex", "0");
     const loadThenDownload = (event: Event) => {

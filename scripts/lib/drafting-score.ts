@@ -156,16 +156,9 @@ export interface ScoredText {
   cautious: boolean;
 }
 
-/** The figures of a set of texts, summed over the texts that drafted. */
-export interface SetTotals {
+/** The figures of a set of texts: each text's score summed over those that drafted, and how many texts. */
+export interface SetTotals extends DraftScore {
   texts: number;
-  joins: Tally;
-  blocks: Tally;
-  titles: Ratio;
-  dates: Ratio;
-  outlets: Ratio;
-  debris: number;
-  overlongAsked: Ratio;
   cautious: number;
   failed: number;
 }

@@ -57,14 +57,15 @@ export function withModulePreloads(html: string, base: string, importsOf: (file:
 }
 
 /**
- * Adds the module preloads (withModulePreloads) to every page of the built
- * site in `dir`, whose base path is `base`; returns how many pages gained some.
+ * What each module of the built site in `dir` imports statically, as paths
+ * below the site root, each file read once: the `importsOf` that
+ * staticImportsOf and withModulePreloads take. Relative specifiers only; a
+ * bare or absolute one names no file of the site.
  */
-export async function preloadModuleImports(dir: string, base: string): Promise<number> {
+export async function moduleImportsIn(dir: string): Promise<(file: string) => string[]> {
   await init;
   const imports = new Map<string, string[]>();
-  /** A module's static imports that are files of the site, resolved against the module's own path. */
-  const importsOf = (file: string): string[] => {
+  return (file) => {
     let found = imports.get(file);
     if (!found) {
       const [specifiers] = parse(readFileSync(join(dir, file), "utf8"), file);
@@ -76,6 +77,14 @@ export async function preloadModuleImports(dir: string, base: string): Promise<n
     }
     return found;
   };
+}
+
+/**
+ * Adds the module preloads (withModulePreloads) to every page of the built
+ * site in `dir`, whose base path is `base`; returns how many pages gained some.
+ */
+export async function preloadModuleImports(dir: string, base: string): Promise<number> {
+  const importsOf = await moduleImportsIn(dir);
   let changed = 0;
   for (const page of filesBelow(dir).filter((path) => path.endsWith(".html"))) {
     const file = join(dir, page);

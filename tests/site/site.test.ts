@@ -1,6 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, posix } from "node:path";
-import { init as initModuleLexer, parse as parseModule } from "es-module-lexer";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { parse as parseCsv } from "csv-parse/sync";
 import { parseHTML } from "linkedom";
@@ -11,6 +10,7 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import { buildCorpus, type Corpus } from "../../scripts/lib/corpus.ts";
 import { marginLabel, parsePassageAnchor, passageAnchor, readerNumbers } from "../../src/lib/passage-numbers.ts";
 import { gbt7714 } from "../../src/lib/citation.ts";
+import { moduleImportsIn, staticImportsOf } from "../../scripts/lib/module-preload.ts";
 import { citedDocumentOf } from "../../src/lib/document-view.ts";
 import { publishedDocuments } from "../helpers/corpus-documents.ts";
 import { projectRoot } from "../helpers/project.ts";
@@ -270,11 +270,7 @@ describe("the built site", () => {
   });
 
   it("preloads every chunk a page's module scripts import, however deep, and nothing that is not a file", async () => {
-    await initModuleLexer;
-    const importsOf = (file: string): string[] =>
-      parseModule(readFileSync(join(first, file), "utf8"))[0]
-        .filter((entry) => entry.d === -1 && entry.n?.startsWith("."))
-        .map((entry) => posix.join(posix.dirname(file), entry.n ?? ""));
+    const importsOf = await moduleImportsIn(first);
     for (const path of ["search/index.html", "en/search/index.html", "index.html"]) {
       const html = parseHTML(readFileSync(join(first, path), "utf8")).document;
       const inSite = (address: string) => posix.normalize(posix.join(posix.dirname(path), address));
@@ -286,15 +282,7 @@ describe("the built site", () => {
           inSite(link.getAttribute("href") ?? ""),
         ),
       );
-      const wanted = new Set<string>();
-      const visit = (file: string): void => {
-        for (const imported of importsOf(file)) {
-          if (wanted.has(imported)) continue;
-          wanted.add(imported);
-          visit(imported);
-        }
-      };
-      scripts.forEach(visit);
+      const wanted = new Set(scripts.flatMap((script) => staticImportsOf(script, importsOf)));
       for (const script of scripts) wanted.delete(script);
       expect(wanted.size, path).toBeGreaterThan(0);
       expect(preloaded, path).toEqual(wanted);

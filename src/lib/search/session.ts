@@ -218,7 +218,7 @@ export function createSearchSession({
     });
     const starting = startPagefind(bundleUrl, fetchFromMemory);
     const startedInTime = fetchFromMemory.then(() => withTimeout(starting, timeoutMs, `${bundleUrl}pagefind.js`));
-    // Rejections are the search's, through startedInTime; the same from `starting` needs no second handler.
+    // The search sees a failure through startedInTime; this only keeps `starting`'s own rejection from going unhandled.
     starting.catch(() => undefined);
     started = startedInTime.then((pagefind) => {
       const watchedPagefind: PagefindApi = {

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { promisify } from "node:util";
 import type { TestProject } from "vitest/node";
-import { projectRoot, SUB_PATH, TEST_SITE_URL } from "./helpers/root.ts";
+import { projectRoot, SUB_PATH, TEST_SITE_URL, WORD_FILES_FROM } from "./helpers/root.ts";
 
 /** Everything a build reads: a change to any of these files makes the built test sites stale. */
 const BUILD_INPUTS = [
@@ -38,6 +38,7 @@ function inputsDigest(): string {
 
 type BuildKey = "siteDir" | "subPathSiteDir" | "offlineSiteDir";
 
+
 /**
  * The test builds, each in its own process (Astro reads its configuration
  * from the environment), and the projects that use each: at the root without
@@ -49,19 +50,19 @@ const builds: readonly { key: BuildKey; dir: string; env: Record<string, string>
   {
     key: "siteDir",
     dir: join(".build", "test-site"),
-    env: { SITE_BASE: "/", SITE_URL: "", SERVICE_WORKER: "" },
+    env: { SITE_BASE: "/", SITE_URL: "", SERVICE_WORKER: "", SEARCH_WORD_FILES_FROM: String(WORD_FILES_FROM) },
     projects: ["site", "browser", "sweep"],
   },
   {
     key: "subPathSiteDir",
     dir: join(".build", "test-site-sub-path"),
-    env: { SITE_BASE: SUB_PATH, SITE_URL: TEST_SITE_URL, SERVICE_WORKER: "" },
+    env: { SITE_BASE: SUB_PATH, SITE_URL: TEST_SITE_URL, SERVICE_WORKER: "", SEARCH_WORD_FILES_FROM: String(WORD_FILES_FROM) },
     projects: ["site", "browser"],
   },
   {
     key: "offlineSiteDir",
     dir: join(".build", "test-site-offline"),
-    env: { SITE_BASE: "/", SITE_URL: "", SERVICE_WORKER: "on" },
+    env: { SITE_BASE: "/", SITE_URL: "", SERVICE_WORKER: "on", SEARCH_WORD_FILES_FROM: String(WORD_FILES_FROM) },
     projects: ["browser"],
   },
 ];

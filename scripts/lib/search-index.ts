@@ -28,6 +28,8 @@ import {
   TEXT_BLOCK_PASSAGES,
   textFile,
   WORDS_PER_PART,
+  HEAVY_WORD_POSITIONS,
+  wordFile,
   type IndexManifest,
   type IndexPart,
   type IndexShard,
@@ -37,6 +39,7 @@ import {
 import { SEARCH_ENTITIES_FILE } from "../../src/lib/search/entities.ts";
 import { DIGEST_LENGTH, isGzip } from "../../src/lib/search/integrity.ts";
 import { yearKey } from "../../src/lib/search/distribution.ts";
+import { WORD_FILE_DIGEST_BYTES, wordFileContent, WordPositionsWriter } from "../../src/lib/search/word-file.ts";
 import type { SearchDocument, SearchDocumentHead } from "../../src/schemas/passage.ts";
 import type { SearchCorpus } from "./search-corpus.ts";
 
@@ -48,11 +51,23 @@ import type { SearchCorpus } from "./search-corpus.ts";
  */
 const INDEX_LANGUAGE = "und";
 
+/** How the index is cut: see writeSearchIndex. */
+export interface IndexOptions {
+  /** Word occurrences a part of the Pagefind index holds at most (WORDS_PER_PART). */
+  wordsPerPart?: number;
+  /** Positions from which a word is in a word file of its own rather than in Pagefind (HEAVY_WORD_POSITIONS). */
+  heavyWordPositions?: number;
+  /** Paths below the output folder of other files the search reads, whose digests the manifest lists. */
+  listed?: readonly string[];
+}
+
 /**
  * Writes the exact-search index (layout: src/lib/search/index-layout.ts):
  * `<outDir>/pagefind/` through Pagefind's Node API, one record per
- * PASSAGES_PER_RECORD passages, in parts of at most `wordsPerPart` words; and
- * `<outDir>/search-data/`, gzip-compressed JSON: the manifest, each part's
+ * PASSAGES_PER_RECORD passages, in parts of at most `wordsPerPart` words, of
+ * every word with fewer than `heavyWordPositions` positions; and
+ * `<outDir>/search-data/`, gzip-compressed: a word file of each other word
+ * (src/lib/search/word-file.ts), and JSON: the manifest, each part's
  * record ids, the shards of passage lengths and documents, each document
  * for display (whole; and its head, and its passages' text in blocks of
  * TEXT_BLOCK_PASSAGES), and the slugs by ordinal. Both folders are replaced,
@@ -65,23 +80,26 @@ const INDEX_LANGUAGE = "und";
 export async function writeSearchIndex(
   documents: readonly SearchDocument[],
   outDir: string,
-  { wordsPerPart = WORDS_PER_PART, listed = [] }: { wordsPerPart?: number; listed?: readonly string[] } = {},
+  { wordsPerPart = WORDS_PER_PART, heavyWordPositions = HEAVY_WORD_POSITIONS, listed = [] }: IndexOptions = {},
 ): Promise<number> {
   const layout = layOut(documents);
   const pagefindDir = join(outDir, "pagefind");
   const dataDir = join(outDir, SEARCH_DATA_DIR);
   rmSync(pagefindDir, { recursive: true, force: true });
   rmSync(dataDir, { recursive: true, force: true });
-  const parts = cutParts(layout.passages, wordsPerPart);
+  const occurrences = wordOccurrences(layout.passages);
+  const heavy = heavyWords(occurrences, heavyWordPositions);
+  const parts = cutParts(occurrences, wordsPerPart, heavy);
   mkdirSync(dataDir, { recursive: true });
   const write = (name: string, value: unknown) =>
     writeFileSync(join(dataDir, name), gzipSync(JSON.stringify(value), { level: 9 }));
+  const indexId = writeWordFiles(layout, heavy, dataDir);
   for (const [part, { family, from }] of parts.entries()) {
     const next = parts[part + 1];
     const until = next?.family === family ? next.from : undefined;
     const holds = (word: string) => {
       const code = firstCode(word);
-      return code >= from && (until === undefined || code < until);
+      return code >= from && (until === undefined || code < until) && !heavy.has(word);
     };
     const recordIds = await writePagefindPart(layout.records, join(outDir, partPath(part)), part === 0, family, holds);
     // Pagefind drops a record without words; none of the part's words stands in it.
@@ -126,6 +144,8 @@ export async function writeSearchIndex(
     years: layout.years,
     yearCharacters: layout.yearCharacters,
     collections: layout.collections,
+    wordFiles: [...heavy].sort(),
+    indexId,
     digests: Object.fromEntries(readWhole.map((path) => [path, fileDigest(join(outDir, path))])),
   };
   write(MANIFEST_FILE, manifest);
@@ -239,26 +259,105 @@ const recordUrl = (record: number) => `/record/${record}`;
 /** The word families in the order of their parts: the first part, which Pagefind starts on, holds bigrams. */
 const FAMILIES: readonly WordFamily[] = ["bigram", "unigram"];
 
+/** How many times each word of each family occurs in the passages. */
+export type WordOccurrences = Record<WordFamily, Map<string, number>>;
+
+export function wordOccurrences(passages: readonly { normalized: string }[]): WordOccurrences {
+  const occurrences: WordOccurrences = { bigram: new Map(), unigram: new Map() };
+  for (const family of FAMILIES) {
+    const counts = occurrences[family];
+    for (const { normalized } of passages) {
+      for (const word of indexWords(normalized, family)) {
+        if (word !== PLACEHOLDER_WORD) counts.set(word, (counts.get(word) ?? 0) + 1);
+      }
+    }
+  }
+  return occurrences;
+}
+
+/**
+ * The words of either family with at least `positions` occurrences: those
+ * written to word files of their own. Pagefind cannot start on an index
+ * without words, so when every word of the first part's family has that
+ * many, the rarest of them stays in Pagefind.
+ */
+export function heavyWords(occurrences: WordOccurrences, positions: number): Set<string> {
+  const heavy = new Set(
+    FAMILIES.flatMap((family) =>
+      [...occurrences[family]].filter(([, count]) => count >= positions).map(([word]) => word),
+    ),
+  );
+  const first = occurrences[FAMILIES[0] ?? "bigram"];
+  if (first.size > 0 && [...first.keys()].every((word) => heavy.has(word))) {
+    const [rarest] = [...first].sort(([a, countA], [b, countB]) => countA - countB || (a < b ? -1 : 1));
+    if (rarest) heavy.delete(rarest[0]);
+  }
+  return heavy;
+}
+
+/**
+ * Writes the word file (src/lib/search/word-file.ts) of each word of
+ * `words`, in one pass over the records for each family, and returns the id
+ * they carry: a digest of every word's positions and of every shard's
+ * passages, so that a file of another build of the index is refused.
+ */
+function writeWordFiles(layout: Layout, words: ReadonlySet<string>, dataDir: string): string {
+  const writers = new Map([...words].sort().map((word) => [word, new WordPositionsWriter()]));
+  for (const family of FAMILIES) {
+    layout.records.forEach((passages, record) => {
+      const inRecord = new Map<string, number[]>();
+      let position = 0;
+      for (const passage of passages) {
+        for (const word of indexWords(passage.normalized, family)) {
+          if (writers.has(word)) {
+            const found = inRecord.get(word);
+            if (found) found.push(position);
+            else inRecord.set(word, [position]);
+          }
+          position += 1;
+        }
+      }
+      for (const [word, positions] of inRecord) writers.get(word)?.add(record, positions);
+    });
+  }
+  const sections = new Map([...writers].map(([word, writer]) => [word, writer.section()]));
+  const id = createHash("sha1");
+  for (const [word, section] of sections) id.update(`${word}\0`).update(section);
+  for (const shard of layout.shards) id.update(JSON.stringify(packShard(shard)));
+  const indexId = id.digest("hex").slice(0, DIGEST_LENGTH);
+  for (const [word, section] of sections) {
+    const content = wordFileContent(word, indexId, section);
+    const digest = createHash("sha1").update(content).digest().subarray(0, WORD_FILE_DIGEST_BYTES);
+    writeFileSync(join(dataDir, wordFile(word)), gzipSync(Buffer.concat([content, digest]), { level: 9 }));
+  }
+  return indexId;
+}
+
 /**
  * Cuts the index into parts: for each family, by the first code of its
  * words, in code order, each part of at most `wordsPerPart` word occurrences
- * unless the words of one first code alone are more.
+ * unless the words of one first code alone are more. Words in `inWordFiles`
+ * are not in any part.
  */
-export function cutParts(passages: readonly { normalized: string }[], wordsPerPart: number): IndexPart[] {
+export function cutParts(
+  occurrences: WordOccurrences,
+  wordsPerPart: number,
+  inWordFiles: ReadonlySet<string> = new Set(),
+): IndexPart[] {
   const parts: IndexPart[] = [];
   for (const family of FAMILIES) {
-    const occurrences = new Map<string, number>();
-    for (const { normalized } of passages) {
-      for (const word of indexWords(normalized, family)) {
-        if (word === PLACEHOLDER_WORD) continue;
-        const code = firstCode(word);
-        occurrences.set(code, (occurrences.get(code) ?? 0) + 1);
-      }
+    const byCode = new Map<string, number>();
+    for (const [word, count] of occurrences[family]) {
+      if (inWordFiles.has(word)) continue;
+      const code = firstCode(word);
+      byCode.set(code, (byCode.get(code) ?? 0) + count);
     }
+    // A family whose words are all in word files needs no part, but Pagefind starts on the first part.
+    if (byCode.size === 0 && parts.length > 0) continue;
     parts.push({ path: partPath(parts.length), family, from: "" });
     let inPart = 0;
-    for (const code of [...occurrences.keys()].sort()) {
-      const count = occurrences.get(code) ?? 0;
+    for (const code of [...byCode.keys()].sort()) {
+      const count = byCode.get(code) ?? 0;
       if (inPart > 0 && inPart + count > wordsPerPart) {
         parts.push({ path: partPath(parts.length), family, from: code });
         inPart = 0;
@@ -364,6 +463,8 @@ const FRAGMENT_SIGNATURE = "pagefind_dcd";
 export function slimFragments(pagefindDir: string): Map<string, string> {
   const fragmentDir = join(pagefindDir, "fragment");
   const ids = new Map<string, string>();
+  // A part none of whose records holds a word of its own (all in word files) has no fragments.
+  if (!existsSync(fragmentDir)) return ids;
   for (const name of readdirSync(fragmentDir)) {
     const path = join(fragmentDir, name);
     const text = gunzipSync(readFileSync(path)).toString("utf8");
@@ -386,11 +487,34 @@ export function slimFragments(pagefindDir: string): Map<string, string> {
  * The build's search step: everything the search page loads, from the
  * search corpus (read from the generated collections, scripts/lib/search-corpus.ts):
  * the index and search data (writeSearchIndex) and the entities a query may
- * name (`data/search-entities.json`). Returns the number of passages indexed.
+ * name (`data/search-entities.json`). Words of at least `heavyWordPositions`
+ * positions (by default the build's SEARCH_WORD_FILES_FROM setting) are in
+ * word files. Returns the number of passages indexed.
  */
-export async function writeSearch(corpus: SearchCorpus, outDir: string): Promise<number> {
+export async function writeSearch(
+  corpus: SearchCorpus,
+  outDir: string,
+  heavyWordPositions = wordFilesFrom(process.env.SEARCH_WORD_FILES_FROM),
+): Promise<number> {
   const entitiesFile = join(outDir, SEARCH_ENTITIES_FILE);
   mkdirSync(dirname(entitiesFile), { recursive: true });
   writeFileSync(entitiesFile, `${JSON.stringify(corpus.entities)}\n`);
-  return writeSearchIndex(corpus.documents, outDir, { listed: [SEARCH_ENTITIES_FILE] });
+  return writeSearchIndex(corpus.documents, outDir, { listed: [SEARCH_ENTITIES_FILE], heavyWordPositions });
+}
+
+/**
+ * The positions from which a word is in a word file of its own, from the
+ * build's SEARCH_WORD_FILES_FROM setting (HEAVY_WORD_POSITIONS when unset).
+ * The test builds set it low, so that the small corpus has word files too.
+ */
+export function wordFilesFrom(setting: string | undefined): number {
+  if (setting === undefined || setting === "") return HEAVY_WORD_POSITIONS;
+  const positions = Number(setting);
+  if (!Number.isSafeInteger(positions) || positions < 1) {
+    throw new Error(
+      `SEARCH_WORD_FILES_FROM=${setting}: expected a whole number of positions of at least 1 ` +
+        `(words occurring that often get a word file of their own), or unset for ${HEAVY_WORD_POSITIONS}`,
+    );
+  }
+  return positions;
 }

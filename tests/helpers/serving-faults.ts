@@ -28,6 +28,7 @@ export const SEARCH_FILE_KINDS = {
   shard: /\/search-data\/shard-\d+\.json\.gz$/,
   "document text": /\/search-data\/(doc|head|text)-[\d-]+\.json\.gz$/,
   slugs: /\/search-data\/slugs\.json\.gz$/,
+  "word file": /\/search-data\/word-[0-9a-z]+\.bin\.gz$/,
 } as const;
 export type SearchFileKind = keyof typeof SEARCH_FILE_KINDS;
 

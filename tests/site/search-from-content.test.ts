@@ -6,7 +6,7 @@ import { filesBelow } from "../../scripts/lib/site-files.ts";
 import { readSearchCorpus } from "../../scripts/lib/search-corpus.ts";
 import { writeSearch } from "../../scripts/lib/search-index.ts";
 import { SEARCH_ENTITIES_FILE } from "../../src/lib/search/entities.ts";
-import { projectRoot } from "../helpers/root.ts";
+import { projectRoot, WORD_FILES_FROM } from "../helpers/root.ts";
 
 const siteDir = inject("siteDir");
 const scratch = mkdtempSync(join(tmpdir(), "search-from-content-"));
@@ -21,7 +21,7 @@ const searchFiles = (dir: string) =>
 describe("the search, rebuilt from content/ alone", () => {
   it("is byte for byte the search the build wrote", async () => {
     // what the build's search step reads: the generated collections, nothing of the ingest's memory
-    const passages = await writeSearch(readSearchCorpus(projectRoot), scratch);
+    const passages = await writeSearch(readSearchCorpus(projectRoot), scratch, WORD_FILES_FROM);
     expect(passages).toBeGreaterThan(0);
     const built = searchFiles(siteDir);
     expect(built).toContain(SEARCH_ENTITIES_FILE);

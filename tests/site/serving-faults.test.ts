@@ -9,6 +9,7 @@ import { MANIFEST_FILE, SEARCH_DATA_DIR, type IndexManifest } from "../../src/li
 import { pagefindFileProblem, pagefindNameHash } from "../../src/lib/search/integrity.ts";
 import { createSearchSession, SearchFailure, type SearchSession } from "../../src/lib/search/session.ts";
 import { fileDigest } from "../../scripts/lib/search-index.ts";
+import { END_CODE, termCover, unigram } from "../../src/lib/search/tokens.ts";
 import { nodePagefindStarter } from "../helpers/node-pagefind.ts";
 import { projectRoot } from "../helpers/project.ts";
 import {
@@ -62,12 +63,32 @@ describe("a search under a serving fault", () => {
   const documents = readSearchCorpus(projectRoot).documents;
   const passages = passagesOfDocuments(documents);
   const someDocument = documents[0]?.doc ?? "";
-  /** Queries that read every kind of file: both families of words, shards, text, and the slugs of a document filter. */
+  /**
+   * Queries that read every kind of file: words of both families, in word
+   * files and in Pagefind (checked below), shards, text, and the slugs of a
+   * document filter.
+   */
   const requests = [
     { query: "网络强国", filters: {} },
     { query: "信", filters: {} },
+    { query: "乌镇 镇", filters: {} },
     { query: "网络", filters: { document: someDocument } },
   ].map((request) => ({ ...request, scope: "passage", sort: "rank", mergeReprints: false }) as const);
+
+  it("reads words of both families from word files and from Pagefind", () => {
+    const manifest = JSON.parse(
+      gunzipSync(readFileSync(join(siteDir, SEARCH_DATA_DIR, MANIFEST_FILE))).toString(),
+    ) as IndexManifest;
+    const inFiles = new Set(manifest.wordFiles);
+    const words = requests.flatMap(({ query }) =>
+      query.split(" ").map((term) => ([...term].length === 1 ? unigram(term) : (termCover(term)[0]?.word ?? ""))),
+    );
+    const isUnigram = (word: string) => word.endsWith(END_CODE);
+    for (const family of [isUnigram, (word: string) => !isUnigram(word)]) {
+      expect(words.filter(family).some((word) => inFiles.has(word))).toBe(true);
+      expect(words.filter(family).some((word) => !inFiles.has(word))).toBe(true);
+    }
+  });
   const expected = requests.map(
     ({ query, filters }) =>
       oracleMatches(
@@ -99,10 +120,16 @@ describe("a search under a serving fault", () => {
         const real = new Uint8Array(await (await fetch(input, init)).arrayBuffer());
         // another file of the kind: for a Pagefind chunk, a well-formed chunk of other words
         const sibling = filesOf(join(siteDir, "pagefind", "index")).find((name) => !address.pathname.endsWith(name));
+        const otherWord = filesOf(join(siteDir, SEARCH_DATA_DIR)).find(
+          (name) =>
+            SEARCH_FILE_KINDS["word file"].test(`/${SEARCH_DATA_DIR}/${name}`) && !address.pathname.endsWith(name),
+        );
         const other =
           kind === "pagefind index chunk" && sibling
             ? new Uint8Array(readFileSync(join(siteDir, "pagefind", "index", sibling)))
-            : undefined;
+            : kind === "word file" && otherWord
+              ? new Uint8Array(readFileSync(join(siteDir, SEARCH_DATA_DIR, otherWord)))
+              : undefined;
         const answer = faultyAnswer(fault, real, other);
         if (answer === "network-error") throw new TypeError("Failed to fetch");
         if (answer === "stall") return new Promise<Response>(() => undefined);

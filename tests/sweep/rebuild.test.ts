@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { buildSite } from "../../scripts/build.ts";
-import { projectRoot } from "../helpers/root.ts";
+import { projectRoot, WORD_FILES_FROM } from "../helpers/root.ts";
 
 /** The site built by the global setup, and a second build of the same configuration into a fresh folder. */
 const first = inject("siteDir");
@@ -14,7 +14,12 @@ const second = join(scratch, "second");
 beforeAll(async () => {
   const saved = { ...process.env };
   // The configuration of the first build (tests/global-setup.ts), whatever the shell sets.
-  Object.assign(process.env, { SITE_BASE: "/", SITE_URL: "", SERVICE_WORKER: "" });
+  Object.assign(process.env, {
+    SITE_BASE: "/",
+    SITE_URL: "",
+    SERVICE_WORKER: "",
+    SEARCH_WORD_FILES_FROM: String(WORD_FILES_FROM),
+  });
   try {
     await buildSite(projectRoot, second);
   } finally {

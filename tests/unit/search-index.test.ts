@@ -27,8 +27,10 @@ import {
   TEXT_BLOCK_PASSAGES,
   textFile,
   unpackFlags,
+  wordFile,
   type IndexManifest,
 } from "../../src/lib/search/index-layout.ts";
+import { normalizeForSearch } from "../../src/lib/search/normalize.ts";
 import {
   characterCode,
   END_CODE,
@@ -38,12 +40,20 @@ import {
   termCover,
   unigram,
 } from "../../src/lib/search/tokens.ts";
-import type { SearchDocument } from "../../src/schemas/passage.ts";
+import type { Passage, SearchDocument } from "../../src/schemas/passage.ts";
 import { passagesOfDocuments } from "../../scripts/lib/search-corpus.ts";
-import { addFetchOption, cutParts, slimFragments, writeSearchIndex } from "../../scripts/lib/search-index.ts";
+import {
+  addFetchOption,
+  cutParts,
+  slimFragments,
+  wordOccurrences,
+  writeSearchIndex,
+} from "../../scripts/lib/search-index.ts";
 import { nodePagefindStarter } from "../helpers/node-pagefind.ts";
 import { createSearchSession, SearchFailure, type PagefindStarter } from "../../src/lib/search/session.ts";
-import { oracleMatches } from "../../scripts/support/search-oracle.ts";
+import { oracleHits, oracleMatches } from "../../scripts/support/search-oracle.ts";
+
+const totalHits = (hits: ReadonlyMap<string, number>) => [...hits.values()].reduce((sum, count) => sum + count, 0);
 import { serveStatic, type StaticServer } from "../../scripts/support/static-server.ts";
 
 const work = mkdtempSync(join(tmpdir(), "search-index-"));
@@ -95,7 +105,7 @@ describe("index layout", () => {
   it("cuts each family into parts of at most the words asked, in code order, bigrams first", () => {
     const texts = ["网络强国建设。数字中国", "网信事业发展，网络安全", "网络空间命运共同体"];
     const normalized = texts.flatMap((text) => Array.from({ length: 20 }, () => ({ normalized: text })));
-    const parts = cutParts(normalized, 40);
+    const parts = cutParts(wordOccurrences(normalized), 40);
     expect(parts[0]).toMatchObject({ path: "pagefind/", family: "bigram", from: "" });
     expect(parts.map((part) => part.path)).toEqual(parts.map((_, index) => partPath(index)));
     for (const family of ["bigram", "unigram"] as const) {
@@ -113,7 +123,7 @@ describe("index layout", () => {
         if (codes.size > 1) expect(held.length).toBeLessThanOrEqual(40);
       }
     }
-    expect(cutParts(normalized, 1e9).map((part) => part.family)).toEqual(["bigram", "unigram"]);
+    expect(cutParts(wordOccurrences(normalized), 1e9).map((part) => part.family)).toEqual(["bigram", "unigram"]);
   });
 
   it("writes a shard without the ordinals and first passages its documents imply, and reads it the same", () => {
@@ -166,6 +176,39 @@ function corpus(): SearchDocument[] {
   );
 }
 
+/** Queries at each scope whose totals, documents and years the index must count as the oracle does. */
+const EXACT_CASES: [string, "passage" | "sentence" | "document"][] = [
+  ["网络", "passage"],
+  ["网", "passage"],
+  ["强国。网", "passage"],
+  ["网络强国", "sentence"],
+  ["国。网", "sentence"],
+  ["网络 数字", "sentence"],
+  ["网络 -安全", "passage"],
+  ["网信 | 空间", "passage"],
+  ["网络 NEAR/2 发展", "passage"],
+  ["数字中国 网络安全", "document"],
+  ["网络强国题", "passage"],
+  ["不在", "passage"],
+];
+
+/** Checks every EXACT_CASES query's total, documents, years and hits on `index` against the oracle over `passages`. */
+async function expectExact(index: SearchIndex, passages: Passage[]): Promise<void> {
+  for (const [query, scope] of EXACT_CASES) {
+    const expected = [...oracleMatches(query, passages, scope)];
+    const outcome = await searchPassages(index, query, { scope });
+    const total = outcome.kind === "results" ? outcome.total : 0;
+    expect({ query, scope, total }).toEqual({ query, scope, total: expected.length });
+    if (outcome.kind !== "results") continue;
+    expect(outcome.documents.length).toBe(new Set(expected.map((key) => key.split("#")[0])).size);
+    expect(outcome.years.reduce((sum, year) => sum + year.passages, 0)).toBe(expected.length);
+    expect({ query, hits: outcome.occurrences }).toEqual({
+      query,
+      hits: totalHits(oracleHits(query, passages, scope)),
+    });
+  }
+}
+
 describe("search from the index", () => {
   const outDir = join(work, "site");
   const documents = corpus();
@@ -205,30 +248,7 @@ describe("search from the index", () => {
   });
 
   it("counts passages, documents and years exactly, for phrases, single characters and operators at every scope", async () => {
-    const index = await openIndex();
-    const cases: [string, "passage" | "sentence" | "document"][] = [
-      ["网络", "passage"],
-      ["网", "passage"],
-      ["强国。网", "passage"],
-      ["网络强国", "sentence"],
-      ["国。网", "sentence"],
-      ["网络 数字", "sentence"],
-      ["网络 -安全", "passage"],
-      ["网信 | 空间", "passage"],
-      ["网络 NEAR/2 发展", "passage"],
-      ["数字中国 网络安全", "document"],
-      ["网络强国题", "passage"],
-      ["不在", "passage"],
-    ];
-    for (const [query, scope] of cases) {
-      const expected = [...oracleMatches(query, passages, scope)];
-      const outcome = await searchPassages(index, query, { scope });
-      const total = outcome.kind === "results" ? outcome.total : 0;
-      expect({ query, scope, total }).toEqual({ query, scope, total: expected.length });
-      if (outcome.kind !== "results") continue;
-      expect(outcome.documents.length).toBe(new Set(expected.map((key) => key.split("#")[0])).size);
-      expect(outcome.years.reduce((sum, year) => sum + year.passages, 0)).toBe(expected.length);
-    }
+    await expectExact(await openIndex(), passages);
   });
 
   it("loads only one step of documents; the next steps show what the index counted", async () => {
@@ -468,5 +488,104 @@ describe("search from the index", () => {
     expect(() => slimFragments(pagefindDir)).toThrow(
       /und_0000000\.pf_fragment is not a fragment as Pagefind 1\.x writes it/,
     );
+  });
+});
+
+describe("search from word files", () => {
+  const documents = corpus();
+  const passages = passagesOfDocuments(documents);
+  /** Builds of the corpus with words of at least this many positions in word files: some words, and every word. */
+  const thresholds = [40, 1] as const;
+  const servers = new Map<number, StaticServer>();
+  const dirOf = (threshold: number) => join(work, `words-${threshold}`);
+  const urlOf = (threshold: number) => servers.get(threshold)?.url ?? "";
+  const manifestOf = (threshold: number) =>
+    JSON.parse(
+      gunzipSync(readFileSync(join(dirOf(threshold), SEARCH_DATA_DIR, MANIFEST_FILE))).toString(),
+    ) as IndexManifest;
+  beforeAll(async () => {
+    for (const threshold of thresholds) {
+      await writeSearchIndex(documents, dirOf(threshold), { heavyWordPositions: threshold, wordsPerPart: 3000 });
+      servers.set(threshold, await serveStatic(dirOf(threshold)));
+    }
+  });
+  afterAll(async () => {
+    for (const server of servers.values()) await server.close();
+  });
+  const openIndex = async (threshold: number, fetchFile: typeof fetch = fetch) =>
+    new SearchIndex(
+      await nodePagefindStarter(dirOf(threshold))(new URL("pagefind/", urlOf(threshold)).href, Promise.resolve(fetch)),
+      createSearchData(urlOf(threshold), fetchFile),
+    );
+
+  it("writes a file for each word of at least the positions asked, and leaves those words out of Pagefind", () => {
+    const occurrences = wordOccurrences(passages.map((passage) => ({ normalized: normalizeForSearch(passage.text) })));
+    const counts = new Map([...occurrences.bigram, ...occurrences.unigram]);
+    const some = manifestOf(40);
+    expect(some.wordFiles).toEqual(
+      [...counts]
+        .filter(([, count]) => count >= 40)
+        .map(([word]) => word)
+        .sort(),
+    );
+    expect(some.wordFiles.length).toBeGreaterThan(5);
+    expect(some.wordFiles.length).toBeLessThan(counts.size);
+    const files = readdirSync(join(dirOf(40), SEARCH_DATA_DIR)).filter((name) => name.startsWith("word-"));
+    expect(files.sort()).toEqual(some.wordFiles.map(wordFile).sort());
+    // every word in a file but the rarest bigram, which Pagefind starts on: one part
+    const every = manifestOf(1);
+    const [rarest] = [...occurrences.bigram].sort(([a, countA], [b, countB]) => countA - countB || (a < b ? -1 : 1));
+    expect(every.wordFiles).toEqual([...counts.keys()].filter((word) => word !== rarest?.[0]).sort());
+    expect(every.parts).toHaveLength(1);
+    expect(every.indexId).not.toBe(some.indexId);
+  });
+
+  it("counts passages, documents, years and hits exactly with some words and with all but one in word files", async () => {
+    for (const threshold of thresholds) await expectExact(await openIndex(threshold), passages);
+  });
+
+  it("fails a search whose word file is missing, damaged, another word's or another build's, naming it, then recovers", async () => {
+    const word = manifestOf(40).wordFiles.find((candidate) => candidate === termCover("网络")[0]?.word) ?? "";
+    expect(word).not.toBe("");
+    const path = `/${SEARCH_DATA_DIR}/${wordFile(word)}`;
+    const original = readFileSync(join(dirOf(40), SEARCH_DATA_DIR, wordFile(word)));
+    const otherWord = manifestOf(40).wordFiles.find((candidate) => candidate !== word) ?? "";
+    const faults: [string, () => Response][] = [
+      ["missing", () => new Response("", { status: 404 })],
+      ["soft 404", () => new Response("<!doctype html><title>Not found</title>")],
+      ["cut short", () => new Response(original.subarray(0, original.length - 20))],
+      ["another word's", () => new Response(readFileSync(join(dirOf(40), SEARCH_DATA_DIR, wordFile(otherWord))))],
+      ["another build's", () => new Response(readFileSync(join(dirOf(1), SEARCH_DATA_DIR, wordFile(word))))],
+      [
+        "uncompressed and garbled",
+        () => {
+          const content = gunzipSync(original);
+          content[content.length - 10] = (content[content.length - 10] ?? 0) ^ 0x40;
+          return new Response(content);
+        },
+      ],
+    ];
+    const expected = oracleMatches("网络强国", passages, "passage").size;
+    const request = { query: "网络强国", filters: {}, scope: "passage", sort: "rank", mergeReprints: false } as const;
+    for (const [fault, answer] of faults) {
+      let broken = true;
+      const session = createSearchSession({
+        siteRoot: urlOf(40),
+        startPagefind: nodePagefindStarter(dirOf(40)),
+        fetchFile: (input, init) =>
+          broken && new URL(String(input)).pathname === path ? Promise.resolve(answer()) : fetch(input, init),
+      });
+      const failure = await session.search(request).catch((error: unknown) => error);
+      expect({ fault, failure }).toEqual({ fault, failure: expect.any(SearchFailure) });
+      expect({ fault, files: (failure as SearchFailure).files }).toEqual({
+        fault,
+        files: [`${urlOf(40)}${path.slice(1)}`],
+      });
+      broken = false;
+      expect({ fault, outcome: await session.search(request) }).toMatchObject({
+        fault,
+        outcome: { kind: "results", total: expected },
+      });
+    }
   });
 });

@@ -204,6 +204,8 @@ describe("search data files", () => {
     years: [],
     yearCharacters: [],
     collections: [],
+    wordFiles: [],
+    indexId: "0",
     digests: {},
   };
 

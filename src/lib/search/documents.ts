@@ -10,12 +10,14 @@ import {
   SLUGS_FILE,
   TEXT_BLOCK_PASSAGES,
   textFile,
+  wordFile,
   type IndexManifest,
   unpackShard,
   type IndexShard,
   type ShardFile,
 } from "./index-layout.ts";
-import { fileContent } from "./integrity.ts";
+import { fileContent, sha1 } from "./integrity.ts";
+import { digestedPart, readWordFile, type RecordPositions } from "./word-file.ts";
 import { normalizeForSearch } from "./normalize.ts";
 import { positionLength } from "./tokens.ts";
 
@@ -58,6 +60,12 @@ export interface SearchData {
   ): Promise<SearchDocument>;
   /** Document slugs by ordinal. */
   slugs(): Promise<string[]>;
+  /**
+   * Where a word the manifest lists in `wordFiles` stands, by record, read
+   * from its word file (src/lib/search/word-file.ts) and checked to be that
+   * word's of this index. Not kept here: the caller keeps what it can hold.
+   */
+  wordPositions(word: string): Promise<RecordPositions>;
 }
 
 /**
@@ -99,7 +107,8 @@ function readManifest(file: unknown): IndexManifest {
   const counts = ["passages", "documents", "passagesPerRecord", "recordsPerShard", "records"] as const;
   const wrong = [
     ...counts.filter((field) => !isCount(manifest?.[field])),
-    ...(["parts", "years", "yearCharacters", "collections"] as const).filter(
+    ...(typeof manifest?.indexId === "string" ? [] : ["indexId"]),
+    ...(["parts", "years", "yearCharacters", "collections", "wordFiles"] as const).filter(
       (field) => !Array.isArray(manifest?.[field]),
     ),
     ...(typeof manifest?.digests === "object" && manifest.digests !== null && !Array.isArray(manifest.digests)
@@ -244,5 +253,17 @@ export function createSearchData(
       };
     },
     slugs: () => load<string[]>(SLUGS_FILE),
+    wordPositions: async (word) => {
+      const { indexId } = await manifest();
+      const url = addressOf(wordFile(word));
+      const response = await fetchFile(url);
+      if (!response.ok) throw new Error(`search data ${wordFile(word)}: HTTP ${response.status}`);
+      try {
+        const content = await fileContent(new Uint8Array(await response.arrayBuffer()));
+        return readWordFile(content, word, indexId, await sha1(digestedPart(content)));
+      } catch (error) {
+        throw new SearchDataError(url.href, error instanceof Error ? error.message : String(error));
+      }
+    },
   };
 }

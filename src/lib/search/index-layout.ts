@@ -43,6 +43,18 @@ export const SLUGS_FILE = "slugs.json.gz";
 /** Word occurrences one part of the Pagefind index holds at most, bar one character's. */
 export const WORDS_PER_PART = 16_000_000;
 
+/**
+ * Positions from which a word of the index is in a word file of its own
+ * (src/lib/search/word-file.ts) rather than in Pagefind: Pagefind takes
+ * about a microsecond over each position it returns, so a word of 10,000
+ * positions costs some 8 ms there and under 0.1 ms decoded from its file.
+ * Fewer, larger files keep the list of such words in the manifest short.
+ */
+export const HEAVY_WORD_POSITIONS = 10_000;
+
+/** The word file (word-file.ts) of a word the manifest lists in `wordFiles`. */
+export const wordFile = (word: string) => `word-${word}.bin.gz`;
+
 export const shardFile = (shard: number) => `shard-${shard}.json.gz`;
 /** The ids Pagefind gave the records of part `part`, in record order. */
 export const partRecordsFile = (part: number) => `records-${part}.json.gz`;
@@ -87,6 +99,14 @@ export interface IndexManifest {
   yearCharacters: number[];
   /** Collections, by index. */
   collections: string[];
+  /**
+   * Words of either family whose positions are in a word file of their own
+   * (wordFile; see HEAVY_WORD_POSITIONS), ascending; Pagefind holds none of
+   * them.
+   */
+  wordFiles: string[];
+  /** Names this build of the index: every word file carries it, so a file of another build is refused. */
+  indexId: string;
   /**
    * Each file the search reads whole and Pagefind does not name after its
    * content, by path below the site root: the digest of its content

@@ -70,6 +70,7 @@ export class SearchIndex {
   readonly #recordNumbers = new Map<number, Promise<Map<string, number>>>();
   readonly #words = new BoundedCache<string, Promise<WordPositions>>(CACHED_WORD_POSITIONS);
   readonly #tables = new WeakMap<IndexShard, Map<number, RecordPassages>>();
+  readonly #wordFiles = new WeakMap<IndexManifest, ReadonlySet<string>>();
 
   constructor(
     readonly pagefind: PagefindApi,
@@ -107,12 +108,24 @@ export class SearchIndex {
     return merged;
   }
 
+  /** Whether the manifest lists `word` as one in a word file of its own rather than in Pagefind. */
+  #inWordFile(manifest: IndexManifest, word: string): boolean {
+    let words = this.#wordFiles.get(manifest);
+    if (!words) {
+      words = new Set(manifest.wordFiles);
+      this.#wordFiles.set(manifest, words);
+    }
+    return words.has(word);
+  }
+
   /**
-   * Where a word of the index stands, by record, asked of the part that
-   * holds it, or kept from an earlier search. A failed search is not kept.
+   * Where a word of the index stands, by record: read from its word file if
+   * it has one, else asked of the Pagefind part that holds it, or kept from
+   * an earlier search. A failed search is not kept.
    */
   wordPositions(manifest: IndexManifest, word: string, family: WordFamily): Promise<WordPositions> {
     const search = async () => {
+      if (this.#inWordFile(manifest, word)) return this.data.wordPositions(word);
       const found: WordPositions = new Map();
       const part = partOf(manifest.parts, family, word);
       if (part < 0) return found;

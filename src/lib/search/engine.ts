@@ -5,7 +5,7 @@ import { matchDocumentHits, matchPassageHits, type SearchScope } from "./match.t
 import type { SearchFilters, SearchSort } from "./address.ts";
 import { normalizeForSearch } from "./normalize.ts";
 import { parseQuery, type Clause, type QueryProblem } from "./query.ts";
-import { indexMatches, SearchIndex, type IndexMatch, type PagefindApi } from "./index-matches.ts";
+import { indexMatches, SearchIndex, type DocumentMatches, type PagefindApi } from "./index-matches.ts";
 import { PASSAGE_KINDS, unpackFlags, type ShardDocument } from "./index-layout.ts";
 import { yearDistribution, type YearCount } from "./distribution.ts";
 
@@ -126,9 +126,22 @@ export interface SearchOptions {
 interface DocumentHits {
   entry: ShardDocument;
   year: string;
-  matches: IndexMatch[];
+  matches: DocumentMatches;
   /** Ranking tier: 0 when the title matches, 1 a heading, 2 otherwise. */
   tier: number;
+}
+
+/** The least of the numbers, or `empty` for none (Math.min would spread a long array onto the stack). */
+function least(values: readonly number[], empty: number): number {
+  let found = empty;
+  for (const value of values) if (value < found) found = value;
+  return found;
+}
+
+function sum(values: readonly number[]): number {
+  let total = 0;
+  for (const value of values) total += value;
+  return total;
 }
 
 /**
@@ -153,27 +166,20 @@ export async function searchPassages(
     (!filters.collection || manifest.collections[unpackFlags(entry[4]).collection] === filters.collection) &&
     (!filters.year || manifest.years[entry[3]] === filters.year) &&
     (!filters.document || slugs[entry[0]] === filters.document);
-  const found = (await indexMatches(index, query.clauses, scope)).filter((match) => wanted(match.document));
   const hits = new Map<number, DocumentHits>();
-  for (const match of found) {
-    const ordinal = match.document[0];
-    let entry = hits.get(ordinal);
-    if (!entry) {
-      entry = { entry: match.document, year: manifest.years[match.document[3]] ?? "", matches: [], tier: 2 };
-      hits.set(ordinal, entry);
-    }
-    entry.matches.push(match);
+  for (const matches of await indexMatches(index, query.clauses, scope)) {
+    if (!wanted(matches.document)) continue;
+    const year = manifest.years[matches.document[3]] ?? "";
+    hits.set(matches.document[0], { entry: matches.document, year, matches, tier: 2 });
   }
   const loadDocument: DocumentLoader = data.document;
   await decideCandidates(loadDocument, query.clauses, hits);
-  for (const entry of hits.values()) {
-    entry.tier = Math.min(...entry.matches.map((match) => PASSAGE_KINDS.indexOf(match.kind)));
-  }
+  for (const entry of hits.values()) entry.tier = least(entry.matches.kinds, PASSAGE_KINDS.length - 1);
   const ordered = orderDocuments([...hits.values()], sort);
   const counts = new Map(
     ordered.map((entry) => [
       entry.entry[0],
-      { passages: entry.matches.length, occurrences: entry.matches.reduce((sum, match) => sum + match.hits, 0) },
+      { passages: entry.matches.positions.length, occurrences: sum(entry.matches.hits) },
     ]),
   );
   const merged = merge ? await countMergedReprints(loadDocument, matching, ordered, counts) : undefined;
@@ -222,35 +228,52 @@ async function decideCandidates(
   clauses: readonly Clause[],
   hits: Map<number, DocumentHits>,
 ): Promise<void> {
-  const undecided = [...hits].filter(([, entry]) => entry.matches.some((match) => match.candidate));
+  const undecided = [...hits].filter(([, entry]) => entry.matches.candidates.length > 0);
   const texts = await Promise.all(
-    undecided.map(([ordinal, entry]) => {
-      const candidates = entry.matches.filter((match) => match.candidate);
-      return loadDocument(
+    undecided.map(([ordinal, { entry, matches }]) =>
+      loadDocument(
         ordinal,
-        candidates.map((match) => match.indexInDocument),
-        entry.entry[2],
-        candidates.map((match) => match.length),
-      );
-    }),
+        matches.candidates.map((at) => matches.positions[at] ?? 0),
+        entry[2],
+        matches.candidates.map((at) => matches.lengths[at] ?? 0),
+      ),
+    ),
   );
   undecided.forEach(([ordinal, entry], index) => {
     const document = texts[index];
-    entry.matches = entry.matches.flatMap((match) => {
-      if (!match.candidate) return [match];
-      const text = document?.passages[match.indexInDocument]?.[2] ?? "";
-      const { ranges, hits: found } = matchPassageHits(text, clauses, "sentence");
-      return ranges.length > 0 ? [{ ...match, candidate: false, hits: found }] : [];
+    const { positions, lengths, kinds, hits: found, candidates } = entry.matches;
+    const candidate = new Set(candidates);
+    const decided: DocumentMatches = {
+      ...entry.matches,
+      positions: [],
+      lengths: [],
+      kinds: [],
+      hits: [],
+      candidates: [],
+    };
+    positions.forEach((position, at) => {
+      let count = found[at] ?? 0;
+      if (candidate.has(at)) {
+        const text = document?.passages[position]?.[2] ?? "";
+        const { ranges, hits: inText } = matchPassageHits(text, clauses, "sentence");
+        if (ranges.length === 0) return;
+        count = inText;
+      }
+      decided.positions.push(position);
+      decided.lengths.push(lengths[at] ?? 0);
+      decided.kinds.push(kinds[at] ?? 0);
+      decided.hits.push(count);
     });
-    if (entry.matches.length === 0) hits.delete(ordinal);
+    entry.matches = decided;
+    if (decided.positions.length === 0) hits.delete(ordinal);
   });
 }
 
 /** What loading a matching document to show it needs (loadGroups): its matching passages' numbers in reading order. */
 const toShow = ({ entry, matches }: DocumentHits): DocumentToShow => ({
   ordinal: entry[0],
-  positions: matches.map((match) => match.indexInDocument),
-  lengths: matches.map((match) => match.length),
+  positions: matches.positions,
+  lengths: matches.lengths,
   size: entry[2],
 });
 
@@ -260,7 +283,7 @@ function orderDocuments(documents: DocumentHits[], sort: SearchSort): DocumentHi
   const keyOf = ({ entry, tier, matches }: DocumentHits): OrderKey => ({
     order: entry[0],
     tier,
-    hits: matches.length,
+    hits: matches.positions.length,
     date: unpackFlags(entry[4]).dated ? entry[0] : undefined,
   });
   return documents.sort((a, b) => compare(keyOf(a), keyOf(b)));

@@ -226,6 +226,11 @@ export class RecordPassages {
     this.offset = from;
   }
 
+  /** How many passages the record holds. */
+  get size(): number {
+    return this.starts.length - 1;
+  }
+
   /** The passage in which the record's character `position` falls, or undefined past the record's end. */
   at(position: number): PassagePlace | undefined {
     const index = this.indexAt(position);
@@ -261,11 +266,34 @@ export class RecordPassages {
     return this.starts[index + 1] ?? 0;
   }
 
+  /** The global number of the record's passage `index` (see indexAt). */
+  passageNumber(index: number): number {
+    return this.first + index;
+  }
+
+  /** The record's passage `index` (see indexAt) as its shard packs it: normalised length × 4 + index of its kind. */
+  packedAt(index: number): number {
+    return this.shard.passages[this.offset + index] ?? 0;
+  }
+
+  /** The shard's entry of the document that holds the record's passage `index` (see indexAt), if any. */
+  documentAt(index: number): ShardDocument | undefined {
+    const passage = this.first + index;
+    const last = this.lastDocument;
+    if (last && passage >= last[1] && passage < last[1] + last[2]) return last;
+    const found = documentOf(this.shard, passage);
+    if (found) this.lastDocument = found;
+    return found;
+  }
+
+  /** The document of the passage asked for last: passages are mostly asked in order, so mostly the next one's too. */
+  private lastDocument: ShardDocument | undefined;
+
   /** The record's passage `index` (see indexAt); undefined if no document of the shard holds it. */
   place(index: number): PassagePlace | undefined {
     const passage = this.first + index;
-    const packed = this.shard.passages[this.offset + index] ?? 0;
-    const document = documentOf(this.shard, passage);
+    const packed = this.packedAt(index);
+    const document = this.documentAt(index);
     if (!document) return undefined;
     return {
       passage,

@@ -8,14 +8,7 @@
  */
 import { BoundedCache } from "./bounded-cache.ts";
 import type { SearchData } from "./documents.ts";
-import {
-  partOf,
-  RecordPassages,
-  type IndexManifest,
-  type IndexShard,
-  type ShardDocument,
-  type PassageKind,
-} from "./index-layout.ts";
+import { partOf, RecordPassages, type IndexManifest, type IndexShard, type ShardDocument } from "./index-layout.ts";
 import { clauseHolds, positiveTerms, type Clause } from "./query.ts";
 import {
   hitsOf,
@@ -41,8 +34,8 @@ export interface PagefindApi {
   mergeIndex(indexPath: string): Promise<void>;
 }
 
-/** Where a term starts, by record: characters of the record's passages, counted from the record's start. */
-export type TermPositions = Map<number, number[]>;
+/** Where a term starts, by record: characters of the record's passages, counted from the record's start, ascending. */
+export type TermPositions = Map<number, Int32Array>;
 
 /** Where a word stands in each record that holds it: characters from the record's start, ascending. */
 type WordPositions = Map<number, Int32Array>;
@@ -132,7 +125,7 @@ export class SearchIndex {
       const recordOf = await this.#usePart(manifest, part);
       for (const { id, words } of (await this.pagefind.search(word))?.results ?? []) {
         const record = recordOf.get(id);
-        if (record !== undefined && words.length > 0) found.set(record, Int32Array.from(words).sort());
+        if (record !== undefined && words.length > 0) found.set(record, ascendingDistinct(words));
       }
       return found;
     };
@@ -155,81 +148,165 @@ export class SearchIndex {
   }
 }
 
-/** Whether the ascending `positions` hold `position`. */
-function holds(positions: Int32Array, position: number): boolean {
-  let low = 0;
-  let high = positions.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    const at = positions[middle] ?? 0;
-    if (at === position) return true;
-    if (at < position) low = middle + 1;
-    else high = middle;
+/** Positions as Pagefind returns them, ascending, each once. */
+function ascendingDistinct(words: readonly number[]): Int32Array {
+  const sorted = Int32Array.from(words).sort();
+  let count = 0;
+  for (let index = 0; index < sorted.length; index += 1) {
+    if (count === 0 || sorted[index] !== sorted[count - 1]) sorted[count++] = sorted[index] ?? 0;
   }
-  return false;
+  return sorted.slice(0, count);
 }
 
-/** The distinct values of ascending positions, as numbers. */
-function distinct(positions: Iterable<number>): number[] {
-  const values: number[] = [];
-  for (const position of positions) if (values.at(-1) !== position) values.push(position);
-  return values;
+/**
+ * The first index of ascending `values`, from `from` on, whose value is at
+ * least `target` (`values.length` when none is): a galloping search, so that
+ * walking a long list to many targets in order costs little more than the
+ * shorter of the two.
+ */
+function advanceTo(values: Int32Array, from: number, target: number): number {
+  if (from >= values.length || (values[from] ?? 0) >= target) return from;
+  let low = from;
+  let step = 1;
+  let high = from + 1;
+  while (high < values.length && (values[high] ?? 0) < target) {
+    low = high;
+    step *= 2;
+    high = from + step;
+  }
+  high = Math.min(high, values.length);
+  // Invariant: values[low] < target, and values[high] >= target or high is the end.
+  while (low + 1 < high) {
+    const middle = (low + high) >>> 1;
+    if ((values[middle] ?? 0) < target) low = middle;
+    else high = middle;
+  }
+  return high;
 }
+
+const totalPositions = (found: WordPositions) => {
+  let total = 0;
+  for (const at of found.values()) total += at.length;
+  return total;
+};
 
 /**
  * Where a term may start, by record: where every bigram of its cover stands
  * at its offset, or for one character where its unigram stands
- * (src/lib/search/tokens.ts). Starts are ascending.
+ * (src/lib/search/tokens.ts). Starts are ascending and distinct. The cover's
+ * word with the fewest positions leads, and each other word is checked only
+ * at the places the leader names, by galloping search.
  */
 export async function termPositions(index: SearchIndex, term: string): Promise<TermPositions> {
   const manifest = await index.data.manifest();
-  if ([...term].length === 1) {
-    const found = await index.wordPositions(manifest, unigram(term), "unigram");
-    return new Map([...found].map(([record, at]) => [record, distinct(at)]));
-  }
+  if ([...term].length === 1) return index.wordPositions(manifest, unigram(term), "unigram");
   const cover = termCover(term);
   const words = [...new Set(cover.map((entry) => entry.word))];
   const byWord = new Map(
     await Promise.all(words.map(async (word) => [word, await index.wordPositions(manifest, word, "bigram")] as const)),
   );
-  const [anchor, ...others] = [...cover].sort(
-    (a, b) => (byWord.get(a.word)?.size ?? 0) - (byWord.get(b.word)?.size ?? 0),
-  );
+  const sizes = new Map([...byWord].map(([word, found]) => [word, totalPositions(found)]));
+  const [anchor, ...others] = [...cover].sort((a, b) => (sizes.get(a.word) ?? 0) - (sizes.get(b.word) ?? 0));
   const found: TermPositions = new Map();
   if (!anchor) return found;
   for (const [record, at] of byWord.get(anchor.word) ?? []) {
-    const around = others.map(({ word, offset }) => ({ offset, at: byWord.get(word)?.get(record) }));
-    if (around.some((entry) => !entry.at)) continue;
-    const starts: number[] = [];
-    for (const character of at) {
-      const start = character - anchor.offset;
-      if (starts.at(-1) !== start && around.every((entry) => entry.at && holds(entry.at, start + entry.offset)))
-        starts.push(start);
+    const lists: { offset: number; at: Int32Array; next: number }[] = [];
+    for (const { word, offset } of others) {
+      const positions = byWord.get(word)?.get(record);
+      if (positions) lists.push({ offset, at: positions, next: 0 });
     }
-    if (starts.length > 0) found.set(record, starts);
+    if (lists.length < others.length) continue;
+    const starts = new Int32Array(at.length);
+    let count = 0;
+    candidates: for (const position of at) {
+      const start = position - anchor.offset;
+      for (const list of lists) {
+        const target = start + list.offset;
+        list.next = advanceTo(list.at, list.next, target);
+        // Targets ascend with the leader's positions: past a list's end, no later place can hold the term.
+        if (list.next >= list.at.length) break candidates;
+        if (list.at[list.next] !== target) continue candidates;
+      }
+      starts[count] = start;
+      count += 1;
+    }
+    if (count > 0) found.set(record, starts.slice(0, count));
   }
   return found;
 }
 
-/** A passage with the offsets, within it, of each term that occurs in it. */
-export interface PassageTerms {
+/** A passage with the starts, within its record, of each term that occurs in it (document scope). */
+interface PassageTerms {
   document: ShardDocument;
-  indexInDocument: number;
-  kind: PassageKind;
-  /** The passage's normalised length in index positions. */
-  length: number;
-  /** The offsets of each term in the passage, by the term's place in the list asked for; absent where it does not occur. */
-  offsets: (number[] | undefined)[];
+  /** The passage's number in the document's reading order. */
+  position: number;
+  /** Its length and kind as its shard packs them (packPassage). */
+  packed: number;
+  /** The starts of each term in the passage, in record characters, by the term's place in the list asked for; absent where it does not occur. */
+  offsets: (Int32Array | undefined)[];
 }
 
 /**
- * Every passage in which some term occurs, in reading order (global passage
- * number), with each term's offsets. A common word occurs in most passages,
- * so this makes one entry per passage and nothing per occurrence, and takes
- * the records in order so that nothing needs sorting but a record's own
- * passages when several terms are asked.
+ * Each passage of one record in which some term occurs, as visitPassages
+ * hands it over: one object reused for every passage, so that a term in
+ * hundreds of thousands of passages makes nothing per passage.
  */
-export async function passagesWithTerms(index: SearchIndex, terms: readonly string[]): Promise<PassageTerms[]> {
+export interface PassageVisit {
+  table: RecordPassages;
+  /** The passage's number within the record (RecordPassages.indexAt). */
+  index: number;
+  /** Each term's starts in the record (ascending), by the term's place in the list asked for. */
+  starts: (Int32Array | undefined)[];
+  /** Where the passage's starts of each term begin in `starts`; `to[t] === from[t]` when the term is not in the passage. */
+  from: Int32Array;
+  to: Int32Array;
+}
+
+/**
+ * The runs of a term's starts in a record's passages, as triples: the
+ * passage's number in the record, and the first and one-past-last index in
+ * `starts` of the term's starts in it. A start whose term would run past its
+ * passage's end is left out (a match never spans two passages, since a
+ * bigram does not).
+ */
+function passageRuns(starts: Int32Array, termLength: number, table: RecordPassages): Int32Array {
+  // At most one run per passage, and per start.
+  const runs = new Int32Array(3 * Math.min(starts.length, table.size));
+  let length = 0;
+  let index = -1;
+  let end = -1;
+  for (let at = 0; at < starts.length; at += 1) {
+    const start = starts[at] ?? 0;
+    if (start >= end) {
+      index = table.indexAt(start);
+      if (index < 0) break;
+      end = table.endOf(index);
+    }
+    if (start + termLength > end) continue;
+    if (length > 0 && runs[length - 3] === index && runs[length - 1] === at) runs[length - 1] = at + 1;
+    else {
+      runs[length] = index;
+      runs[length + 1] = at;
+      runs[length + 2] = at + 1;
+      length += 3;
+    }
+  }
+  return runs.subarray(0, length);
+}
+
+const noRuns = new Int32Array();
+
+/**
+ * Calls `visit` for every passage in which some term occurs, in reading order
+ * (global passage number), with each term's starts in it (PassageVisit,
+ * reused: read it during the call only). Records are taken in order and a
+ * record's passages merged from each term's runs, so nothing is sorted.
+ */
+export async function visitPassages(
+  index: SearchIndex,
+  terms: readonly string[],
+  visit: (passage: PassageVisit) => void,
+): Promise<void> {
   const manifest = await index.data.manifest();
   const found = await Promise.all(terms.map((term) => termPositions(index, term)));
   const records = [...new Set(found.flatMap((positions) => [...positions.keys()]))].sort((a, b) => a - b);
@@ -239,78 +316,118 @@ export async function passagesWithTerms(index: SearchIndex, terms: readonly stri
     ),
   );
   const termLengths = terms.map(positionLength);
-  const passages: PassageTerms[] = [];
+  const from = new Int32Array(terms.length);
+  const to = new Int32Array(terms.length);
   records.forEach((record, recordIndex) => {
     const table = tables[recordIndex];
     if (!table) return;
-    /** The record's passages with terms, by their number in the record. */
-    const inRecord = new Map<number, PassageTerms>();
-    found.forEach((positions, termIndex) => {
-      const starts = positions.get(record);
-      const termLength = termLengths[termIndex] ?? 0;
-      // Starts ascend, so each passage is looked up once, at its first start.
-      let index = -1;
-      let end = -1;
-      let entry: PassageTerms | undefined;
-      for (const start of starts ?? []) {
-        if (start >= end) {
-          index = table.indexAt(start);
-          if (index < 0) break;
-          end = table.endOf(index);
-          entry = inRecord.get(index);
-        }
-        if (start + termLength > end) continue;
-        if (!entry) {
-          const place = table.place(index);
-          if (!place) continue;
-          entry = {
-            document: place.document,
-            indexInDocument: place.indexInDocument,
-            kind: place.kind,
-            length: place.length,
-            offsets: [],
-          };
-          inRecord.set(index, entry);
-        }
-        const offset = start - table.startOf(index);
-        const offsets = entry.offsets[termIndex];
-        if (offsets) offsets.push(offset);
-        else entry.offsets[termIndex] = [offset];
+    const starts = found.map((positions) => positions.get(record));
+    const runs = starts.map((at, term) => (at ? passageRuns(at, termLengths[term] ?? 0, table) : noRuns));
+    const next = new Int32Array(terms.length);
+    const visiting: PassageVisit = { table, index: -1, starts, from, to };
+    for (;;) {
+      // The next passage: the least passage number at the head of any term's runs.
+      let passage = -1;
+      for (let term = 0; term < runs.length; term += 1) {
+        const run = runs[term] ?? noRuns;
+        const head = next[term] ?? 0;
+        if (head < run.length && (passage < 0 || (run[head] ?? 0) < passage)) passage = run[head] ?? 0;
       }
-    });
-    // One term's passages were met in order; several terms' need sorting within the record.
-    const indexes = terms.length > 1 ? [...inRecord.keys()].sort((a, b) => a - b) : inRecord.keys();
-    for (const index of indexes) {
-      const entry = inRecord.get(index);
-      if (entry) passages.push(entry);
+      if (passage < 0) break;
+      for (let term = 0; term < runs.length; term += 1) {
+        const run = runs[term] ?? noRuns;
+        const head = next[term] ?? 0;
+        if (head < run.length && run[head] === passage) {
+          from[term] = run[head + 1] ?? 0;
+          to[term] = run[head + 2] ?? 0;
+          next[term] = head + 3;
+        } else {
+          from[term] = 0;
+          to[term] = 0;
+        }
+      }
+      visiting.index = passage;
+      visit(visiting);
     }
   });
-  return passages;
 }
 
-/** How a clause reads a passage's terms, for the terms asked of passagesWithTerms in this order. */
-interface TermReader {
-  has(entry: PassageTerms, term: string): boolean;
+/**
+ * How the clauses read a visited passage's terms, for the terms asked of
+ * visitPassages in this order. Clauses without NEAR are decided and counted
+ * from each term's count of starts alone, making nothing per passage.
+ */
+class ClauseReader {
+  readonly #placeOf: Map<string, number>;
+  readonly #all: number[][];
+  readonly #none: number[][];
+  /** Terms counted for the passage being read: the stamp of the last passage that counted each. */
+  readonly #counted: Int32Array;
+  #stamp = 0;
+
+  constructor(
+    terms: readonly string[],
+    readonly clauses: readonly Clause[],
+  ) {
+    this.#placeOf = new Map(terms.map((term, index) => [term, index]));
+    this.#all = clauses.map((clause) => clause.all.map((term) => this.place(term)));
+    this.#none = clauses.map((clause) => clause.none.map((term) => this.place(term)));
+    this.#counted = new Int32Array(terms.length);
+  }
+
+  place(term: string): number {
+    return this.#placeOf.get(term) ?? -1;
+  }
+
+  count(visit: PassageVisit, place: number): number {
+    return (visit.to[place] ?? 0) - (visit.from[place] ?? 0);
+  }
+
+  has(visit: PassageVisit, term: string): boolean {
+    return this.count(visit, this.place(term)) > 0;
+  }
+
   /** The passage's terms as match.ts reads a unit: each term's starts and length in index positions. */
-  startsIn(entry: PassageTerms): StartsReader;
-  /** Whether two terms stand near each other in the passage, by their offsets in it (see startsNear). */
-  near(entry: PassageTerms, a: string, b: string, within: number): boolean;
-}
+  startsIn(visit: PassageVisit): StartsReader {
+    return {
+      starts: (term) => {
+        const place = this.place(term);
+        return visit.starts[place]?.subarray(visit.from[place], visit.to[place]) ?? [];
+      },
+      length: positionLength,
+    };
+  }
 
-function termReader(terms: readonly string[]): TermReader {
-  const placeOf = new Map(terms.map((term, index) => [term, index]));
-  const offsets = (entry: PassageTerms, term: string) => entry.offsets[placeOf.get(term) ?? -1];
-  return {
-    has: (entry, term) => offsets(entry, term) !== undefined,
-    startsIn: (entry) => ({ starts: (term) => offsets(entry, term) ?? [], length: positionLength }),
-    near: (entry, a, b, within) =>
-      startsNear(offsets(entry, a) ?? [], positionLength(a), offsets(entry, b) ?? [], positionLength(b), within),
-  };
-}
+  /** Whether the passage satisfies clause number `clause` (passage scope). */
+  satisfies(visit: PassageVisit, clause: number): boolean {
+    const of = this.clauses[clause];
+    if (!of) return false;
+    if (of.near.length > 0) return holdsIn(this.startsIn(visit), of);
+    for (const place of this.#all[clause] ?? []) if (this.count(visit, place) === 0) return false;
+    for (const place of this.#none[clause] ?? []) if (this.count(visit, place) > 0) return false;
+    return true;
+  }
 
-/** Whether a passage's terms satisfy a clause (passage scope). */
-function passageSatisfies(reader: TermReader, entry: PassageTerms, clause: Clause): boolean {
-  return holdsIn(reader.startsIn(entry), clause);
+  /** Hits of the passage under the clauses numbered in `satisfied`, all of which it satisfies (src/lib/search/match.ts). */
+  hits(visit: PassageVisit, satisfied: readonly number[]): number {
+    for (const clause of satisfied) {
+      if ((this.clauses[clause]?.near.length ?? 0) > 0) {
+        const clauses = satisfied.flatMap((number) => this.clauses[number] ?? []);
+        return hitsOf(markedStarts(clauses, this.startsIn(visit)));
+      }
+    }
+    // Without NEAR, a passage's marks are every start of each required term, each term once.
+    this.#stamp += 1;
+    let hits = 0;
+    for (const clause of satisfied) {
+      for (const place of this.#all[clause] ?? []) {
+        if (this.#counted[place] === this.#stamp) continue;
+        this.#counted[place] = this.#stamp;
+        hits += this.count(visit, place);
+      }
+    }
+    return hits;
+  }
 }
 
 /** Sentence-final punctuation followed by more of a term: the term then spans two sentences (see sentenceRanges). */
@@ -328,17 +445,53 @@ export function sentenceDecidable(clause: Clause): boolean {
 
 export const spansSentences = (term: string) => sentenceEndInside.test(term);
 
-/** A passage the index says matches, and whether its text must still decide (sentence scope). */
-export interface IndexMatch {
+/**
+ * A document's passages the index says match, in reading order: each one's
+ * number in the document, length, kind and hits, and whether the text must
+ * still decide it (sentence scope). One entry per document and arrays of
+ * numbers, so that a result of hundreds of thousands of passages makes an
+ * object per document, not per passage.
+ */
+export interface DocumentMatches {
   document: ShardDocument;
-  indexInDocument: number;
-  kind: PassageKind;
-  /** The passage's normalised length in index positions, which its text must have. */
-  length: number;
-  /** At sentence scope with a clause the index cannot decide: a candidate the text decides. */
-  candidate: boolean;
-  /** Its hits (src/lib/search/match.ts), from the index; 0 for a candidate, whose text counts them. */
-  hits: number;
+  /** Each passage's number in the document's reading order (0 is the title). */
+  positions: number[];
+  /** Each passage's normalised length in index positions, which its text must have. */
+  lengths: number[];
+  /** Each passage's kind, as its index in PASSAGE_KINDS. */
+  kinds: number[];
+  /** Each passage's hits (src/lib/search/match.ts), from the index; 0 for a candidate, whose text counts them. */
+  hits: number[];
+  /** Where in `positions` the candidates stand: passages a clause the index cannot decide may match (sentence scope), which the text decides. */
+  candidates: number[];
+}
+
+/** Collects matching passages, given in reading order, into DocumentMatches. */
+class DocumentCollector {
+  readonly documents: DocumentMatches[] = [];
+  #last: DocumentMatches | undefined;
+
+  add(document: ShardDocument, position: number, packed: number, hits: number, candidate: boolean): void {
+    let entry = this.#last;
+    if (entry?.document[0] !== document[0]) {
+      entry = { document, positions: [], lengths: [], kinds: [], hits: [], candidates: [] };
+      this.documents.push(entry);
+      this.#last = entry;
+    }
+    if (candidate) entry.candidates.push(entry.positions.length);
+    entry.positions.push(position);
+    entry.lengths.push(Math.floor(packed / 4));
+    entry.kinds.push(packed & 3);
+    entry.hits.push(hits);
+  }
+
+  /** Adds the visited passage (visitPassages). */
+  addVisited(visit: PassageVisit, hits: number, candidate: boolean): void {
+    const document = visit.table.documentAt(visit.index);
+    if (!document) return;
+    const position = visit.table.passageNumber(visit.index) - document[1];
+    this.add(document, position, visit.table.packedAt(visit.index), hits, candidate);
+  }
 }
 
 /**
@@ -351,54 +504,88 @@ export async function indexMatches(
   index: SearchIndex,
   clauses: readonly Clause[],
   scope: SearchScope,
-): Promise<IndexMatch[]> {
+): Promise<DocumentMatches[]> {
   const terms = [...new Set(clauses.flatMap((clause) => [...positiveTerms(clause), ...clause.none]))];
-  const passages = await passagesWithTerms(index, terms);
-  const reader = termReader(terms);
-  const matches: IndexMatch[] = [];
+  const reader = new ClauseReader(terms, clauses);
+  const matches = new DocumentCollector();
   // A kept passage's hits are its marked starts (src/lib/search/match.ts) under the clauses it satisfies.
-  const keep = (entry: PassageTerms, candidate: boolean, satisfied: readonly Clause[] = []) =>
-    matches.push({
-      document: entry.document,
-      indexInDocument: entry.indexInDocument,
-      kind: entry.kind,
-      length: entry.length,
-      candidate,
-      hits: hitsOf(markedStarts(satisfied, reader.startsIn(entry))),
+  const keep = (visit: PassageVisit, candidate: boolean, satisfied: readonly number[]) =>
+    matches.addVisited(visit, candidate ? 0 : reader.hits(visit, satisfied), candidate);
+  const satisfied: number[] = [];
+  if (scope === "passage") {
+    await visitPassages(index, terms, (visit) => {
+      satisfied.length = 0;
+      for (let clause = 0; clause < clauses.length; clause += 1)
+        if (reader.satisfies(visit, clause)) satisfied.push(clause);
+      if (satisfied.length > 0) keep(visit, false, satisfied);
     });
-  if (scope === "document") {
-    const byDocument = Map.groupBy(passages, (entry) => entry.document[0]);
-    for (const entries of byDocument.values()) {
-      const satisfied = clauses.filter((clause) =>
-        clauseHolds(
-          clause,
-          (term) => entries.some((entry) => reader.has(entry, term)),
-          (a, b, within) => entries.some((entry) => reader.near(entry, a, b, within)),
-        ),
-      );
-      if (satisfied.length === 0) continue;
-      // A passage is shown when it holds a mark: a required term, or a near pair that stands near in it.
-      for (const entry of entries)
-        if (markedStarts(satisfied, reader.startsIn(entry)).size > 0) keep(entry, false, satisfied);
-    }
-  } else if (scope === "passage") {
-    for (const entry of passages) {
-      const satisfied = clauses.filter((clause) => passageSatisfies(reader, entry, clause));
-      if (satisfied.length > 0) keep(entry, false, satisfied);
-    }
-  } else {
-    for (const entry of passages) {
-      const decided = clauses.filter(
-        (clause) =>
-          sentenceDecidable(clause) && !spansSentences(clause.all[0] ?? "") && reader.has(entry, clause.all[0] ?? ""),
-      );
-      const possible = clauses.some(
-        (clause) => !sentenceDecidable(clause) && positiveTerms(clause).every((term) => reader.has(entry, term)),
-      );
+  } else if (scope === "sentence") {
+    const decidable = clauses.map((clause) => sentenceDecidable(clause) && !spansSentences(clause.all[0] ?? ""));
+    await visitPassages(index, terms, (visit) => {
+      satisfied.length = 0;
+      let possible = false;
+      clauses.forEach((clause, number) => {
+        if (decidable[number]) {
+          if (reader.has(visit, clause.all[0] ?? "")) satisfied.push(number);
+        } else if (!sentenceDecidable(clause) && positiveTerms(clause).every((term) => reader.has(visit, term))) {
+          possible = true;
+        }
+      });
       // A passage another clause may match in some sentence is the text's to decide, and to count.
-      if (possible) keep(entry, true);
-      else if (decided.length > 0) keep(entry, false, decided);
-    }
+      if (possible) keep(visit, true, []);
+      else if (satisfied.length > 0) keep(visit, false, satisfied);
+    });
+  } else {
+    // At document scope a document's passages decide together: each is kept with its terms' starts until its document is read whole.
+    const passages: PassageTerms[] = [];
+    await visitPassages(index, terms, (visit) => {
+      const document = visit.table.documentAt(visit.index);
+      if (!document) return;
+      passages.push({
+        document,
+        position: visit.table.passageNumber(visit.index) - document[1],
+        packed: visit.table.packedAt(visit.index),
+        offsets: terms.map((_, term) =>
+          (visit.to[term] ?? 0) > (visit.from[term] ?? 0)
+            ? visit.starts[term]?.subarray(visit.from[term], visit.to[term])
+            : undefined,
+        ),
+      });
+    });
+    documentMatches(passages, terms, clauses, matches);
   }
-  return matches;
+  return matches.documents;
+}
+
+/** Adds to `matches` the passages that match at document scope, from every passage holding a term with its terms' starts. */
+function documentMatches(
+  passages: readonly PassageTerms[],
+  terms: readonly string[],
+  clauses: readonly Clause[],
+  matches: DocumentCollector,
+): void {
+  const placeOf = new Map(terms.map((term, index) => [term, index]));
+  const startsIn = (entry: PassageTerms): StartsReader => ({
+    starts: (term) => entry.offsets[placeOf.get(term) ?? -1] ?? [],
+    length: positionLength,
+  });
+  for (const entries of Map.groupBy(passages, (entry) => entry.document[0]).values()) {
+    const readers = entries.map(startsIn);
+    const satisfied = clauses.filter((clause) =>
+      clauseHolds(
+        clause,
+        (term) => readers.some((reader) => reader.starts(term).length > 0),
+        (a, b, within) =>
+          readers.some((reader) =>
+            startsNear(reader.starts(a), positionLength(a), reader.starts(b), positionLength(b), within),
+          ),
+      ),
+    );
+    if (satisfied.length === 0) continue;
+    // A passage is shown when it holds a mark: a required term, or a near pair that stands near in it.
+    entries.forEach((entry, at) => {
+      const marked = markedStarts(satisfied, readers[at] ?? startsIn(entry));
+      if (marked.size > 0) matches.add(entry.document, entry.position, entry.packed, hitsOf(marked), false);
+    });
+  }
 }

@@ -72,8 +72,11 @@ function starts(text: string, term: string): number[] {
   return found;
 }
 
+/** Ascending starts of a term: an array, or a view of the index's positions. */
+export type Starts = ArrayLike<number> & Iterable<number>;
+
 /** The first index of ascending `values` whose value is at least `value` (`values.length` when none is). */
-export function firstAtLeast(values: readonly number[], value: number): number {
+export function firstAtLeast(values: ArrayLike<number>, value: number): number {
   let low = 0;
   let high = values.length;
   while (low < high) {
@@ -94,7 +97,7 @@ export function firstAtLeast(values: readonly number[], value: number): number {
 function partnersOf(
   startOfA: number,
   lengthOfA: number,
-  startsOfB: readonly number[],
+  startsOfB: ArrayLike<number>,
   lengthOfB: number,
   within: number,
 ): [first: number, last: number] | undefined {
@@ -109,24 +112,29 @@ function partnersOf(
  * of one and the start of the other, in either order.
  */
 export function startsNear(
-  startsOfA: readonly number[],
+  startsOfA: Starts,
   lengthOfA: number,
-  startsOfB: readonly number[],
+  startsOfB: Starts,
   lengthOfB: number,
   within: number,
 ): boolean {
-  return startsOfA.some((startOfA) => partnersOf(startOfA, lengthOfA, startsOfB, lengthOfB, within) !== undefined);
+  for (const startOfA of startsOfA)
+    if (partnersOf(startOfA, lengthOfA, startsOfB, lengthOfB, within) !== undefined) return true;
+  return false;
 }
 
 /** The starts of A (ascending) that stand near some start of B, as startsNear measures it. */
 export function startsNearAny(
-  startsOfA: readonly number[],
+  startsOfA: Starts,
   lengthOfA: number,
-  startsOfB: readonly number[],
+  startsOfB: Starts,
   lengthOfB: number,
   within: number,
 ): number[] {
-  return startsOfA.filter((startOfA) => partnersOf(startOfA, lengthOfA, startsOfB, lengthOfB, within) !== undefined);
+  const near: number[] = [];
+  for (const startOfA of startsOfA)
+    if (partnersOf(startOfA, lengthOfA, startsOfB, lengthOfB, within) !== undefined) near.push(startOfA);
+  return near;
 }
 
 /** Whether `a` and `b` occur with at most `within` characters between the end of one and the start of the other. */
@@ -136,7 +144,7 @@ export function occurNear(normalized: string, a: string, b: string, within: numb
 
 /** How a unit's occurrences are read: each term's starts, ascending, and its length, in one coordinate. */
 export interface StartsReader {
-  starts(term: string): readonly number[];
+  starts(term: string): Starts;
   length(term: string): number;
 }
 
@@ -157,7 +165,7 @@ export function holdsIn(reader: StartsReader, clause: Clause): boolean {
  */
 export function markedStarts(clauses: readonly Clause[], reader: StartsReader): Map<string, Set<number>> {
   const marked = new Map<string, Set<number>>();
-  const mark = (term: string, found: readonly number[]) => {
+  const mark = (term: string, found: Starts) => {
     if (found.length === 0) return;
     const set = marked.get(term) ?? new Set<number>();
     for (const start of found) set.add(start);

@@ -38,7 +38,6 @@ function inputsDigest(): string {
 
 type BuildKey = "siteDir" | "subPathSiteDir" | "offlineSiteDir";
 
-
 /**
  * The test builds, each in its own process (Astro reads its configuration
  * from the environment), and the projects that use each: at the root without
@@ -56,7 +55,12 @@ const builds: readonly { key: BuildKey; dir: string; env: Record<string, string>
   {
     key: "subPathSiteDir",
     dir: join(".build", "test-site-sub-path"),
-    env: { SITE_BASE: SUB_PATH, SITE_URL: TEST_SITE_URL, SERVICE_WORKER: "", SEARCH_WORD_FILES_FROM: String(WORD_FILES_FROM) },
+    env: {
+      SITE_BASE: SUB_PATH,
+      SITE_URL: TEST_SITE_URL,
+      SERVICE_WORKER: "",
+      SEARCH_WORD_FILES_FROM: String(WORD_FILES_FROM),
+    },
     projects: ["site", "browser"],
   },
   {

@@ -7,6 +7,9 @@
  *   npm run bench:search -- --scale 500,2000,15000
  *                                        several sizes in turn, and the scaling curve
  *                                        made of the real paragraphs
+ *   npm run bench:search -- --scale 50000 --build-only
+ *                                        only the exact index's build at each size:
+ *                                        its time, peak memory and size
  *
  * Prints precision and recall (against a plain substring search over the
  * published text), time from query to rendered results (median and 95th
@@ -29,12 +32,14 @@ import { launchChromium } from "./support/chromium.ts";
 import { serveStatic } from "./support/static-server.ts";
 import { oracleHits, oracleMatches, substringMatches } from "./support/search-oracle.ts";
 import { searchTestSet } from "./support/search-queries.ts";
+import type { Passage, SearchDocument } from "../src/schemas/passage.ts";
 import { generatedDocuments } from "./support/generated-corpus.ts";
 import { passageKeysByAnchor, passagesOfDocuments } from "./lib/search-corpus.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const scaleArgument = process.argv.indexOf("--scale");
 const scales = scaleArgument > 0 ? (process.argv[scaleArgument + 1] ?? "").split(",").map(Number) : [0];
+const buildOnly = process.argv.includes("--build-only");
 const QUERIES_TIMED = 80;
 /** Fresh browser contexts in which the first query is timed. */
 const COLD_RUNS = 7;
@@ -173,6 +178,17 @@ async function main(): Promise<void> {
   const started = performance.now();
   await buildSite(root, site);
   const siteBuildSeconds = (performance.now() - started) / 1000;
+  if (buildOnly) {
+    for (const scale of scales) {
+      const { searched, indexSeconds, peakMegabytes } = await buildAtScale(site, scale);
+      console.log(
+        `${searched.length} documents: exact index build ${indexSeconds.toFixed(1)} s, peak memory ` +
+          `${peakMegabytes.toFixed(0)} MB (this process and Pagefind's), index ` +
+          `${((directoryBytes(join(site, "pagefind")) + directoryBytes(join(site, SEARCH_DATA_DIR))) / 1024 / 1024).toFixed(1)} MB`,
+      );
+    }
+    return;
+  }
   const curve: ScalePoint[] = [];
   for (const scale of scales) curve.push(await measureScale(site, scale, siteBuildSeconds));
   if (curve.length > 1) {
@@ -197,28 +213,42 @@ async function main(): Promise<void> {
   }
 }
 
+/**
+ * At a scale, replaces the built site's exact index with one of a generated
+ * corpus of `scale` documents, timing it and sampling its peak memory; at
+ * scale 0 leaves the real corpus's index the build wrote.
+ */
+async function buildAtScale(
+  site: string,
+  scale: number,
+  testSet: { documents: SearchDocument[]; passages: Passage[] } = searchTestSet(root),
+): Promise<{ searched: SearchDocument[]; passages: Passage[]; indexSeconds: number; peakMegabytes: number }> {
+  if (scale === 0) {
+    return {
+      searched: testSet.documents,
+      passages: testSet.passages,
+      indexSeconds: Number.NaN,
+      peakMegabytes: Number.NaN,
+    };
+  }
+  const searched = generatedDocuments(testSet.documents, scale);
+  const started = performance.now();
+  const peakMegabytes = await peakMemoryDuring(async () => {
+    await writeSearchIndex(searched, site);
+  });
+  const indexSeconds = (performance.now() - started) / 1000;
+  return { searched, passages: passagesOfDocuments(searched), indexSeconds, peakMegabytes };
+}
+
 async function measureScale(site: string, scale: number, siteBuildSeconds: number): Promise<ScalePoint> {
-  let started: number;
   const testSet = searchTestSet(root);
   const queries = testSet.queries;
-  let passages = testSet.passages;
-  let searched = testSet.documents;
 
   // 2. at scale, replace the exact index with one of the generated corpus
-  let indexSeconds = Number.NaN;
-  let peakMegabytes = Number.NaN;
-  if (scale > 0) {
-    searched = generatedDocuments(searched, scale);
-    passages = passagesOfDocuments(searched);
-    started = performance.now();
-    peakMegabytes = await peakMemoryDuring(async () => {
-      await writeSearchIndex(searched, site);
-    });
-    indexSeconds = (performance.now() - started) / 1000;
-  }
+  const { searched, passages, indexSeconds, peakMegabytes } = await buildAtScale(site, scale, testSet);
 
   // 3. stock Pagefind on the same pages: every document page, or at scale one page per generated document
-  started = performance.now();
+  const started = performance.now();
   const { index } = await pagefind.createIndex({});
   if (!index) throw new Error("pagefind did not start");
   if (scale > 0) {

@@ -13,7 +13,6 @@ import {
 } from "../../src/lib/search/tokens.ts";
 import {
   documentFile,
-  headFile,
   MANIFEST_FILE,
   packFlags,
   packPassage,
@@ -35,6 +34,7 @@ import {
   type IndexShard,
   type PassageKind,
   type ShardDocument,
+  type TextBlockFile,
 } from "../../src/lib/search/index-layout.ts";
 import { SEARCH_ENTITIES_FILE } from "../../src/lib/search/entities.ts";
 import { DIGEST_LENGTH, isGzip } from "../../src/lib/search/integrity.ts";
@@ -69,8 +69,9 @@ export interface IndexOptions {
  * `<outDir>/search-data/`, gzip-compressed: a word file of each other word
  * (src/lib/search/word-file.ts), and JSON: the manifest, each part's
  * record ids, the shards of passage lengths and documents, each document
- * for display (whole; and its head, and its passages' text in blocks of
- * TEXT_BLOCK_PASSAGES), and the slugs by ordinal. Both folders are replaced,
+ * for display (whole; and its passages' text in blocks of
+ * TEXT_BLOCK_PASSAGES, each with the document's head), and the slugs by
+ * ordinal. Both folders are replaced,
  * never added to. The manifest, written last, lists the digest of every
  * file the search reads whole that Pagefind does not name after its
  * content (src/lib/search/integrity.ts), and of `listed` (paths below
@@ -93,7 +94,6 @@ export async function writeSearchIndex(
   mkdirSync(dataDir, { recursive: true });
   const write = (name: string, value: unknown) =>
     writeFileSync(join(dataDir, name), gzipSync(JSON.stringify(value), { level: 9 }));
-  const indexId = writeWordFiles(layout, heavy, dataDir);
   for (const [part, { family, from }] of parts.entries()) {
     const next = parts[part + 1];
     const until = next?.family === family ? next.from : undefined;
@@ -108,14 +108,15 @@ export async function writeSearchIndex(
       layout.records.map((_, record) => recordIds.get(recordUrl(record)) ?? null),
     );
   }
+  // After Pagefind's parts, so that the memory of the one is freed before the other needs its own.
+  const indexId = writeWordFiles(layout, heavy, dataDir);
   layout.shards.forEach((shard, index) => write(shardFile(index), packShard(shard)));
   documents.forEach((document, ordinal) => {
     const head: SearchDocumentHead = { ...document, passages: document.passages.map(([id, type]) => [id, type]) };
     write(documentFile(ordinal), document);
-    write(headFile(ordinal), head);
     for (let first = 0; first < document.passages.length; first += TEXT_BLOCK_PASSAGES) {
-      const block = document.passages.slice(first, first + TEXT_BLOCK_PASSAGES).map(([, , text]) => text);
-      write(textFile(ordinal, first / TEXT_BLOCK_PASSAGES), block);
+      const texts = document.passages.slice(first, first + TEXT_BLOCK_PASSAGES).map(([, , text]) => text);
+      write(textFile(ordinal, first / TEXT_BLOCK_PASSAGES), { head, texts } satisfies TextBlockFile);
     }
   });
   write(

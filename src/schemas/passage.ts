@@ -72,7 +72,7 @@ export interface SearchDocument extends DocumentFields {
   passages: [id: string, type: PassageType, text: string][];
 }
 
-/** A document without its passages' text (the search's head file; the text is in text blocks). */
+/** A document without its passages' text (in each of the search's text blocks, src/lib/search/index-layout.ts). */
 export interface SearchDocumentHead extends DocumentFields {
   passages: [id: string, type: PassageType][];
 }

@@ -6,8 +6,8 @@ import type { SearchDocument } from "../../src/schemas/passage.ts";
 import { createSearchData, decodeSearchData, SearchDataError } from "../../src/lib/search/documents.ts";
 import {
   documentFile,
-  headFile,
   MANIFEST_FILE,
+  TEXT_BLOCK_PASSAGES,
   textFile,
   type IndexManifest,
 } from "../../src/lib/search/index-layout.ts";
@@ -133,27 +133,32 @@ describe("search data files", () => {
     expect(await decodeSearchData(json)).toEqual(document);
   });
 
-  /** A document of six passages, in two text blocks, as the search data holds it. */
+  /** A document of two text blocks, the second of two passages, as the search data holds it. */
   const six: SearchDocument["passages"] = [
     ["title", "title", "网络强国"],
-    ["p1", "paragraph", "第一段"],
-    ["p9", "paragraph", "第二段"],
-    ["p10", "paragraph", "第三段"],
-    ["p11", "paragraph", "第四段"],
-    ["p12", "paragraph", "第五段"],
+    ...Array.from({ length: TEXT_BLOCK_PASSAGES + 1 }, (_, index): [string, "paragraph", string] => [
+      `p${index + 1}`,
+      "paragraph",
+      `第${index + 1}段`,
+    ]),
   ];
+  const SIZE = six.length;
+  /** A passage of the second block. */
+  const LAST = SIZE - 1;
+  const head = { ...document, passages: six.map(([id, type]) => [id, type]) };
   const sixFiles = () =>
     new Map<string, unknown>([
       [documentFile(7), { ...document, passages: six }],
-      [headFile(7), { ...document, passages: six.map(([id, type]) => [id, type]) }],
-      [textFile(7, 0), six.slice(0, 4).map(([, , text]) => text)],
-      [textFile(7, 1), six.slice(4).map(([, , text]) => text)],
+      [textFile(7, 0), { head, texts: six.slice(0, TEXT_BLOCK_PASSAGES).map(([, , text]) => text) }],
+      [textFile(7, 1), { head, texts: six.slice(TEXT_BLOCK_PASSAGES).map(([, , text]) => text) }],
     ]);
-  /** The six passages with the text of those at `positions` only. */
+  /** The passages with the text of those at `positions` only. */
   const shown = (positions: number[]) => ({
     ...document,
     passages: six.map(([id, type, text], position) => [id, type, positions.includes(position) ? text : ""]),
   });
+  /** The normalised lengths of the passages at `positions`, as the index counts them. */
+  const lengthsOf = (positions: number[]) => positions.map((position) => [...(six[position]?.[2] ?? "")].length);
 
   it("fetches each file once, relative to the base, tries a failed one again, and gives only the texts asked", async () => {
     const requested: string[] = [];
@@ -167,29 +172,28 @@ describe("search data files", () => {
       return Promise.resolve(new Response(status === 200 ? gzipSync(JSON.stringify(body)) : null, { status }));
     };
     const data = createSearchData("http://example.test/corpus/", fetchFile as typeof fetch);
-    // matches in one of two blocks: its head and that block
-    await expect(data.document(7, [0, 2], 6)).rejects.toThrow(`search data ${headFile(7)}: HTTP 503`);
-    expect(await data.document(7, [0, 2], 6)).toEqual(shown([0, 2]));
-    expect(await data.document(7, [0, 2], 6)).toEqual(shown([0, 2]));
+    // matches in one of two blocks: that block, which holds the head
+    await expect(data.document(7, [0, 2], SIZE)).rejects.toThrow(`search data ${textFile(7, 0)}: HTTP 503`);
+    expect(await data.document(7, [0, 2], SIZE)).toEqual(shown([0, 2]));
+    expect(await data.document(7, [0, 2], SIZE)).toEqual(shown([0, 2]));
     // with matches in more than half its blocks: the whole document, only the passages asked given
-    expect(await data.document(7, [0, 2, 4], 6)).toEqual(shown([0, 2, 4]));
+    expect(await data.document(7, [0, 2, LAST], SIZE)).toEqual(shown([0, 2, LAST]));
     const fetched = (name: string) =>
       requested.filter((url) => url === `http://example.test/corpus/search-data/${name}`);
-    expect(fetched(headFile(7))).toHaveLength(2);
-    expect(fetched(textFile(7, 0))).toHaveLength(1);
+    expect(fetched(textFile(7, 0))).toHaveLength(2);
     expect(fetched(textFile(7, 1))).toHaveLength(0);
     expect(fetched(documentFile(7))).toHaveLength(1);
     // documents' text is kept up to a number of bytes, the least recently used dropped first
     const size = (name: string) => gzipSync(JSON.stringify(files.get(name))).length;
     const small = createSearchData("http://example.test/corpus/", fetchFile as typeof fetch, {
-      textBytes: size(documentFile(7)) + size(headFile(7)) - 1,
+      textBytes: size(documentFile(7)) + size(textFile(7, 0)) - 1,
     });
     requested.length = 0;
-    await small.document(7, [0, 2, 4], 6);
-    await small.document(7, [0, 2], 6);
-    await small.document(7, [0, 2, 4], 6);
+    await small.document(7, [0, 2, LAST], SIZE);
+    await small.document(7, [0, 2], SIZE);
+    await small.document(7, [0, 2, LAST], SIZE);
     expect(fetched(documentFile(7))).toHaveLength(2);
-    await small.document(7, [0, 2, 4], 6);
+    await small.document(7, [0, 2, LAST], SIZE);
     expect(fetched(documentFile(7))).toHaveLength(2);
   });
 
@@ -212,17 +216,25 @@ describe("search data files", () => {
   it("refuses a file that loads but does not hold what the index counts, keeps nothing of it, and reads it again", async () => {
     // valid JSON, wrong contents: a text block or a document emptied, a head short of passages, record ids
     // …or text of another build: as many passages, of other lengths than the index counts (4 and 3 characters)
-    const otherText = six.slice(0, 4).map(([, , text]) => `${text}，另`);
+    const otherText = six.slice(0, TEXT_BLOCK_PASSAGES).map(([, , text]) => `${text}，另`);
     const wrong: [name: string, bad: unknown, read: (data: ReturnType<typeof createSearchData>) => Promise<unknown>][] =
       [
-        [textFile(7, 0), [], (data) => data.document(7, [0, 2], 6)],
-        [textFile(7, 0), otherText, (data) => data.document(7, [0, 2], 6, [4, 3])],
-        [headFile(7), { ...document, passages: [["title", "title"]] }, (data) => data.document(7, [0, 2], 6)],
-        [documentFile(7), { ...document, passages: [] }, (data) => data.document(7, [0, 2, 4], 6)],
+        [textFile(7, 0), [], (data) => data.document(7, [0, 2], SIZE)],
+        [textFile(7, 0), { head, texts: [] }, (data) => data.document(7, [0, 2], SIZE)],
+        [textFile(7, 0), { head, texts: otherText }, (data) => data.document(7, [0, 2], SIZE, lengthsOf([0, 2]))],
+        [
+          textFile(7, 0),
+          {
+            head: { ...document, passages: [["title", "title"]] },
+            texts: six.slice(0, TEXT_BLOCK_PASSAGES).map(([, , text]) => text),
+          },
+          (data) => data.document(7, [0, 2], SIZE),
+        ],
+        [documentFile(7), { ...document, passages: [] }, (data) => data.document(7, [0, 2, LAST], SIZE)],
         [
           documentFile(7),
           { ...document, passages: six.map(([id, type, text]) => [id, type, `${text}。`]) },
-          (data) => data.document(7, [0, 2, 4], 6, [4, 3, 3]),
+          (data) => data.document(7, [0, 2, LAST], SIZE, lengthsOf([0, 2, LAST])),
         ],
         ["records-0.json.gz", [], (data) => data.partRecords(0)],
         [MANIFEST_FILE, [], (data) => data.partRecords(0)],

@@ -2,7 +2,6 @@ import type { SearchDocument, SearchDocumentHead } from "../../schemas/passage.t
 import { BoundedCache } from "./bounded-cache.ts";
 import {
   documentFile,
-  headFile,
   MANIFEST_FILE,
   partRecordsFile,
   SEARCH_DATA_DIR,
@@ -15,6 +14,7 @@ import {
   unpackShard,
   type IndexShard,
   type ShardFile,
+  type TextBlockFile,
 } from "./index-layout.ts";
 import { fileContent, sha1 } from "./integrity.ts";
 import { digestedPart, readWordFile, type RecordPositions } from "./word-file.ts";
@@ -47,7 +47,7 @@ export interface SearchData {
    * title) and "" for the others, so that what is matched and shown is
    * exactly what the index named. `size` is its number of passages: with
    * positions in more than half its text blocks, the whole document is one
-   * file to fetch, otherwise its head and those blocks are. `lengths`, where
+   * file to fetch, otherwise those blocks are, each holding the head. `lengths`, where
    * given, are the normalised lengths the index counts of the passages at
    * `positions`: a text of another length is a SearchDataError, since the
    * file is then not the one the index was built with.
@@ -227,14 +227,21 @@ export function createSearchData(
           passages: whole.passages.map(([id, type, text], position) => [id, type, asked.has(position) ? text : ""]),
         };
       }
-      const [head, ...texts] = await Promise.all([
-        loadText(headFile(ordinal), withPassages<SearchDocumentHead>(size, 2)),
-        ...blocks.map((block) =>
-          loadText(textFile(ordinal, block), (file) =>
-            arrayOf(file, Math.min(TEXT_BLOCK_PASSAGES, size - block * TEXT_BLOCK_PASSAGES), isString, "passages"),
-          ),
+      // Nothing asked: the first block, for its head.
+      if (blocks.length === 0) blocks.push(0);
+      const files = await Promise.all(
+        blocks.map((block) =>
+          loadText(textFile(ordinal, block), (file) => {
+            const { head, texts } = (file ?? {}) as Partial<TextBlockFile>;
+            withPassages<SearchDocumentHead>(size, 2)(head);
+            arrayOf(texts, Math.min(TEXT_BLOCK_PASSAGES, size - block * TEXT_BLOCK_PASSAGES), isString, "passages");
+            return file as TextBlockFile;
+          }),
         ),
-      ]);
+      );
+      const texts = files.map((file) => file.texts);
+      const [{ head } = { head: undefined }] = files;
+      if (!head) throw new SearchDataError(addressOf(textFile(ordinal, 0)).href, "holds no head");
       blocks.forEach((block, index) =>
         checkLengths(textFile(ordinal, block), texts[index] ?? [], block * TEXT_BLOCK_PASSAGES),
       );

@@ -26,7 +26,7 @@
  * Pagefind is started on, holds bigrams.
  */
 import type { WordFamily } from "./tokens.ts";
-import type { ReviewStatus } from "../../schemas/passage.ts";
+import type { ReviewStatus, SearchDocumentHead } from "../../schemas/passage.ts";
 
 /** Consecutive passages in one Pagefind record. Few records keep Pagefind's per-record work small. */
 export const PASSAGES_PER_RECORD = 1024;
@@ -71,18 +71,29 @@ export interface IndexPart {
 }
 /** A document as a search shows it, with all its text (SearchDocument). */
 export const documentFile = (ordinal: number) => `doc-${ordinal}.json.gz`;
-/** A document as a search shows it, without its text (SearchDocumentHead). */
-export const headFile = (ordinal: number) => `head-${ordinal}.json.gz`;
 /**
  * Passages of a document whose texts are one file, so that showing a few
- * matches loads little more than their passages (a block of four of the
- * generated corpus's passages is about 0.9 KB gzipped, before HTTP headers); a
+ * matches of a long document loads little more than their passages; a
  * document with matches in more than half its blocks is loaded whole instead
- * (SearchData.document).
+ * (SearchData.document). Each block also holds the document's head (its
+ * fields and passage ids and types, without text), so that showing a
+ * document is always one request: requests, not bytes, bound how fast the
+ * twelve documents of a step arrive from a host without HTTP/2 (six at a
+ * time). Sixteen passages a block, against four, took the warm median / p95
+ * at 15,000 generated documents from 62 / 155 to 51 / 125 ms in a browser
+ * (docs/search.md, “Chunk and block sizes”).
  */
-export const TEXT_BLOCK_PASSAGES = 4;
-/** The texts of a document's passages TEXT_BLOCK_PASSAGES × block … TEXT_BLOCK_PASSAGES × (block + 1) − 1. */
+export const TEXT_BLOCK_PASSAGES = 16;
+/** The texts of a document's passages TEXT_BLOCK_PASSAGES × block … TEXT_BLOCK_PASSAGES × (block + 1) − 1, with its head. */
 export const textFile = (ordinal: number, block: number) => `text-${ordinal}-${block}.json.gz`;
+
+/** A text block as its file holds it (textFile). */
+export interface TextBlockFile {
+  /** The document without its passages' text. */
+  head: SearchDocumentHead;
+  /** The texts of the block's passages, in order. */
+  texts: string[];
+}
 
 export interface IndexManifest {
   passages: number;

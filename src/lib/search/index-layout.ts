@@ -79,9 +79,10 @@ export const documentFile = (ordinal: number) => `doc-${ordinal}.json.gz`;
  * fields and passage ids and types, without text), so that showing a
  * document is always one request: requests, not bytes, bound how fast the
  * twelve documents of a step arrive from a host without HTTP/2 (six at a
- * time). Sixteen passages a block, against four, took the warm median / p95
- * at 15,000 generated documents from 62 / 155 to 51 / 125 ms in a browser
- * (docs/search.md, “Chunk and block sizes”).
+ * time). Sixteen passages a block with the head inside, against four and a
+ * head file, took the benchmark's warm median / p95 at 15,000 generated
+ * documents from 62.0 / 157.9 to 49.7 / 113.7 ms
+ * (docs/benchmarks/2026-12-05-word-files-15000.md).
  */
 export const TEXT_BLOCK_PASSAGES = 16;
 /** The texts of a document's passages TEXT_BLOCK_PASSAGES × block … TEXT_BLOCK_PASSAGES × (block + 1) − 1, with its head. */

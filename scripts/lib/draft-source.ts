@@ -1,4 +1,5 @@
 import { Document, isMap, isScalar, isSeq, visit } from "yaml";
+import { characters, rankByAffected } from "../../src/lib/open-questions.ts";
 import { isTerminated } from "../../src/lib/punctuation.ts";
 import { splitSourceLines } from "../../src/lib/source-lines.ts";
 import type { EditorialDocument } from "../../src/schemas/editorial.ts";
@@ -92,6 +93,8 @@ export interface Draft {
   decided: string[];
   /** What needs a human look before the document is raised above draft, most text affected first. */
   toCheck: string[];
+  /** What the editor should know that the ingest asks about itself (the last paragraph's end): notes, not questions. */
+  remarks: string[];
 }
 
 type Role =
@@ -119,8 +122,12 @@ interface Question {
   about: string;
   text: string;
   fix: string;
-  /** Characters of text the question concerns, for ranking. */
-  weight: number;
+  /**
+   * Characters of the text the decision affects (code points): the lines or
+   * piece it concerns, the whole document for its date or structure, 0 for
+   * what is not text (a title the text lacks, where a capture came from).
+   */
+  affects: number;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -166,8 +173,8 @@ export function draftSource(input: DraftInput): Draft {
   /** What the editor should know that the ingest asks about itself. */
   const remarks: string[] = [];
   let asking: string | undefined;
-  const ask = (about: string, text: string, fix: string, weight: number) =>
-    questions.push({ doc: asking, about, text: text.trim().slice(0, 40) || about, fix, weight });
+  const ask = (about: string, text: string, fix: string, affects: number) =>
+    questions.push({ doc: asking, about, text: text.trim().slice(0, 40) || about, fix, affects });
 
   // 1. read: the lines as the ingest numbers them
   const lines: Line[] = splitSourceLines(input.text).map((text, index) => ({
@@ -225,7 +232,7 @@ export function draftSource(input: DraftInput): Draft {
       "source",
       input.file,
       `the bolder draft did not ingest, so ${caution === 1 ? "structure and claims" : "everything but the text"} are left open: ${input.cautionReason}`,
-      input.text.length,
+      characters(input.text),
     );
   }
 
@@ -239,13 +246,14 @@ export function draftSource(input: DraftInput): Draft {
         omissions.set(part.role.reason, [...(omissions.get(part.role.reason) ?? []), pieceRef(line, index)]);
     });
   }
-  const ranked = questions.sort((a, b) => b.weight - a.weight);
+  const ranked = rankByAffected(questions);
   // each question goes to the document that holds its line; those about the whole source to the first
   documents.forEach((entry, index) => {
     const own = ranked.filter((question) =>
       question.doc === undefined ? index === 0 : question.doc === entry.document.slug,
     );
-    if (own.length > 0) entry.document.questions = own.map(({ about, text, fix }) => ({ about, text, fix }));
+    if (own.length > 0)
+      entry.document.questions = own.map(({ about, text, fix, affects }) => ({ about, text, fix, affects }));
   });
   const editorial = {
     source: input.file,
@@ -283,6 +291,7 @@ export function draftSource(input: DraftInput): Draft {
     editorial: toYaml(editorial, comments),
     decided,
     toCheck: [...ranked.map((question) => `${question.about} (${quote(question.text)}): ${question.fix}`), ...remarks],
+    remarks,
   };
 
   /** Roles of one line: each recogniser cuts off what it knows and leaves the rest as text. */
@@ -337,7 +346,7 @@ export function draftSource(input: DraftInput): Draft {
           `${line.number}`,
           line.text.slice(0, run.length + 8),
           `where does the page information end in line ${line.number}? the draft cuts after “${text.slice(0, run.length)}”; move the cut in splits: { ${line.number}: { at: [OFFSET] } }`,
-          run.length,
+          characters(text.slice(0, run.length)),
         );
     } else if (SOURCE_NOTE.test(text.trim())) {
       setLast(line, { role: "field", field: "sourceNote" });
@@ -403,7 +412,7 @@ export function draftSource(input: DraftInput): Draft {
       `${shown[0]?.number ?? ""}`,
       shown.map((line) => line.text.trim()).join(" "),
       `lines ${shown.map((line) => line.number).join(", ")} ${where} and are omitted (page-navigation): ${fix}`,
-      shown.reduce((sum, line) => sum + line.text.length, 0),
+      shown.reduce((sum, line) => sum + characters(line.text), 0),
     );
   }
 
@@ -443,7 +452,7 @@ export function draftSource(input: DraftInput): Draft {
       `${tail[0]?.number ?? ""}`,
       tail.map((line) => line.text.trim()).join(" "),
       `lines ${tail.map((line) => line.number).join(", ")} after the text read as the page's navigation and are omitted (page-navigation): if one is text, such as a signature, move it from omissions to the body`,
-      tail.reduce((sum, line) => sum + line.text.length, 0),
+      tail.reduce((sum, line) => sum + characters(line.text), 0),
     );
   }
 
@@ -503,7 +512,7 @@ export function draftSource(input: DraftInput): Draft {
           "items",
           starts[0] ? rest(starts[0]).trim() : "",
           `the page reads as a list of ${starts.length} items, each a title line (lines ${starts.map((line) => line.number).join(", ")}) and one paragraph, and is drafted as that many documents: if it is one text with subheadings, give it one document and make those lines headings`,
-          input.text.length,
+          characters(input.text),
         );
       }
     }
@@ -548,7 +557,7 @@ export function draftSource(input: DraftInput): Draft {
           `${candidate.number}`,
           candidate.text,
           `line ${candidate.number} reads as the title fused with the first numbered heading, and is cut before “${rest(candidate).slice(0, 4)}”: if the whole line is the title, delete the split and name ${candidate.number} as the title`,
-          candidate.text.length,
+          characters(candidate.text),
         );
       }
       title = candidate;
@@ -699,7 +708,7 @@ export function draftSource(input: DraftInput): Draft {
         `${line.number}`,
         whole,
         `line ${line.number} reads as a hard-wrapped text run together (spaces at one width) and is cut into ${starts.length + 1} paragraphs where a sentence ends short of that width, at ${starts.join(", ")}: if a cut is not a paragraph's end, delete it from splits`,
-        line.text.length - from,
+        characters(whole),
       );
     }
 
@@ -822,7 +831,7 @@ export function draftSource(input: DraftInput): Draft {
         piece.ref,
         piece.text,
         `line ${piece.line.number} has ${[...piece.text].length} characters, more than ${input.longestParagraph ? `three times the longest paragraph of the edition (${input.longestParagraph})` : `${OVERLONG_DEFAULT}`}: several paragraphs run together? cut it at their ends with splits: { ${piece.line.number}: { at: [${shown}] } }`,
-        piece.text.length,
+        characters(piece.text),
       );
     }
     // a line with spaces after its sentence ends ran paragraphs together when the capture lost its breaks
@@ -835,7 +844,7 @@ export function draftSource(input: DraftInput): Draft {
         piece.ref,
         piece.text,
         `line ${piece.line.number} has ${[...piece.text].length} characters and ${breaks.length} sentence ends followed by a space, where paragraph breaks were lost: cut it there with splits: { ${piece.line.number}: { at: [${breaks.join(", ")}] } }`,
-        piece.text.length,
+        characters(piece.text),
       );
     }
 
@@ -870,9 +879,16 @@ export function draftSource(input: DraftInput): Draft {
     const evidence = dateEvidence(segment, title, dateline);
     const proposal = claims ? proposeDate(evidence) : {};
     if (proposal.decided) decided.push(`${slug}: ${proposal.decided}`);
-    if (proposal.question) ask("date", proposal.question.text, proposal.question.fix, input.text.length);
+    // the date places the whole document: its citation, its order, the year it is found under
+    const documentCharacters = segment.reduce((sum, line) => sum + characters(line.text), 0);
+    if (proposal.question) ask("date", proposal.question.text, proposal.question.fix, documentCharacters);
     if (!proposal.date && !proposal.question && claims)
-      ask("date", slug, "no date found in the text: add a date with its basis, or leave the document undated", 0);
+      ask(
+        "date",
+        slug,
+        "no date found in the text: add a date with its basis, or leave the document undated",
+        documentCharacters,
+      );
     const stated = proposal.date?.from ? pieceText(proposal.date.from) : undefined;
     const statedDate = stated ? fullDateIn(stated)?.text : evidence.posted && fullDateIn(evidence.posted.text)?.text;
     if (statedDate) facts.date = statedDate;

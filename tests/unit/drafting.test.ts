@@ -40,6 +40,8 @@ import {
   wrappedParagraphStarts,
 } from "../../scripts/lib/draft-lines.ts";
 import { draftSource, recogniseClutter } from "../../scripts/lib/draft-source.ts";
+import { questionReport } from "../../scripts/lib/question-report.ts";
+import { rankByAffected } from "../../src/lib/open-questions.ts";
 import { readVocabulary } from "../../scripts/lib/vocabulary.ts";
 import type { EditorialDocument } from "../../src/schemas/editorial.ts";
 import { projectRoot } from "../helpers/root.ts";
@@ -637,5 +639,57 @@ describe("a page drafted whole", () => {
     expect(document?.date).toMatchObject({ value: "2024-05-06", from: "4b" });
     expect(omitted(result, "repeated-headline")).toEqual(["4a"]);
     expect(document?.body).toEqual(["4c", "4d", "4e"]);
+  });
+});
+
+describe("open questions, ranked by the characters of text they affect", () => {
+  it("puts the question affecting most text first and keeps the order questions were raised in for ties", () => {
+    const raised = [
+      { id: "a", affects: 4 },
+      { id: "b", affects: 120 },
+      { id: "c", affects: 0 },
+      { id: "d", affects: 4 },
+      { id: "e", affects: 120 },
+    ];
+    expect(rankByAffected(raised).map((question) => question.id)).toEqual(["b", "e", "a", "d", "c"]);
+    expect(raised.map((question) => question.id)).toEqual(["a", "b", "c", "d", "e"]);
+  });
+
+  it("gives every drafting question the characters it affects, the largest first", () => {
+    const vocabulary = readVocabulary(projectRoot);
+    const text = [
+      "数据安全论坛在京举行",
+      "",
+      "会议强调",
+      "",
+      "会议强调，要加强数据安全保护，推动数字经济健康发展。",
+      "",
+    ].join("\n");
+    const { editorial } = draftSource({ file: "t.txt", text, sha256: "0".repeat(64), slug: "t", vocabulary });
+    const questions = (parse(editorial) as { documents: EditorialDocument[] }).documents[0]?.questions ?? [];
+    expect(questions.length).toBeGreaterThanOrEqual(3);
+    const affects = questions.map((question) => question.affects);
+    expect(affects.every((value) => typeof value === "number")).toBe(true);
+    expect(affects).toEqual([...affects].sort((a, b) => (b ?? 0) - (a ?? 0)));
+    // the date concerns the whole document, the heading its own four characters, the capture's provenance no text
+    expect(questions.find((question) => question.about === "date")?.affects).toBe([...text.replace(/\n/g, "")].length);
+    expect(questions.find((question) => question.about === "3")?.affects).toBe(4);
+    expect(questions.find((question) => question.about === "source")?.affects).toBe(0);
+  });
+
+  it("prints add-source's questions ranked, each led by the characters it affects", () => {
+    const question = (block: string, affects: number) => ({
+      doc: "t",
+      kind: "drafting" as const,
+      block,
+      text: block,
+      fix: `fix ${block}`,
+      affects,
+    });
+    expect(questionReport([question("p1", 8), question("p2", 1200), question("title", 8)])).toEqual([
+      "[1200 chars] t#p2 (drafting) “p2”: fix p2",
+      "[   8 chars] t#p1 (drafting) “p1”: fix p1",
+      "[   8 chars] t#title (drafting) “title”: fix title",
+    ]);
   });
 });

@@ -21,9 +21,11 @@ import * as prettier from "prettier";
 import { stringify } from "yaml";
 import { documentKinds, type DocumentKind } from "../src/schemas/speech.ts";
 import { ingestOutputs } from "./ingest.ts";
-import { EDITORIAL_DIR } from "./lib/corpus.ts";
+import { rankByAffected } from "../src/lib/open-questions.ts";
+import { EDITORIAL_DIR, openQuestionsOf } from "./lib/corpus.ts";
 import { draftSource, type Draft } from "./lib/draft-source.ts";
 import { InputError, showInvisibles } from "./lib/issues.ts";
+import { questionReport, type DocumentQuestion } from "./lib/question-report.ts";
 import { SOURCES_DIR, sha256 as sha256Of } from "./lib/sources.ts";
 import { decodeUtf8, describeInvalidUtf8, findInvalidUtf8 } from "./lib/utf8.ts";
 import { readVocabulary } from "./lib/vocabulary.ts";
@@ -43,6 +45,10 @@ export interface AddedSource {
   written: string[];
   decided: string[];
   toCheck: string[];
+  /** Every open question of the drafted documents as the ingest lists them, most text affected first. */
+  questions: DocumentQuestion[];
+  /** Notes for the editor that are not questions (the last paragraph's end). */
+  remarks: string[];
 }
 
 /** A usage problem (no such file, not UTF-8, already added, a name taken): said plainly, nothing written. */
@@ -112,8 +118,26 @@ export async function addSource(root: string, path: string, options: AddSourceOp
 
     // 5. check the draft with a dry run of the ingest; on failure try a more cautious draft
     try {
-      ingestOutputs(root);
-      return { file, slug, written, decided: draft.decided, toCheck: draft.toCheck };
+      const { corpus, entities } = ingestOutputs(root);
+      const questions = rankByAffected(
+        corpus.documents
+          .filter((document) => document.source.file === file)
+          .flatMap((document) =>
+            openQuestionsOf(document, entities.openQuestions.get(document.slug)).map((question) => ({
+              ...question,
+              doc: document.slug,
+            })),
+          ),
+      );
+      return {
+        file,
+        slug,
+        written,
+        decided: draft.decided,
+        toCheck: draft.toCheck,
+        questions,
+        remarks: draft.remarks,
+      };
     } catch (error) {
       for (const target of written) rmSync(join(root, target), { force: true });
       if (!(error instanceof InputError)) throw error;
@@ -182,8 +206,15 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     print(`add-source: ${path} added as ${added.file}, document ${added.slug} (status: draft)`);
     print(added.written.map((target) => `  wrote ${target}`).join("\n"));
     print(`\ndecided:\n${added.decided.map((line) => `  - ${line}`).join("\n")}`);
-    if (added.toCheck.length > 0)
-      print(`\nneeds a human look:\n${added.toCheck.map((line) => `  - ${line}`).join("\n")}`);
+    if (added.questions.length > 0)
+      print(
+        `\nopen questions, most text affected first (each with the characters it affects):\n${questionReport(
+          added.questions,
+        )
+          .map((line) => `  - ${line}`)
+          .join("\n")}`,
+      );
+    if (added.remarks.length > 0) print(`\nnotes:\n${added.remarks.map((line) => `  - ${line}`).join("\n")}`);
     print(
       `\nnext: npm run build publishes it as a draft; its open questions are listed in full on the editor's worksheet,\nreview/${added.slug}/ of the built site (linked from no public page, whose readers see only their number).\nRead ${added.written[2]} against the source (each line is quoted at its top),\nthen set status: proofread; verified once its dates are classified and its claims checked.`,
     );

@@ -9,7 +9,8 @@
  * case and in total for each set, join and block-boundary precision and recall, titles, dates
  * and outlets right, debris characters published, over-long lines asked
  * about, drafts made cautiously and drafts that fail to ingest. Exit code 1
- * when a set's total misses its target (TARGETS).
+ * when a set's total misses its target (TARGETS). Names given after `--`
+ * limit the run to the texts whose folder names begin with them.
  */
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -61,10 +62,12 @@ export interface BenchResult {
   totals: Record<SetKind | "real" | "all", SetTotals>;
 }
 
-export async function benchDrafting(root: string): Promise<BenchResult> {
+/** `prefixes`: only the texts whose folder name begins with one of them (`real-h3-`); every text when empty. */
+export async function benchDrafting(root: string, prefixes: readonly string[] = []): Promise<BenchResult> {
   const names = readdirSync(join(root, FIXTURES_DIR), { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
+    .filter((name) => prefixes.length === 0 || prefixes.some((prefix) => name.startsWith(prefix)))
     .sort();
   const cases: CaseResult[] = [];
   for (const name of names) cases.push(await benchCase(root, name));
@@ -187,7 +190,8 @@ export function meetsTargets(totals: SetTotals): boolean {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const root = fileURLToPath(new URL("..", import.meta.url));
-  const result = await benchDrafting(root);
+  // npm run bench:drafting -- real-h3- real-h4-: only those texts, their totals as for the whole set
+  const result = await benchDrafting(root, process.argv.slice(2));
   console.log(report(result));
   if (!meetsTargets(result.totals.real) || !meetsTargets(result.totals.constructed)) process.exitCode = 1;
 }

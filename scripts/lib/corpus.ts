@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { editorialSchema, type EditorialData } from "../../src/schemas/editorial.ts";
 import type { Provenance } from "../../src/schemas/provenance.ts";
+import { characters, rankByAffected } from "../../src/lib/open-questions.ts";
 import { relationTypes, type OmissionPlace, type OpenQuestion, type SpeechInput } from "../../src/schemas/speech.ts";
 import type { Vocabulary } from "../../src/schemas/vocabulary.ts";
 import { compareDocuments } from "../../src/lib/document-order.ts";
@@ -247,28 +248,43 @@ function checkLinks(
   }
 }
 
-/** What an editor must still decide about a document: its blocks' questions, then those of the curated data. */
-function openQuestionsOf(document: CorpusDocument, curated: readonly OpenQuestion[] = []): OpenQuestion[] {
+/**
+ * What an editor must still decide about a document: its drafting questions,
+ * its blocks' questions and those of the curated data, each with the
+ * characters of text it affects, ranked by that (src/lib/open-questions.ts).
+ */
+export function openQuestionsOf(document: CorpusDocument, curated: readonly OpenQuestion[] = []): OpenQuestion[] {
   // A drafting question about a piece points to the block that holds its line; one about a field keeps its name.
-  const blockOf = (about: string) => {
+  const blockAt = (about: string) => {
     const line = /^\d+/.exec(about) ? Number.parseInt(about, 10) : undefined;
-    const block = document.blocks.find((candidate) => candidate.spans.some((span) => span.line === line));
-    return block?.id ?? about;
+    return document.blocks.find((candidate) => candidate.spans.some((span) => span.line === line));
   };
-  return [
-    ...(document.questions ?? []).map((question) => ({
-      kind: "drafting" as const,
-      block: blockOf(question.about),
-      text: question.text,
-      fix: question.fix,
-    })),
+  return rankByAffected([
+    ...(document.questions ?? []).map((question) => {
+      const block = blockAt(question.about);
+      return {
+        kind: "drafting" as const,
+        block: block?.id ?? question.about,
+        text: question.text,
+        fix: question.fix,
+        affects: question.affects ?? (block ? characters(block.text) : 0),
+      };
+    }),
     ...document.blocks.flatMap((block) =>
       block.question
-        ? [{ kind: "unterminated" as const, block: block.id, text: block.text.slice(-12), fix: block.question }]
+        ? [
+            {
+              kind: "unterminated" as const,
+              block: block.id,
+              text: block.text.slice(-12),
+              fix: block.question,
+              affects: characters(block.text),
+            },
+          ]
         : [],
     ),
     ...curated,
-  ];
+  ]);
 }
 
 /** Where the omissions of each source fall in its documents, by slug (scripts/lib/text-places.ts). */

@@ -21,10 +21,11 @@ export interface LineLayout {
 const SHORT = 16;
 /**
  * A sentence visibly goes on after the line: it ends on a comma, an opening
- * quote or bracket, a dash. Not a colon: a salutation (同志们：) or a line
- * before a list ends its paragraph with one.
+ * quote or bracket. Not a colon: a salutation (同志们：) or a line before a
+ * list ends its paragraph with one; nor a dash, which as often introduces the
+ * paragraphs after it (……成色更足——).
  */
-const OPEN_END = /[，、；,;“‘「『（(《—－]$/u;
+const OPEN_END = /[，、；,;“‘「『（(《]$/u;
 /** A line that begins like this cannot begin a paragraph: it continues the sentence before it. */
 const CONTINUES = /^[，。、；：！？”’」』）)》…]/u;
 
@@ -66,7 +67,9 @@ export type JoinEvidence =
 /**
  * Whether `next` continues the sentence of `previous`. `between` says what
  * lies between them: nothing, blank lines only, or omitted lines (a jump
- * line, a page number) that a page or column break left.
+ * line, a page number) that a page or column break left. A kept HTML tag
+ * that closes or opens a block (</div>, <p>) shows a paragraph's end as a
+ * blank line does: the caller passes such a gap as "blank".
  */
 export function joinEvidence(
   previous: string,

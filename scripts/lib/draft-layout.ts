@@ -67,9 +67,12 @@ export function isTitleLike(text: string): boolean {
   );
 }
 
-/** A short line of Chinese words only: a label of the page (观点, 工作动态), never a sentence. */
+/**
+ * A short line of words only, Chinese among them: a label of the page (观点,
+ * 工作动态, layer 分享), never a sentence; a control may keep an untranslated Latin word.
+ */
 function isLabel(text: string): boolean {
-  return length(text) <= LABEL_LENGTH && /^[\p{Script=Han}·\s]+$/u.test(text);
+  return length(text) <= LABEL_LENGTH && /^(?=.*\p{Script=Han})[\p{Script=Han}A-Za-z·\s]+$/u.test(text);
 }
 
 export interface PageHeader {
@@ -86,6 +89,8 @@ export interface PageHeader {
  * (a posting time, 来源) comes before the first paragraph: then it is the
  * nearest such line above it, skipping labels shorter than four characters
  * when a longer candidate exists, and what lies above the title is the site's.
+ * A page without page information whose last control before the text (立即下载)
+ * has no title-like line after it is read the same way from that control.
  */
 export function pageHeader(lines: readonly LineShape[]): PageHeader {
   const first = lines.findIndex((line) => opensText(line.body));
@@ -96,6 +101,16 @@ export function pageHeader(lines: readonly LineShape[]): PageHeader {
   let above: number[] = [];
   if (info >= 0) {
     const before = candidates.filter((index) => index < info);
+    title = before.filter((index) => length(lines[index]?.body ?? "") >= 4).at(-1) ?? before.at(-1);
+    if (title !== undefined) {
+      const top = title;
+      above = lines.flatMap((line, index) => (index < top && line.body !== "" ? [index] : []));
+    }
+  }
+  // without page information, a control of the page (下载, 分享) right above the text anchors the title the same way
+  const control = info < 0 ? lines.findLastIndex((line, index) => index < end && line.site === true) : -1;
+  if (control >= 0 && !candidates.some((index) => index > control)) {
+    const before = candidates.filter((index) => index < control);
     title = before.filter((index) => length(lines[index]?.body ?? "") >= 4).at(-1) ?? before.at(-1);
     if (title !== undefined) {
       const top = title;
@@ -182,4 +197,65 @@ export function unbulletedItems(lines: readonly LineShape[]): number[] {
     if (run.length > best.length) best = run;
   }
   return best.length >= ITEMS ? best : [];
+}
+
+/** What a page information line holds besides its date: at most three short words (百科, 贵州, 692次, 冉从敬何梦婷). */
+const INFO_WORDS = 3;
+const INFO_WORD_LENGTH = 8;
+
+/**
+ * A line above the text that gives a date, perhaps with its time, among a few
+ * short words and nothing else (百科 2024-09-09 14:56 贵州; 国新办 2021-03-29
+ * 692次; 2021-03-09冉从敬何梦婷): the page's posting information, a category,
+ * place, source, author or view count beside it. `dateIn` finds the date.
+ */
+export function isPostingLine(text: string, dateIn: (text: string) => { text: string } | undefined): boolean {
+  const date = dateIn(text);
+  if (!date) return false;
+  const rest = text
+    .replace(date.text, " ")
+    .replace(/(?<!\d)\d{1,2}[:：]\d{2}([:：]\d{2})?(?!\d)/u, " ")
+    .trim();
+  if (rest === "") return true;
+  const words = rest.split(/\s+/u);
+  return (
+    words.length <= INFO_WORDS &&
+    words.every((word) => length(word) <= INFO_WORD_LENGTH && !/[，。！？；：:,;!?、“”《》]/u.test(word))
+  );
+}
+
+/** A label naming a field of the page (活動標題, 文字內容:): a few Chinese words, perhaps with a colon. */
+export function isFieldLabel(text: string): boolean {
+  return /^[\p{Script=Han}]{2,8}\s*[:：]?$/u.test(text.trim());
+}
+
+/** A field label that names the title (标题, 活动标题, 文章题目). */
+export function isTitleLabel(text: string): boolean {
+  return /^[\p{Script=Han}]{0,4}(标题|標題|题目|題目)\s*[:：]?$/u.test(text.trim());
+}
+
+/** A headline and its repeat are the same words: spaces, dashes and a dispatch's 题： aside. */
+export function sameHeadline(a: string, b: string): boolean {
+  const words = (text: string) => text.replace(/^\s*[题題]\s*[:：]/u, "").replace(/[\s—－\-–]+/gu, "");
+  return words(a) !== "" && words(a) === words(b);
+}
+
+/**
+ * Where a line that opens with the headline repeated (spaces aside, as a PDF
+ * wraps it) stops repeating it: the length of the repeat, or undefined when
+ * the line does not open with the whole headline or is nothing else.
+ */
+export function repeatedHeadlineEnd(text: string, headline: string): number | undefined {
+  const wanted = headline.replace(/\s+/gu, "");
+  let matched = 0;
+  let at = 0;
+  while (at < text.length && matched < wanted.length) {
+    const char = text[at] ?? "";
+    if (/\s/u.test(char)) at += 1;
+    else if (char === wanted[matched]) {
+      matched += 1;
+      at += 1;
+    } else return undefined;
+  }
+  return matched === wanted.length && text.slice(at).trim() !== "" ? at : undefined;
 }

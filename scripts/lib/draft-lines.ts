@@ -19,6 +19,10 @@ const OUTLETS = [
   "光明网",
   "中国日报网",
   "国际在线",
+  "网易",
+  "新浪",
+  "腾讯",
+  "搜狐",
   "本报",
   "本刊",
   "本网",
@@ -47,9 +51,10 @@ const datedDateline = (outlet: string) =>
   );
 const KNOWN_DATELINE = datedDateline(KNOWN);
 const DATED_DATELINE = datedDateline(OUTLET);
+/** An undated dateline may name the place between the outlet and 讯 (本报北京讯, 网易廊坊讯). */
 const undatedDateline = (outlet: string) =>
   new RegExp(
-    `^\\s*[【[]?\\s*(${outlet})(?:(?:讯|訊|综合消息|综合报道)\\s*[】\\]]?${REPORTERS}|(?:报道|報道)${REPORTERS}\\s*[:：])`,
+    `^\\s*[【[]?\\s*(${outlet})(?:(?:[${HAN}]{2,4}?)?(?:讯|訊|综合消息|综合报道)\\s*[】\\]]?${REPORTERS}|(?:报道|報道)${REPORTERS}\\s*[:：])`,
     "u",
   );
 const KNOWN_UNDATED = undatedDateline(KNOWN);
@@ -81,7 +86,8 @@ export function numberOf(text: string): number {
 }
 
 /**
- * An e-paper's issue line (2015年12月17日 星期四 新京报, 人民日报 2023年07月15日 第01版):
+ * An e-paper's issue line (2015年12月17日 星期四 新京报, 人民日报 2023年07月15日 第01版,
+ * 秦皇岛日报 2026-04-19):
  * the issue's date, with a weekday, a newspaper's name or a page; a date
  * alone is not one (a notice's signed date is written so).
  */
@@ -93,7 +99,7 @@ export interface IssueLine {
 
 const PAPER = `[${HAN}]{1,8}(?:报|報|刊)`;
 const ISSUE_LINE = new RegExp(
-  `^\\s*(?:(${PAPER})\\s*)?(\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日)\\s*(星期[一二三四五六日天]|周[一二三四五六日])?\\s*(${PAPER})?\\s*(第\\s*\\d{1,3}\\s*版[^。，]{0,12})?\\s*$`,
+  `^\\s*(?:(${PAPER})\\s*)?(\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日|\\d{4}-\\d{1,2}-\\d{1,2})\\s*(星期[一二三四五六日天]|周[一二三四五六日])?\\s*(${PAPER})?\\s*(第\\s*\\d{1,3}\\s*版[^。，]{0,12})?\\s*$`,
   "u",
 );
 
@@ -171,9 +177,13 @@ export function findMetadataRun(text: string): MetadataRun | undefined {
     const publication = found !== undefined && !/^[、，,]/u.test(rest.slice(found.length)) ? found : undefined;
     let value = date ? date[0] : (publication ?? /^[^\s|｜丨]*/u.exec(rest)?.[0] ?? "");
     if (!date && publication === undefined) {
-      // a value runs to the next separator, unless a dateline or another key begins inside it
+      // a value runs to the next separator, unless a dateline, another key or a posting time begins inside it
       const inner = [...value].findIndex(
-        (_, index) => index > 0 && (findDateline(value.slice(index), true) || META_KEY.test(value.slice(index))),
+        (_, index) =>
+          index > 0 &&
+          (findDateline(value.slice(index), true) ||
+            META_KEY.test(value.slice(index)) ||
+            timedDate(rest.slice(index)) !== undefined),
       );
       // a long value that ends the line without a sentence in it is a list (来源:《人民日报》、中国网信网), not text
       const wholeList =
@@ -192,6 +202,13 @@ export function findMetadataRun(text: string): MetadataRun | undefined {
     at += key[0].length + value.length;
     at += SEPARATOR.exec(text.slice(at))?.[0].length ?? 0;
     if (guessedEnd) break;
+    // a date with its time after a value, without a key (来源:新华网2017-12-06 11:13), is when the page was posted
+    const posted = date ? undefined : timedDate(text.slice(at));
+    if (posted !== undefined) {
+      fields.push({ key: "时间", value: posted });
+      at += posted.length;
+      at += SEPARATOR.exec(text.slice(at))?.[0].length ?? 0;
+    }
   }
   if (fields.length === 0) return undefined;
   // what is left of the line is page information too when it is short, unpunctuated and keyed or a control (打印)
@@ -199,6 +216,12 @@ export function findMetadataRun(text: string): MetadataRun | undefined {
   if (!guessedEnd && residue.trim() !== "" && RESIDUE.test(residue) && RESIDUE_SIGN.test(residue))
     return { length: text.length, fields, guessedEnd };
   return { length: at, fields, guessedEnd };
+}
+
+/** A date with a clock time opening the text (2017-12-06 11:13): a web page's posting time, never a date a text states. */
+function timedDate(text: string): string | undefined {
+  const found = DATE_TIME.exec(text);
+  return found?.[1] ? found[0] : undefined;
 }
 
 /** Whether a run of page information says when or where the page was posted (not an author's byline alone). */
@@ -232,9 +255,27 @@ export function isCaptionLine(text: string): boolean {
   return /^\s*(图为|圖為|上图|下图|左图|右图|图[:：]|▲|△)/u.test(text);
 }
 
-/** Names alone on a line (刘华军,张昊天; 丁铁): at most five, each two to four characters. */
+/**
+ * Names alone on a line (刘华军,张昊天; 丁铁; 冉从敬 何梦婷 宋 凯): at most five,
+ * each two to four characters, a two-character name perhaps spaced out to the
+ * width of the others as journals print it.
+ */
+const LISTED_NAME = "(?:[\\p{Script=Han}·]{2,4}|\\p{Script=Han}[ \\u3000]\\p{Script=Han})";
+const NAME_LIST = new RegExp(`^${LISTED_NAME}([,，、\\s]+${LISTED_NAME}){0,4}$`, "u");
 export function isNameList(text: string): boolean {
-  return /^[\p{Script=Han}·]{2,4}([,，、\s]+[\p{Script=Han}·]{2,4}){0,4}$/u.test(text.trim());
+  return NAME_LIST.test(text.trim());
+}
+
+/**
+ * An author's affiliation in brackets under the names ((武汉大学信息管理学院 武汉 430072)):
+ * an institution or a postal code, never a sentence.
+ */
+export function isAffiliation(text: string): boolean {
+  const trimmed = text.trim();
+  return (
+    /^[（(][^（()）。！？]{2,80}[）)]$/u.test(trimmed) &&
+    (/(?<!\d)\d{6}(?!\d)/u.test(trimmed) || /大学|大學|学院|學院|研究院|研究所|研究中心|党校|黨校/u.test(trimmed))
+  );
 }
 
 /** The end of a caption's photo credit within the line, or undefined when the line has none. */
@@ -253,12 +294,13 @@ export function captionEnd(text: string): number | undefined {
 const PERSON = `[${HAN}·]{2,4}`;
 const ROLE = [
   "记者|記者|通讯员|通訊員|评论员|評論員|撰稿人|实习生|實習生",
-  "责任编辑|責任編輯|编辑|編輯|责编|責編|校对|校對|审核|審核|审校|策划|策劃|监制|監製|统筹|統籌|制作|美编|美編|摄影|攝影",
+  "责任编辑|責任編輯|编辑|編輯|责编|責編|校对|校對|审核|審核|审校|策划|策劃|监制|監製|统筹|統籌|制作|美编|美編|摄影|攝影|设计|設計|制图|製圖",
 ].join("|");
 const CREDIT_SEGMENT = `\\s*[（(【[]?\\s*[${HAN}]{0,6}?(?:${ROLE})\\s*[:：]?\\s*${PERSON}(?:[\\s、,，]+${PERSON})*\\s*[）)】\\]]?`;
 const CREDIT_LINE = new RegExp(`^(?:${CREDIT_SEGMENT})+(?:\\s+[${HAN}]{1,4})?\\s*$`, "u");
 /** A credit line names who edited, checked or photographed, not only who reported. */
-const EDITING = /编辑|編輯|责编|責編|校对|校對|审核|審核|审校|策划|策劃|监制|監製|统筹|統籌|制作|美编|美編|摄|攝/u;
+const EDITING =
+  /编辑|編輯|责编|責編|校对|校對|审核|審核|审校|策划|策劃|监制|監製|统筹|統籌|制作|美编|美編|摄|攝|设计|設計|制图|製圖/u;
 
 /**
  * A line of credits only (新京报记者 许雯 编辑 陈思, 编辑:王书莹 责任编辑:李洁,
@@ -268,6 +310,29 @@ const EDITING = /编辑|編輯|责编|責編|校对|校對|审核|審核|审校|
 export function isCreditLine(text: string): boolean {
   const trimmed = text.trim();
   return [...trimmed].length <= 48 && EDITING.test(trimmed) && CREDIT_LINE.test(trimmed);
+}
+
+/**
+ * Roles and names only (记者:王思北), any role: a credit when it stands among
+ * credit lines (监制, 记者, 设计 one a line), a byline when it stands alone.
+ */
+export function isRoleLine(text: string): boolean {
+  const trimmed = text.trim();
+  return [...trimmed].length <= 48 && CREDIT_LINE.test(trimmed);
+}
+
+/**
+ * A credit that names the agency or site that made a text or graphic: the
+ * outlet and names alone (新华社 徐骏), or a producer's line (新华社国内部出品).
+ * Its outlet is the known agency it begins with, or the name ending like an outlet's.
+ */
+const AGENCY_CREDIT = new RegExp(`^(${OUTLET})\\s+${PERSON}(?:[\\s、,，]+${PERSON}){0,3}$`, "u");
+const PRODUCER_CREDIT = new RegExp(`^(${OUTLET})[${HAN}]{0,8}?(?:出品|製作|联合制作|聯合製作|供稿|供图|供圖)$`, "u");
+
+export function agencyCredit(text: string): { outlet: string } | undefined {
+  const trimmed = text.trim();
+  const found = AGENCY_CREDIT.exec(trimmed) ?? PRODUCER_CREDIT.exec(trimmed);
+  return found?.[1] && isNamedAuthor(found[1]) ? { outlet: found[1] } : undefined;
 }
 
 /** A reporter's or commentator's byline with the outlet before the role (水母网首席评论员 姜春康). */
@@ -280,9 +345,11 @@ export function isOutletByline(text: string): boolean {
   return OUTLET_BYLINE.test(text.trim());
 }
 
-/** Words a byline uses for no author (佚名, 本站): never an author's name. */
+/** Words a byline or a 来源 line uses for no author or outlet (佚名, 本站, 互联网): never a name. */
 export function isNamedAuthor(name: string): boolean {
-  return !/^(佚名|匿名|本站|本网|本報|本报|不详|未知|网络|網絡)$/u.test(name);
+  return !/^(佚名|匿名|本站|本网|本報|本报|不详|未知|网络|網絡|互联网|互聯網|网友|網友|网络转载|網絡轉載|转载|轉載|综合|綜合)$/u.test(
+    name,
+  );
 }
 
 /** A list bullet (•, ·, ●, ■, ◆, ▪, ▶, or a dash and a space) in front of a title: its length with the space after it. */
@@ -291,14 +358,28 @@ export function bulletLength(text: string): number | undefined {
   return found && found[0].length < text.length ? found[0].length : undefined;
 }
 
-/** A full date (2016年4月19日, 2016-04-19) in the text, as ISO, or undefined. */
+/** A full date (2016年4月19日, 2016-04-19, 20.11.2021) in the text, as ISO, or undefined. */
 export function fullDateIn(text: string): { value: string; text: string } | undefined {
   const found =
     /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/u.exec(text) ??
     /(?<!\d)(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)/u.exec(text);
-  if (!found) return undefined;
-  const [whole, year = "", month = "", day = ""] = found;
+  if (found) {
+    const [whole, year = "", month = "", day = ""] = found;
+    return { value: `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`, text: whole };
+  }
+  // day.month.year with dots, as European sites print it (20.11.2021); never with slashes, which may be month first
+  const dotted = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])/u.exec(text);
+  const [whole = "", day = "", month = "", year = ""] = dotted ?? [];
+  if (!dotted || Number(month) < 1 || Number(month) > 12 || Number(day) < 1 || Number(day) > 31) return undefined;
   return { value: `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`, text: whole };
+}
+
+/** The month and day a text gives for its own today (在今天（3月17日）召开的……, 今日(7月1日)): a dateline in the sentence. */
+export function todayIn(text: string): { month: number; day: number; text: string } | undefined {
+  const found = /(今天|今日)\s*[（(]\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[）)]/u.exec(text);
+  if (!found) return undefined;
+  const [whole, , month = "", day = ""] = found;
+  return { month: Number(month), day: Number(day), text: whole };
 }
 
 /**
@@ -314,6 +395,38 @@ export function runTogetherBreaks(text: string): number[] {
   return breaks.length >= 3 ? breaks : [];
 }
 
+/** A wrapped text's lines run together need this many pieces, and their common width this many, to show a width. */
+const WRAPPED_PIECES = 6;
+const WRAP_SHARE = 0.4;
+/** A piece this much shorter than the wrap width, ending a sentence, ends its paragraph. */
+const SHORT_BY = 3;
+
+/**
+ * Where a line that ran a hard-wrapped text together (a PDF's lines joined
+ * with spaces, some inside words: 这 个会) begins each paragraph: after a
+ * piece that ends a sentence and stops well short of the width most pieces
+ * are cut at. Offsets (UTF-16, as `splits` counts) of each paragraph's first
+ * character; none when the pieces show no common width.
+ */
+export function wrappedParagraphStarts(text: string): number[] {
+  const pieces = [...text.matchAll(/\S+/gu)].map((found) => ({
+    start: found.index ?? 0,
+    text: found[0],
+    length: [...found[0]].length,
+  }));
+  if (pieces.length < WRAPPED_PIECES) return [];
+  const counts = new Map<number, number>();
+  for (const piece of pieces) counts.set(piece.length, (counts.get(piece.length) ?? 0) + 1);
+  const [width = 0] = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0] ?? [];
+  const near = pieces.filter((piece) => Math.abs(piece.length - width) <= 1).length;
+  if (width < 10 || near < WRAP_SHARE * pieces.length) return [];
+  return pieces.flatMap((piece, index) => {
+    const next = pieces[index + 1];
+    const ends = /[。！？][”’」』）)]*$/u.test(piece.text) && piece.length <= width - SHORT_BY;
+    return ends && next ? [next.start] : [];
+  });
+}
+
 /** HTML tags a capture kept in its text (<P style="…">, </STRONG>), each as [start, end) in UTF-16 offsets. */
 export function htmlTags(text: string): [number, number][] {
   const attribute = `\\s+[A-Za-z-]+(=("[^"]*"|'[^']*'|[^\\s"'<>]+))?`;
@@ -321,6 +434,11 @@ export function htmlTags(text: string): [number, number][] {
     found.index ?? 0,
     (found.index ?? 0) + found[0].length,
   ]);
+}
+
+/** An HTML tag that opens or closes a block of the page (<div …>, </p>, <br>): where a paragraph ends. */
+export function isBlockTag(tag: string): boolean {
+  return /^<\/?(div|p|br|section|article|h[1-6]|li|ul|ol|table|tr|td|th|blockquote|header|footer)\b/iu.test(tag.trim());
 }
 
 /** A line far longer than any paragraph: `limit` is the longest a paragraph may be before the drafter asks. */

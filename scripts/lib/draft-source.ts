@@ -1,4 +1,5 @@
 import { Document, isMap, isScalar, isSeq, visit } from "yaml";
+import { characters, rankByAffected } from "../../src/lib/open-questions.ts";
 import { isTerminated } from "../../src/lib/punctuation.ts";
 import { splitSourceLines } from "../../src/lib/source-lines.ts";
 import type { EditorialDocument } from "../../src/schemas/editorial.ts";
@@ -9,16 +10,22 @@ import { findDateExpressions, proposeClassification } from "./date-expressions.t
 import { proposeDate, type DateEvidence } from "./draft-dates.ts";
 import { continuesSentence, joinEvidence, layoutOf } from "./draft-joins.ts";
 import {
+  isFieldLabel,
   isParagraphLike,
+  isPostingLine,
+  isTitleLabel,
   isTitleLike,
   opensText,
   pageHeader,
+  repeatedHeadlineEnd,
+  sameHeadline,
   splitDate,
   trailingNavigation,
   unbulletedItems,
   type LineShape,
 } from "./draft-layout.ts";
 import {
+  agencyCredit,
   bulletLength,
   captionEnd,
   findDateline,
@@ -26,6 +33,8 @@ import {
   findMetadataRun,
   fullDateIn,
   htmlTags,
+  isAffiliation,
+  isBlockTag,
   isCaptionLine,
   isCreditLine,
   isNameList,
@@ -33,8 +42,11 @@ import {
   isOutletByline,
   isOverlong,
   isPostingInformation,
+  isRoleLine,
   proposeCuts,
   runTogetherBreaks,
+  todayIn,
+  wrappedParagraphStarts,
   type Dateline,
 } from "./draft-lines.ts";
 
@@ -81,6 +93,8 @@ export interface Draft {
   decided: string[];
   /** What needs a human look before the document is raised above draft, most text affected first. */
   toCheck: string[];
+  /** What the editor should know that the ingest asks about itself (the last paragraph's end): notes, not questions. */
+  remarks: string[];
 }
 
 type Role =
@@ -108,13 +122,19 @@ interface Question {
   about: string;
   text: string;
   fix: string;
-  /** Characters of text the question concerns, for ranking. */
-  weight: number;
+  /**
+   * Characters of the text the decision affects (code points): the lines or
+   * piece it concerns, the whole document for its date or structure, 0 for
+   * what is not text (a title the text lacks, where a capture came from).
+   */
+  affects: number;
 }
 
 const HAN = /\p{Script=Han}/u;
 const MARKDOWN_HEADING = /^#{1,6}\s+/;
-const BYLINE = /^(本报记者|新华社记者|人民日报记者|记者|通讯员|作者|撰文|文)\s*[:：／/|]?\s*\S/;
+/** A byline; the one-character role 文 needs a separator or a space before the name (文/张三, not 文字内容). */
+const BYLINE =
+  /^((本报记者|新华社记者|人民日报记者|记者|通讯员|作者|撰文)\s*[:：／/|]?\s*\S|文\s*[:：／/|]\s*\S|文\s+\S)/;
 const SOURCE_NOTE = /^[【[（(]?\s*(来源|來源|来源于|稿件来源|转自|出处|原文链接|原文地址)\s*[:：]/;
 const CREDIT = /^[（(【[]?\s*(责任编辑|责编|编辑|校对)\s*[:：]/;
 const PAGE = /第\s*0*(\d{1,3})\s*版/;
@@ -130,6 +150,10 @@ const SITE_REASONS = new Set(["page-navigation", "page-control", "section-label"
 const SUBTITLE = /^\s*[—－]{1,2}\S/u;
 const NUMBERED_SECTION = /^[一二三四五六七八九十]{1,3}[、．.]/;
 const NUMBERED_SUBSECTION = /^[（(][一二三四五六七八九十]{1,3}[）)]/;
+/** A date in brackets opening a line ((2016年4月19日)): the date line printed under a speech's or letter's title. */
+const DATE_LINE = /^\s*[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[）)]\s*/u;
+/** A body line this long or longer that repeats an earlier one word for word is the page's duplicate. */
+const REPEATED_TEXT = 16;
 /** When the edition has no paragraph to measure, a line longer than this is asked about. */
 const OVERLONG_DEFAULT = 10_000;
 
@@ -149,8 +173,8 @@ export function draftSource(input: DraftInput): Draft {
   /** What the editor should know that the ingest asks about itself. */
   const remarks: string[] = [];
   let asking: string | undefined;
-  const ask = (about: string, text: string, fix: string, weight: number) =>
-    questions.push({ doc: asking, about, text: text.trim().slice(0, 40) || about, fix, weight });
+  const ask = (about: string, text: string, fix: string, affects: number) =>
+    questions.push({ doc: asking, about, text: text.trim().slice(0, 40) || about, fix, affects });
 
   // 1. read: the lines as the ingest numbers them
   const lines: Line[] = splitSourceLines(input.text).map((text, index) => ({
@@ -161,6 +185,10 @@ export function draftSource(input: DraftInput): Draft {
   const nonBlank = lines.filter((line) => line.text.trim() !== "");
   /** A posting date the page prints over several lines, when it does. */
   let splitPosted: { value: string; text: string; line: number } | undefined;
+  /** The value of a field the page labels as the title (活動標題), when it does. */
+  let labelledTitle: Line | undefined;
+  /** The values of the other fields the page labels (活動描述): the page's own description of the text. */
+  const labelledValues = new Set<Line>();
 
   // 2. a byte order mark is an encoding mark, not text (alone on line 1, the whole line is omitted)
   const first = lines[0];
@@ -204,7 +232,7 @@ export function draftSource(input: DraftInput): Draft {
       "source",
       input.file,
       `the bolder draft did not ingest, so ${caution === 1 ? "structure and claims" : "everything but the text"} are left open: ${input.cautionReason}`,
-      input.text.length,
+      characters(input.text),
     );
   }
 
@@ -218,13 +246,14 @@ export function draftSource(input: DraftInput): Draft {
         omissions.set(part.role.reason, [...(omissions.get(part.role.reason) ?? []), pieceRef(line, index)]);
     });
   }
-  const ranked = questions.sort((a, b) => b.weight - a.weight);
+  const ranked = rankByAffected(questions);
   // each question goes to the document that holds its line; those about the whole source to the first
   documents.forEach((entry, index) => {
     const own = ranked.filter((question) =>
       question.doc === undefined ? index === 0 : question.doc === entry.document.slug,
     );
-    if (own.length > 0) entry.document.questions = own.map(({ about, text, fix }) => ({ about, text, fix }));
+    if (own.length > 0)
+      entry.document.questions = own.map(({ about, text, fix, affects }) => ({ about, text, fix, affects }));
   });
   const editorial = {
     source: input.file,
@@ -262,6 +291,7 @@ export function draftSource(input: DraftInput): Draft {
     editorial: toYaml(editorial, comments),
     decided,
     toCheck: [...ranked.map((question) => `${question.about} (${quote(question.text)}): ${question.fix}`), ...remarks],
+    remarks,
   };
 
   /** Roles of one line: each recogniser cuts off what it knows and leaves the rest as text. */
@@ -279,19 +309,23 @@ export function draftSource(input: DraftInput): Draft {
       decided.push(`line ${line.number}: ${tags.length} HTML tags left by the capture are omitted (html-markup)`);
       return;
     }
+    // a bullet before page information or a control (• 来源:互联网, • 0 条评论) is the list's, the rest the page's
+    const bulleted = bulletLength(rest(line));
+    if (bulleted !== undefined && isPageMatter(rest(line).slice(bulleted)))
+      cut(line, offset(line) + bulleted, { role: "omit", reason: "list-bullet" });
     const clutter = recogniseClutter(rest(line), input.vocabulary);
     if (clutter) {
-      setRole(line, { role: "omit", reason: clutter });
+      setLast(line, { role: "omit", reason: clutter });
       decided.push(`line ${line.number} (${quote(line.text)}): omitted as ${clutter}`);
       return;
     }
     const text = rest(line);
     if (PAGE_LABEL.test(text) || findIssueLine(text)) {
-      setRole(line, { role: "field", field: "imprint" });
+      setLast(line, { role: "field", field: "imprint" });
       return;
     }
-    if (isCreditLine(text)) {
-      setRole(line, { role: "field", field: "credit" });
+    if (isCreditLine(text) || agencyCredit(text)) {
+      setLast(line, { role: "field", field: "credit" });
       return;
     }
     const run = findMetadataRun(text);
@@ -299,10 +333,10 @@ export function draftSource(input: DraftInput): Draft {
       const after = text.slice(run.length);
       const keys = run.fields.map((field) => field.key);
       if (!HAN.test(after)) {
-        if (keys.every((key) => /来源|來源|转自|出处/.test(key))) setRole(line, { role: "field", field: "sourceNote" });
+        if (keys.every((key) => /来源|來源|转自|出处/.test(key))) setLast(line, { role: "field", field: "sourceNote" });
         else if (keys.every((key) => /编辑|編輯|责编|責編|校对/.test(key)))
-          setRole(line, { role: "field", field: "credit" });
-        else setRole(line, { role: "omit", reason: "posting-timestamp" });
+          setLast(line, { role: "field", field: "credit" });
+        else setLast(line, { role: "omit", reason: "posting-timestamp" });
         return;
       }
       cut(line, offset(line) + run.length, { role: "omit", reason: "posting-timestamp" });
@@ -312,15 +346,16 @@ export function draftSource(input: DraftInput): Draft {
           `${line.number}`,
           line.text.slice(0, run.length + 8),
           `where does the page information end in line ${line.number}? the draft cuts after “${text.slice(0, run.length)}”; move the cut in splits: { ${line.number}: { at: [OFFSET] } }`,
-          run.length,
+          characters(text.slice(0, run.length)),
         );
     } else if (SOURCE_NOTE.test(text.trim())) {
-      setRole(line, { role: "field", field: "sourceNote" });
+      setLast(line, { role: "field", field: "sourceNote" });
       return;
     } else if (CREDIT.test(text.trim())) {
-      setRole(line, { role: "field", field: "credit" });
+      setLast(line, { role: "field", field: "credit" });
       return;
     }
+    if (bulleted !== undefined && line.parts.length > 1) return;
     const bullet = bulletLength(rest(line));
     if (bullet) cut(line, offset(line) + bullet, { role: "omit", reason: "list-bullet" });
     const captionAt = captionEnd(rest(line));
@@ -335,6 +370,16 @@ export function draftSource(input: DraftInput): Draft {
     } else if (isCaptionLine(rest(line)) && caution === 0) {
       setLast(line, { role: "body", caption: true });
     }
+  }
+
+  /** Text that is the page's, not a list item's: clutter, a posting time, page information or a date alone. */
+  function isPageMatter(text: string): boolean {
+    const run = findMetadataRun(text);
+    return (
+      recogniseClutter(text, input.vocabulary) !== undefined ||
+      DATE_ONLY.test(text.trim()) ||
+      (run !== undefined && isPostingInformation(run) && !HAN.test(text.slice(run.length)))
+    );
   }
 
   /** The line shapes the layout reads: what of each line is still body, and whether it is page information. */
@@ -367,7 +412,7 @@ export function draftSource(input: DraftInput): Draft {
       `${shown[0]?.number ?? ""}`,
       shown.map((line) => line.text.trim()).join(" "),
       `lines ${shown.map((line) => line.number).join(", ")} ${where} and are omitted (page-navigation): ${fix}`,
-      shown.reduce((sum, line) => sum + line.text.length, 0),
+      shown.reduce((sum, line) => sum + characters(line.text), 0),
     );
   }
 
@@ -377,12 +422,18 @@ export function draftSource(input: DraftInput): Draft {
     const first = shapes.findIndex((shape) => opensText(shape.body));
     const header = nonBlank.slice(0, first < 0 ? nonBlank.length : first);
     for (const line of header) {
-      const omitted = line.parts.length === 1 && line.parts[0]?.role.role === "omit";
-      if (DATE_ONLY.test(line.text.trim()) && (isBody(line) || omitted)) {
-        setRole(line, { role: "omit", reason: "posting-timestamp" });
-        decided.push(`line ${line.number}: a date alone above the text, the page's posting time (posting-timestamp)`);
+      const last = line.parts.at(-1)?.role;
+      // a date the vocabulary omitted as a line without Chinese text is still when the page was posted
+      const open = last?.role === "body" || last?.role === "omit";
+      if (open && (DATE_ONLY.test(rest(line).trim()) || isPostingLine(rest(line).trim(), fullDateIn))) {
+        setLast(line, { role: "omit", reason: "posting-timestamp" });
+        decided.push(
+          `line ${line.number}: a date above the text, alone or among a few short words, the page's posting information (posting-timestamp)`,
+        );
       }
     }
+    readFieldLabels();
+    readCreditRuns();
     const split = splitDate(header.map((line) => line.text));
     if (split) {
       const used = split.lines.flatMap((index) => header[index] ?? []);
@@ -401,8 +452,43 @@ export function draftSource(input: DraftInput): Draft {
       `${tail[0]?.number ?? ""}`,
       tail.map((line) => line.text.trim()).join(" "),
       `lines ${tail.map((line) => line.number).join(", ")} after the text read as the page's navigation and are omitted (page-navigation): if one is text, such as a signature, move it from omissions to the body`,
-      tail.reduce((sum, line) => sum + line.text.length, 0),
+      tail.reduce((sum, line) => sum + characters(line.text), 0),
     );
+  }
+
+  /**
+   * A page that labels its fields (活動標題 / - 國新辦就…… / 活動描述 / - 2006年……):
+   * a short label line directly followed by a dash-led value is the field's
+   * name, omitted; the value of a label that names the title is the title.
+   */
+  function readFieldLabels(): void {
+    nonBlank.forEach((line, index) => {
+      const value = nonBlank[index + 1];
+      if (!value || value.number !== line.number + 1 || !isBody(line) || line.parts.length > 1) return;
+      const dashed = value.parts[0]?.role;
+      const led = value.parts.length > 1 && dashed?.role === "omit" && dashed.reason === "list-bullet";
+      if (!led || !/^\s*[-－–]/u.test(value.text) || !isFieldLabel(line.text)) return;
+      setRole(line, { role: "omit", reason: "field-label" });
+      decided.push(`line ${line.number} (${quote(line.text)}) names the field below it: omitted as field-label`);
+      if (isTitleLabel(line.text) && !labelledTitle) labelledTitle = value;
+      else labelledValues.add(value);
+    });
+  }
+
+  /** Role and name lines (记者:王思北) next to a credit line (监制:胡清海) are credits of the same run, not bylines. */
+  function readCreditRuns(): void {
+    const isCredit = (line: Line | undefined) =>
+      line?.parts.length === 1 && line.parts[0]?.role.role === "field" && line.parts[0].role.field === "credit";
+    let changed = true;
+    while (changed) {
+      changed = false;
+      nonBlank.forEach((line, index) => {
+        if (!isBody(line) || line.parts.length > 1 || !isRoleLine(line.text)) return;
+        if (!isCredit(nonBlank[index - 1]) && !isCredit(nonBlank[index + 1])) return;
+        setRole(line, { role: "field", field: "credit" });
+        changed = true;
+      });
+    }
   }
 
   /** Several documents when at least two bulleted lines read as titles; lines before the first go with it. */
@@ -426,7 +512,7 @@ export function draftSource(input: DraftInput): Draft {
           "items",
           starts[0] ? rest(starts[0]).trim() : "",
           `the page reads as a list of ${starts.length} items, each a title line (lines ${starts.map((line) => line.number).join(", ")}) and one paragraph, and is drafted as that many documents: if it is one text with subheadings, give it one document and make those lines headings`,
-          input.text.length,
+          characters(input.text),
         );
       }
     }
@@ -455,8 +541,11 @@ export function draftSource(input: DraftInput): Draft {
     const marker = first && MARKDOWN_HEADING.exec(rest(first));
     if (first && marker && first.parts.length === 1)
       cut(first, marker[0].length, { role: "omit", reason: "markup-artifact" });
-    const header = caution < 2 ? pageHeader(shapesOf(segment)) : { title: undefined, above: [], labels: [] };
-    const candidate = header.title === undefined ? undefined : segment[header.title];
+    // a field the page labels as the title names it outright; else the page's layout shows it
+    const labelled = labelledTitle && segment.includes(labelledTitle) ? labelledTitle : undefined;
+    const header =
+      caution < 2 && !labelled ? pageHeader(shapesOf(segment)) : { title: undefined, above: [], labels: [] };
+    const candidate = labelled ?? (header.title === undefined ? undefined : segment[header.title]);
     if (candidate && !isCaption(candidate)) {
       // a title the capture fused with the first numbered heading (……材料一、……的背景与意义) is cut before it
       const fused = FUSED_HEADING.exec(rest(candidate));
@@ -468,7 +557,7 @@ export function draftSource(input: DraftInput): Draft {
           `${candidate.number}`,
           candidate.text,
           `line ${candidate.number} reads as the title fused with the first numbered heading, and is cut before “${rest(candidate).slice(0, 4)}”: if the whole line is the title, delete the split and name ${candidate.number} as the title`,
-          candidate.text.length,
+          characters(candidate.text),
         );
       }
       title = candidate;
@@ -486,7 +575,10 @@ export function draftSource(input: DraftInput): Draft {
         "if one belongs to the headline (a kicker), move it from omissions to the title",
       );
       omitAsSite(
-        header.labels.flatMap((index) => segment[index] ?? []),
+        // several names alone are the authors, not a label of the site (one short word may be either: a label)
+        header.labels
+          .flatMap((index) => segment[index] ?? [])
+          .filter((line) => !(isNameList(rest(line)) && /[\s,，、]/u.test(rest(line).trim()))),
         "between the title and the text read as the site's labels",
         "if one is the text's (a byline, a subtitle), move it from omissions to fields or the title",
       );
@@ -527,11 +619,32 @@ export function draftSource(input: DraftInput): Draft {
 
     // b. bylines among the lines before the first paragraph; the headline repeated anywhere
     let byline: Line | undefined;
+    const seen = new Set<string>();
     for (const [index, line] of (caution < 2 ? body() : []).entries()) {
       const text = rest(line).trim();
-      if (title && text === facts.title) {
+      const repeatEnd = title && index < 2 ? repeatedHeadlineEnd(rest(line), facts.title ?? "") : undefined;
+      if (title && sameHeadline(text, facts.title ?? "")) {
         setLast(line, { role: "omit", reason: "repeated-headline" });
         decided.push(`line ${line.number} repeats the title: omitted as repeated-headline`);
+      } else if (repeatEnd !== undefined && DATE_LINE.test(rest(line).slice(repeatEnd))) {
+        // a line that opens with the title again and its date line ((2016年4月19日)), as a speech's first page prints them
+        cut(line, offset(line) + repeatEnd, { role: "omit", reason: "repeated-headline" });
+        const date = DATE_LINE.exec(rest(line));
+        if (date) cut(line, offset(line) + date[0].length, { role: "field", field: "dateline" });
+        decided.push(
+          `line ${line.number} opens with the title and its date line again: the title omitted as repeated-headline`,
+        );
+      } else if (title && index < 2 && DATE_LINE.exec(text)?.[0].trim() === text) {
+        // a date in brackets alone under the title ((2016年4月19日)): the date line of a speech or letter
+        setLast(line, { role: "field", field: "dateline" });
+      } else if (caution === 0 && [...text].length >= REPEATED_TEXT && seen.has(text)) {
+        setLast(line, { role: "omit", reason: "repeated-text" });
+        ask(
+          `${line.number}`,
+          text,
+          `line ${line.number} repeats an earlier paragraph word for word and is omitted (repeated-text): if the text itself says it twice, move it from omissions to the body`,
+          [...text].length,
+        );
       } else if (
         index < 4 &&
         !byline &&
@@ -541,10 +654,12 @@ export function draftSource(input: DraftInput): Draft {
       ) {
         setLast(line, { role: "field", field: "byline" });
         byline = line;
-      } else if (title && index === 0 && !byline && isNameList(text) && opensText(rest(body()[1] ?? line).trim())) {
-        // names alone directly under the title, before the text: its authors
+      } else if (title && index === 0 && !byline && isNameList(text) && opensText(rest(belowNames(index)).trim())) {
+        // names alone directly under the title, before the text: its authors, their affiliation in brackets under them
         setLast(line, { role: "field", field: "byline" });
         byline = line;
+        const affiliation = body()[0];
+        if (affiliation && isAffiliation(rest(affiliation))) setLast(affiliation, { role: "field", field: "byline" });
         ask(
           `${line.number}`,
           text,
@@ -552,6 +667,14 @@ export function draftSource(input: DraftInput): Draft {
           [...text].length,
         );
       }
+      if (isBody(line)) seen.add(rest(line).trim());
+    }
+    /** The line after names under the title, past an affiliation in brackets. */
+    function belowNames(index: number): Line {
+      const lines = body();
+      const next = lines[index + 1];
+      const after = next && isAffiliation(rest(next)) ? lines[index + 2] : next;
+      return after ?? lines[index] ?? segment[0] ?? { number: 0, text: "", parts: [] };
     }
 
     // c. a news dateline (新华网北京2月28日电) opening one of the first paragraphs is cut off as the dateline field
@@ -562,9 +685,31 @@ export function draftSource(input: DraftInput): Draft {
       const at = offset(line) + found.length;
       if (at < line.text.length && HAN.test(line.text.slice(at))) cut(line, at, { role: "field", field: "dateline" });
       else setLast(line, { role: "field", field: "dateline" });
+      // the dispatch's own headline after its dateline (新华社杭州12月5日电 题：……) repeats the title
+      if (title && isBody(line) && sameHeadline(rest(line), facts.title ?? "")) {
+        setLast(line, { role: "omit", reason: "repeated-headline" });
+        decided.push(
+          `line ${line.number}: the dispatch's headline after its dateline repeats the title (repeated-headline)`,
+        );
+      }
       const index = line.parts.findIndex((part) => part.role.role === "field" && part.role.field === "dateline");
       dateline = { line, found, piece: pieceRef(line, index) };
       break;
+    }
+
+    // a hard-wrapped text run together on one line (a PDF's lines joined with spaces) is cut where its paragraphs end
+    for (const line of caution === 0 ? body() : []) {
+      const from = offset(line);
+      const starts = wrappedParagraphStarts(rest(line)).map((at) => from + at);
+      if (starts.length === 0) continue;
+      const whole = rest(line);
+      for (const at of starts) cut(line, at, { role: "body" });
+      ask(
+        `${line.number}`,
+        whole,
+        `line ${line.number} reads as a hard-wrapped text run together (spaces at one width) and is cut into ${starts.length + 1} paragraphs where a sentence ends short of that width, at ${starts.join(", ")}: if a cut is not a paragraph's end, delete it from splits`,
+        characters(whole),
+      );
     }
 
     // d. the body's structure, piece by piece: captions, headings, pull quotes, joins, over-long lines
@@ -653,8 +798,13 @@ export function draftSource(input: DraftInput): Draft {
       const bullet = next.line.parts[0]?.role;
       if (bullet?.role === "omit" && bullet.reason === "list-bullet") return;
       const between = lines.slice(piece.line.number, next.line.number - 1);
-      // page debris between the lines is a page break only where no blank line shows a paragraph's end
-      const blank = between.some((other) => other.text.trim() === "");
+      // page debris between the lines is a page break only where no blank line or block tag shows a paragraph's end
+      const blank = between.some(
+        (other) =>
+          other.text.trim() === "" ||
+          (other.parts.every(({ role }) => role.role === "omit" && role.reason === "html-markup") &&
+            htmlTags(other.text).some(([start, end]) => isBlockTag(other.text.slice(start, end)))),
+      );
       const kind = blank ? "blank" : between.length > 0 ? "omitted" : "nothing";
       const found = joinEvidence(piece.text, next.text, kind, layout);
       if (!found.join) return;
@@ -681,7 +831,7 @@ export function draftSource(input: DraftInput): Draft {
         piece.ref,
         piece.text,
         `line ${piece.line.number} has ${[...piece.text].length} characters, more than ${input.longestParagraph ? `three times the longest paragraph of the edition (${input.longestParagraph})` : `${OVERLONG_DEFAULT}`}: several paragraphs run together? cut it at their ends with splits: { ${piece.line.number}: { at: [${shown}] } }`,
-        piece.text.length,
+        characters(piece.text),
       );
     }
     // a line with spaces after its sentence ends ran paragraphs together when the capture lost its breaks
@@ -694,7 +844,7 @@ export function draftSource(input: DraftInput): Draft {
         piece.ref,
         piece.text,
         `line ${piece.line.number} has ${[...piece.text].length} characters and ${breaks.length} sentence ends followed by a space, where paragraph breaks were lost: cut it there with splits: { ${piece.line.number}: { at: [${breaks.join(", ")}] } }`,
-        piece.text.length,
+        characters(piece.text),
       );
     }
 
@@ -712,7 +862,7 @@ export function draftSource(input: DraftInput): Draft {
             .trim()
             .replace(BYLINE, (match) => match.slice(-1))
             .split(/[\s、,，]+/)
-            .filter((name) => HAN.test(name) && [...name].length <= 4 && isNamedAuthor(name))
+            .filter((name) => HAN.test(name) && [...name].length >= 2 && [...name].length <= 4 && isNamedAuthor(name))
             .map((name) => ({ value: name, from: lastPiece(byline) }))
         : [];
     if (byline) facts.author = rest(byline).trim();
@@ -729,9 +879,16 @@ export function draftSource(input: DraftInput): Draft {
     const evidence = dateEvidence(segment, title, dateline);
     const proposal = claims ? proposeDate(evidence) : {};
     if (proposal.decided) decided.push(`${slug}: ${proposal.decided}`);
-    if (proposal.question) ask("date", proposal.question.text, proposal.question.fix, input.text.length);
+    // the date places the whole document: its citation, its order, the year it is found under
+    const documentCharacters = segment.reduce((sum, line) => sum + characters(line.text), 0);
+    if (proposal.question) ask("date", proposal.question.text, proposal.question.fix, documentCharacters);
     if (!proposal.date && !proposal.question && claims)
-      ask("date", slug, "no date found in the text: add a date with its basis, or leave the document undated", 0);
+      ask(
+        "date",
+        slug,
+        "no date found in the text: add a date with its basis, or leave the document undated",
+        documentCharacters,
+      );
     const stated = proposal.date?.from ? pieceText(proposal.date.from) : undefined;
     const statedDate = stated ? fullDateIn(stated)?.text : evidence.posted && fullDateIn(evidence.posted.text)?.text;
     if (statedDate) facts.date = statedDate;
@@ -778,7 +935,8 @@ export function draftSource(input: DraftInput): Draft {
             .trim()
             .split(/[\s，,（(|｜]/)[0]
             ?.replace(/[《》]/g, "");
-          if (value && HAN.test(value)) return { value, from: pieceRef(line, index), stated: text.trim() };
+          if (value && HAN.test(value) && isNamedAuthor(value))
+            return { value, from: pieceRef(line, index), stated: text.trim() };
         }
         if (part.role.role === "field" && part.role.field === "imprint") {
           const value = findIssueLine(text)?.outlet;
@@ -792,8 +950,17 @@ export function draftSource(input: DraftInput): Draft {
           )
             ?.replace(/(?<=》)\s*\d{4}\s*年.*$/u, "")
             .replace(/[《》]/g, "");
-          if (value && HAN.test(value)) return { value, from: pieceRef(line, index), stated: value };
+          if (value && HAN.test(value) && isNamedAuthor(value))
+            return { value, from: pieceRef(line, index), stated: value };
         }
+      }
+    }
+    // failing those, the agency a credit names (新华社 徐骏, 新华社国内部出品) made the text
+    for (const line of segment) {
+      for (const [index, part] of line.parts.entries()) {
+        const credited =
+          part.role.role === "field" && part.role.field === "credit" && agencyCredit(partText(line, index));
+        if (credited) return { value: credited.outlet, from: pieceRef(line, index), stated: credited.outlet };
       }
     }
     return undefined;
@@ -822,12 +989,21 @@ export function draftSource(input: DraftInput): Draft {
           posted = { value: found.value, text: text.trim(), line: line.number };
       });
     }
-    const openingLines = [...(title ? [title] : []), ...segment.filter((line) => isBody(line)).slice(0, 3)];
+    const bodyLines = segment.filter((line) => isBody(line));
+    const openingLines = [...(title ? [title] : []), ...bodyLines.slice(0, 3)];
     const opening = openingLines.flatMap((line) => {
       const index = line.parts.length - 1;
-      const found = fullDateIn(partText(line, index));
-      return found ? [{ ...found, piece: pieceRef(line, index), line: line.number }] : [];
+      const text = partText(line, index);
+      const found = fullDateIn(text);
+      // the date opens a field the page labels as its own description (活動描述 / - 2006年2月14日下午……)
+      const described = labelledValues.has(line) && found !== undefined && text.trimStart().startsWith(found.text);
+      return found ? [{ ...found, piece: pieceRef(line, index), line: line.number, described }] : [];
     });
+    const today = bodyLines.slice(0, 3).flatMap((line) => {
+      const index = line.parts.length - 1;
+      const found = todayIn(partText(line, index));
+      return found ? [{ ...found, piece: pieceRef(line, index), line: line.number }] : [];
+    })[0];
     const closing = segment
       .filter((line) => isBody(line))
       .slice(-3)
@@ -843,6 +1019,7 @@ export function draftSource(input: DraftInput): Draft {
     return {
       stated,
       closing,
+      today,
       posted: posted ?? splitPosted,
       issue,
       opening,

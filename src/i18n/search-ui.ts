@@ -31,6 +31,9 @@ const zh = {
     openQuestions: "待定问题",
     openQuestionsIntro: "编者尚未决定以下各处；决定之前，本篇照底本刊出，不作改动。",
     questionKinds: { "date-expression": "日期未归类", unterminated: "段末无句末标点", drafting: "起草存疑" },
+    /** How much of the text an open question affects, shown beside it on the worksheet. */
+    affects: (count: number) => `涉及 ${count} 字`,
+    openQuestionsOrder: "按涉及的字数排列，多者在前。",
   },
   search: {
     label: "搜索",
@@ -207,6 +210,8 @@ const en: SearchUiStrings = {
       unterminated: "paragraph ends without sentence-final punctuation",
       drafting: "drafting decision to check",
     },
+    affects: (count: number) => `affects ${count} ${count === 1 ? "character" : "characters"}`,
+    openQuestionsOrder: "Listed by the characters of text each affects, most first.",
   },
   search: {
     label: "Search",

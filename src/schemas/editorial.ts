@@ -118,6 +118,11 @@ const draftQuestionSchema = z
     text: z.string().min(1),
     /** What to decide and the YAML that records it, ready to paste. */
     fix: z.string().min(1),
+    /**
+     * Characters of the text the decision affects, as the drafter counted them;
+     * when absent, those of the block that holds the piece (0 for a field).
+     */
+    affects: z.number().int().min(0).optional(),
   })
   .strict();
 

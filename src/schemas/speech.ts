@@ -121,6 +121,12 @@ export const openQuestionSchema = z
     text: z.string().min(1),
     /** What to decide and how to record it, in the editorial data or curated data. */
     fix: z.string().min(1),
+    /**
+     * Characters of the text the decision affects: the passage or lines it
+     * concerns, the whole document for its date, 0 for what is not text
+     * (where a capture came from). The worksheet lists the largest first.
+     */
+    affects: z.number().int().min(0),
   })
   .strict();
 

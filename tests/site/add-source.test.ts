@@ -65,10 +65,10 @@ afterAll(async () => {
 });
 
 /** A generated document's open questions, from its MDX frontmatter. */
-function openQuestionsOf(slug: string): { kind: string; text: string; fix: string }[] {
+function openQuestionsOf(slug: string): { kind: string; text: string; fix: string; affects: number }[] {
   const mdx = readFileSync(join(root, "content", "generated", "speeches", `${slug}.mdx`), "utf8");
   const frontmatter = parse(mdx.split(/^---$/m)[1] ?? "") as {
-    openQuestions?: { kind: string; text: string; fix: string }[];
+    openQuestions?: { kind: string; text: string; fix: string; affects: number }[];
   };
   return frontmatter.openQuestions ?? [];
 }
@@ -97,6 +97,17 @@ describe("a text added with npm run add-source and built", () => {
     const worksheet = readFileSync(join(root, "dist", "review", "incoming", "index.html"), "utf8");
     expect(worksheet).toContain('<meta name="robots" content="noindex, nofollow">');
     expect(worksheet.match(/data-question-kind=/g)?.length).toBe(openQuestionsOf("incoming").length);
+    // ranked by the characters of text each affects, most first, each showing the figure; ties as the ingest raised them
+    const items = [...parseHTML(worksheet).document.querySelectorAll("li[data-question-kind]")];
+    const affects = items.map((item) => Number(item.getAttribute("data-affects")));
+    expect(new Set(affects).size).toBeGreaterThan(1);
+    expect(affects).toEqual([...affects].sort((a, b) => b - a));
+    items.forEach((item, index) => expect(item.textContent).toContain(ui.review.affects(affects[index] ?? -1)));
+    const questions = openQuestionsOf("incoming");
+    expect(affects).toEqual(questions.map((question) => question.affects));
+    expect(items.map((item) => item.querySelector("code")?.textContent)).toEqual(
+      questions.map((question) => question.fix),
+    );
     expect(worksheet).toContain(ui.worksheet.title);
     const pages = (readdirSync(join(root, "dist"), { recursive: true }) as string[]).filter(
       (file) => file.endsWith(".html") && !file.startsWith("review"),

@@ -87,7 +87,14 @@ export function coverDateExpressions(
         );
       } else {
         const questions = openQuestions.get(place.doc) ?? [];
-        questions.push({ kind: "date-expression", block: place.block, text: expression.text, fix });
+        // classifying an expression decides what its words mean, not the rest of the passage
+        questions.push({
+          kind: "date-expression",
+          block: place.block,
+          text: expression.text,
+          fix,
+          affects: [...expression.text].length,
+        });
         openQuestions.set(place.doc, questions);
       }
     }

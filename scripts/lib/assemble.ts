@@ -429,6 +429,9 @@ export function statesDate(text: string, iso: string): boolean {
       `(^|\\D)${year}[-/.]0?${month}${day === undefined ? "(\\D|$)" : `[-/.]0?${day}(\\D|$)`}`,
     );
     if (numeric.test(text)) return true;
+    // 19.11.2021: day, month and year with dots, as the drafter reads them (fullDateIn); never with slashes
+    const dotted = new RegExp(`(^|[^\\d.])0?${day}\\.0?${month}\\.${year}([^\\d.]|$)`);
+    if (day !== undefined && dotted.test(text)) return true;
   }
   const has = (value: number | undefined, unit: string) =>
     value === undefined || new RegExp(`(^|\\D)0?${value}${unit}`).test(compact);

@@ -496,6 +496,11 @@ describe("the proposed date", () => {
   it("counts an ISO date in a line as stated", () => {
     expect(statesDate("发布时间:2023-11-09 08:58:53", "2023-11-09")).toBe(true);
     expect(statesDate("发布时间:2023-11-19", "2023-11-09")).toBe(false);
+    // day.month.year with dots, as the drafter reads it, and not month first nor with slashes
+    expect(statesDate("19.11.2021 12:30", "2021-11-19")).toBe(true);
+    expect(statesDate("11.19.2021", "2021-11-19")).toBe(false);
+    expect(statesDate("19/11/2021", "2021-11-19")).toBe(false);
+    expect(statesDate("119.11.2021", "2021-11-19")).toBe(false);
   });
 });
 

@@ -1,8 +1,8 @@
-import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { parse, parseDocument } from "yaml";
 import { addSource, AddSourceError } from "../../scripts/add-source.ts";
 import { ingestOutputs } from "../../scripts/ingest.ts";
@@ -25,8 +25,16 @@ function datedParagraphs(count: number): string[] {
   return paragraphs.slice(0, count).map((block) => `据悉，${block.text}`);
 }
 
+/** Folders writeText made, removed after the file's tests. */
+const written: string[] = [];
+afterAll(() => {
+  for (const folder of written) rmSync(folder, { recursive: true, force: true });
+});
+
 function writeText(text: string, name: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), "add-source-")), name);
+  const folder = mkdtempSync(join(tmpdir(), "add-source-"));
+  written.push(folder);
+  const path = join(folder, name);
   writeFileSync(path, text);
   return path;
 }

@@ -142,19 +142,25 @@ export function createSearchData(
 ): SearchData {
   const index = new Map<string, Promise<unknown>>();
   const textCache = new BoundedCache<string, Promise<{ value: unknown; bytes: number }>>(textBytes);
-  /** Fetches and reads a file; what does not decode, or what `read` refuses, is a SearchDataError naming it. */
   const addressOf = (name: string) => new URL(`${SEARCH_DATA_DIR}/${encodeURIComponent(name)}`, baseUrl);
-  const fetchData = async <T, F>(name: string, read: (file: F) => T): Promise<{ value: T; bytes: number }> => {
+  /** Fetches a file and decodes its bytes; what `decode` refuses is a SearchDataError naming the file. */
+  const fetchDecoded = async <T>(
+    name: string,
+    decode: (bytes: Uint8Array<ArrayBuffer>) => Promise<T>,
+  ): Promise<{ value: T; bytes: number }> => {
     const url = addressOf(name);
     const response = await fetchFile(url);
     if (!response.ok) throw new Error(`search data ${name}: HTTP ${response.status}`);
     const bytes = new Uint8Array(await response.arrayBuffer());
     try {
-      return { value: read(await decodeSearchData<F>(bytes)), bytes: bytes.length };
+      return { value: await decode(bytes), bytes: bytes.length };
     } catch (error) {
       throw new SearchDataError(url.href, error instanceof Error ? error.message : String(error));
     }
   };
+  /** Fetches and reads a JSON file; what does not decode, or what `read` refuses, is a SearchDataError naming it. */
+  const fetchData = <T, F>(name: string, read: (file: F) => T): Promise<{ value: T; bytes: number }> =>
+    fetchDecoded(name, async (bytes) => read(await decodeSearchData<F>(bytes)));
   const load = <T, F = T>(name: string, read: (file: F) => T = (file) => file as unknown as T): Promise<T> => {
     let loaded = index.get(name);
     if (!loaded) {
@@ -262,15 +268,11 @@ export function createSearchData(
     slugs: () => load<string[]>(SLUGS_FILE),
     wordPositions: async (word) => {
       const { indexId } = await manifest();
-      const url = addressOf(wordFile(word));
-      const response = await fetchFile(url);
-      if (!response.ok) throw new Error(`search data ${wordFile(word)}: HTTP ${response.status}`);
-      try {
-        const content = await fileContent(new Uint8Array(await response.arrayBuffer()));
+      const { value } = await fetchDecoded(wordFile(word), async (bytes) => {
+        const content = await fileContent(bytes);
         return readWordFile(content, word, indexId, await sha1(digestedPart(content)));
-      } catch (error) {
-        throw new SearchDataError(url.href, error instanceof Error ? error.message : String(error));
-      }
+      });
+      return value;
     },
   };
 }

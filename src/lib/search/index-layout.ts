@@ -199,6 +199,10 @@ export function unpackFlags(flags: number): DocumentFlags {
 }
 
 export const packPassage = (length: number, kind: PassageKind) => length * 4 + PASSAGE_KINDS.indexOf(kind);
+/** A packed passage's normalised length (packPassage). */
+export const packedLength = (packed: number) => Math.floor(packed / 4);
+/** A packed passage's kind, as its index in PASSAGE_KINDS (packPassage). */
+export const packedKind = (packed: number) => packed & 3;
 
 /** A passage as a search sees it: its global number, document, kind, and the character of its record where it starts. */
 export interface PassagePlace {
@@ -233,7 +237,7 @@ export class RecordPassages {
     this.first = record * manifest.passagesPerRecord;
     this.starts = [0];
     for (let index = from; index < to; index += 1) {
-      this.starts.push((this.starts.at(-1) ?? 0) + Math.floor((shard.passages[index] ?? 0) / 4));
+      this.starts.push((this.starts.at(-1) ?? 0) + packedLength(shard.passages[index] ?? 0));
     }
     this.offset = from;
   }
@@ -311,9 +315,9 @@ export class RecordPassages {
       passage,
       document,
       indexInDocument: passage - document[1],
-      kind: PASSAGE_KINDS[packed & 3] ?? "text",
+      kind: PASSAGE_KINDS[packedKind(packed)] ?? "text",
       start: this.startOf(index),
-      length: Math.floor(packed / 4),
+      length: packedLength(packed),
     };
   }
 }

@@ -8,14 +8,22 @@
  */
 import { BoundedCache } from "./bounded-cache.ts";
 import type { SearchData } from "./documents.ts";
-import { partOf, RecordPassages, type IndexManifest, type IndexShard, type ShardDocument } from "./index-layout.ts";
-import { clauseHolds, positiveTerms, type Clause } from "./query.ts";
 import {
+  packedKind,
+  packedLength,
+  partOf,
+  RecordPassages,
+  type IndexManifest,
+  type IndexShard,
+  type ShardDocument,
+} from "./index-layout.ts";
+import { positiveTerms, type Clause } from "./query.ts";
+import {
+  clausesHeldTogether,
   hitsOf,
   holdsIn,
   markedStarts,
   SENTENCE_END,
-  startsNear,
   type SearchScope,
   type StartsReader,
 } from "./match.ts";
@@ -48,7 +56,7 @@ type WordPositions = Map<number, Int32Array>;
  */
 export const CACHED_WORD_POSITIONS = 4_000_000;
 
-/** How many positions a word's positions hold, as the cache counts them. */
+/** How many positions a word's positions hold: what the cache counts, and what picks a term's leading word. */
 const positionCount = (found: WordPositions) => [...found.values()].reduce((sum, at) => sum + at.length, 0);
 
 /**
@@ -184,12 +192,6 @@ function advanceTo(values: Int32Array, from: number, target: number): number {
   return high;
 }
 
-const totalPositions = (found: WordPositions) => {
-  let total = 0;
-  for (const at of found.values()) total += at.length;
-  return total;
-};
-
 /**
  * Where a term may start, by record: where every bigram of its cover stands
  * at its offset, or for one character where its unigram stands
@@ -205,7 +207,7 @@ export async function termPositions(index: SearchIndex, term: string): Promise<T
   const byWord = new Map(
     await Promise.all(words.map(async (word) => [word, await index.wordPositions(manifest, word, "bigram")] as const)),
   );
-  const sizes = new Map([...byWord].map(([word, found]) => [word, totalPositions(found)]));
+  const sizes = new Map([...byWord].map(([word, found]) => [word, positionCount(found)]));
   const [anchor, ...others] = [...cover].sort((a, b) => (sizes.get(a.word) ?? 0) - (sizes.get(b.word) ?? 0));
   const found: TermPositions = new Map();
   if (!anchor) return found;
@@ -480,8 +482,8 @@ class DocumentCollector {
     }
     if (candidate) entry.candidates.push(entry.positions.length);
     entry.positions.push(position);
-    entry.lengths.push(Math.floor(packed / 4));
-    entry.kinds.push(packed & 3);
+    entry.lengths.push(packedLength(packed));
+    entry.kinds.push(packedKind(packed));
     entry.hits.push(hits);
   }
 
@@ -571,16 +573,7 @@ function documentMatches(
   });
   for (const entries of Map.groupBy(passages, (entry) => entry.document[0]).values()) {
     const readers = entries.map(startsIn);
-    const satisfied = clauses.filter((clause) =>
-      clauseHolds(
-        clause,
-        (term) => readers.some((reader) => reader.starts(term).length > 0),
-        (a, b, within) =>
-          readers.some((reader) =>
-            startsNear(reader.starts(a), positionLength(a), reader.starts(b), positionLength(b), within),
-          ),
-      ),
-    );
+    const satisfied = clausesHeldTogether(readers, clauses);
     if (satisfied.length === 0) continue;
     // A passage is shown when it holds a mark: a required term, or a near pair that stands near in it.
     entries.forEach((entry, at) => {

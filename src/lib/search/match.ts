@@ -301,18 +301,29 @@ export function matchDocument(texts: readonly string[], clauses: readonly Clause
   return new Map([...matchDocumentHits(texts, clauses)].map(([index, { ranges }]) => [index, ranges]));
 }
 
-/** Where a document matches at document scope (matchDocument), with each passage's spans and hits. */
-export function matchDocumentHits(texts: readonly string[], clauses: readonly Clause[]): Map<number, PassageMatch> {
-  const units = texts.map((text) => unitOf(text));
-  const readers = units.map(unitReader);
-  const satisfied = clauses.filter((clause) =>
+/**
+ * The clauses a document satisfies, its passages read by `readers`: each
+ * required term in some passage, no excluded term in any, and each NEAR
+ * pair standing near within one passage.
+ */
+export function clausesHeldTogether(readers: readonly StartsReader[], clauses: readonly Clause[]): Clause[] {
+  return clauses.filter((clause) =>
     clauseHolds(
       clause,
       (term) => readers.some((reader) => reader.starts(term).length > 0),
       (a, b, within) =>
-        readers.some((reader) => startsNear(reader.starts(a), a.length, reader.starts(b), b.length, within)),
+        readers.some((reader) =>
+          startsNear(reader.starts(a), reader.length(a), reader.starts(b), reader.length(b), within),
+        ),
     ),
   );
+}
+
+/** Where a document matches at document scope (matchDocument), with each passage's spans and hits. */
+export function matchDocumentHits(texts: readonly string[], clauses: readonly Clause[]): Map<number, PassageMatch> {
+  const units = texts.map((text) => unitOf(text));
+  const readers = units.map(unitReader);
+  const satisfied = clausesHeldTogether(readers, clauses);
   const matches = new Map<number, PassageMatch>();
   if (satisfied.length === 0) return matches;
   units.forEach((unit, index) => {

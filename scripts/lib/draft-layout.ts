@@ -97,20 +97,13 @@ export function pageHeader(lines: readonly LineShape[]): PageHeader {
   const end = first < 0 ? lines.length : first;
   const candidates = lines.flatMap((line, index) => (index < end && isTitleLike(line.body) ? [index] : []));
   const info = lines.findIndex((line, index) => index < end && line.pageInfo);
-  let title: number | undefined;
-  let above: number[] = [];
-  if (info >= 0) {
-    const before = candidates.filter((index) => index < info);
-    title = before.filter((index) => length(lines[index]?.body ?? "") >= 4).at(-1) ?? before.at(-1);
-    if (title !== undefined) {
-      const top = title;
-      above = lines.flatMap((line, index) => (index < top && line.body !== "" ? [index] : []));
-    }
-  }
   // without page information, a control of the page (下载, 分享) right above the text anchors the title the same way
   const control = info < 0 ? lines.findLastIndex((line, index) => index < end && line.site === true) : -1;
-  if (control >= 0 && !candidates.some((index) => index > control)) {
-    const before = candidates.filter((index) => index < control);
+  const anchor = info >= 0 ? info : control >= 0 && !candidates.some((index) => index > control) ? control : -1;
+  let title: number | undefined;
+  let above: number[] = [];
+  if (anchor >= 0) {
+    const before = candidates.filter((index) => index < anchor);
     title = before.filter((index) => length(lines[index]?.body ?? "") >= 4).at(-1) ?? before.at(-1);
     if (title !== undefined) {
       const top = title;

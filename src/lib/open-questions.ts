@@ -8,10 +8,8 @@
  * @example rankByAffected([{ affects: 4 }, { affects: 120 }, { affects: 4 }]) // 120, then the first 4, then the second
  */
 export function rankByAffected<T extends { readonly affects: number }>(questions: readonly T[]): T[] {
-  return questions
-    .map((question, index) => ({ question, index }))
-    .sort((a, b) => b.question.affects - a.question.affects || a.index - b.index)
-    .map(({ question }) => question);
+  // Array sort is stable (ES2019): ties keep the order they were raised in.
+  return [...questions].sort((a, b) => b.affects - a.affects);
 }
 
 /** Characters of a text, as a reader counts them (code points, not UTF-16 units). */
